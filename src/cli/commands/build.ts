@@ -1,0 +1,39 @@
+import type { Command } from 'commander';
+import { buildPlan } from '../../pipeline.js';
+import { TemplateRegistry } from '../../templates/registry.js';
+import { parseFormats } from '../../writers/index.js';
+
+interface BuildCommandOptions {
+  format: string;
+  out?: string;
+  force?: boolean;
+  templates?: string;
+  fontDir?: string[];
+}
+
+export function registerBuild(program: Command): void {
+  program
+    .command('build')
+    .description('把提纲（.yaml）或 Markdown 计划（.md）生成为 Markdown、Word（docx）、PDF')
+    .argument('<files...>', '提纲或 Markdown 计划文件')
+    .option('--format <list>', '输出格式，逗号分隔：md、docx、pdf', 'md')
+    .option('--out <dir>', '输出文件夹（默认与输入文件相同）')
+    .option('-f, --force', '覆盖已存在的文件')
+    .option('--templates <dir>', '使用自己的模板文件夹')
+    .option('--font-dir <dir>', '字体文件夹（PDF 用，可重复）', (value: string, previous: string[] = []) => [...previous, value])
+    .action(async (files: string[], options: BuildCommandOptions) => {
+      const formats = parseFormats(options.format);
+      const registry = new TemplateRegistry(options.templates);
+      for (const file of files) {
+        const written = await buildPlan(file, {
+          formats,
+          outDir: options.out,
+          force: options.force,
+          fontDirs: options.fontDir,
+          registry,
+          warn: (warning) => process.stderr.write(`警告：${warning.file}: ${warning.message}\n`),
+        });
+        for (const output of written) process.stdout.write(`已生成 ${output}\n`);
+      }
+    });
+}

@@ -1,0 +1,52 @@
+import type { Command } from 'commander';
+import { UserError } from '../../errors.js';
+import { writeFileAtomic } from '../../io/write-file.js';
+import { defaultPlanDate, defaultPlanYear } from '../../outline/dates.js';
+import { TemplateRegistry } from '../../templates/registry.js';
+import { newOutlineText } from '../../templates/new-outline.js';
+import { parseDateOption, parsePeriodOption, parseYearOption } from '../options.js';
+
+interface NewOptions {
+  type: string;
+  org?: string;
+  superior?: string;
+  year?: number;
+  period?: 'annual' | 'first-half' | 'second-half';
+  date?: string;
+  output: string;
+  force?: boolean;
+  templates?: string;
+}
+
+export function registerNew(program: Command): void {
+  program
+    .command('new')
+    .description('按计划类型生成一份待填写的提纲（plan.yaml）')
+    .requiredOption('-t, --type <type>', '计划类型，如 school（运行 unionplan types 查看全部）')
+    .option('--org <name>', '工会全称，如 城南实验小学工会')
+    .option('--superior <name>', '上级工会，如 城南区教育工会')
+    .option('--year <year>', '计划年度（默认今年，10 月起默认明年）', parseYearOption)
+    .option('--period <period>', '计划期间：annual、first-half、second-half（默认按类型）', parsePeriodOption)
+    .option('--date <date>', '落款日期 YYYY-MM-DD（默认今天或计划期间的第一天）', parseDateOption)
+    .option('-o, --output <file>', '提纲文件', 'plan.yaml')
+    .option('-f, --force', '覆盖已存在的文件')
+    .option('--templates <dir>', '使用自己的模板文件夹')
+    .action(async (options: NewOptions) => {
+      if (!options.org || options.org.trim() === '') {
+        throw new UserError('usage', '请用 --org 给出工会全称，如 --org 城南实验小学工会');
+      }
+      const registry = new TemplateRegistry(options.templates);
+      const template = await registry.get(options.type);
+      const year = options.year ?? defaultPlanYear();
+      const period = options.period ?? template.period;
+      const text = newOutlineText(template, {
+        org: options.org.trim(),
+        superior: options.superior?.trim(),
+        year,
+        period,
+        date: options.date ?? defaultPlanDate(year, period),
+      });
+      await writeFileAtomic(options.output, text, { force: options.force });
+      process.stdout.write(`已生成提纲 ${options.output}（${template.name}，${year}年）。修改后运行：npx unionplan build ${options.output}\n`);
+    });
+}

@@ -1,0 +1,67 @@
+import { Command, CommanderError } from 'commander';
+import { UserError } from '../errors.js';
+import { registerBuild } from './commands/build.js';
+import { registerEject } from './commands/eject.js';
+import { registerNew } from './commands/new.js';
+import { registerTypes } from './commands/types.js';
+import { EXIT } from './exit-codes.js';
+import { reportError } from './report.js';
+
+declare const UNIONPLAN_VERSION: string | undefined;
+
+/** Commander's English usage errors, said in Chinese. */
+function translate(error: CommanderError): string {
+  const name = /'([^']+)'/.exec(error.message)?.[1] ?? '';
+  switch (error.code) {
+    case 'commander.unknownOption':
+      return `未知选项 ${name}。运行 unionplan help 查看可用选项`;
+    case 'commander.unknownCommand':
+      return `未知命令 ${name}。可用命令：new、build、types、eject（运行 unionplan help 查看说明）`;
+    case 'commander.missingArgument':
+      return `缺少参数 ${name}`;
+    case 'commander.optionMissingArgument':
+      return `选项 ${name} 后面缺少值`;
+    case 'commander.missingMandatoryOptionValue':
+      return `缺少必填选项 ${name}`;
+    case 'commander.excessArguments':
+      return `多余的参数：${error.message.replace(/^error: /, '')}`;
+    default:
+      return error.message.replace(/^error: /, '');
+  }
+}
+
+function program(): Command {
+  const cli = new Command('unionplan')
+    .description('编写工会工作计划：生成提纲，输出 Markdown、Word、PDF')
+    .version(typeof UNIONPLAN_VERSION === 'string' ? UNIONPLAN_VERSION : 'dev', '-V, --version', '显示版本号')
+    .helpOption('-h, --help', '显示帮助')
+    .helpCommand('help [command]', '显示某个命令的帮助')
+    .showSuggestionAfterError(false)
+    .exitOverride()
+    .configureOutput({ writeErr: () => {} });
+  registerNew(cli);
+  registerBuild(cli);
+  registerTypes(cli);
+  registerEject(cli);
+  for (const command of cli.commands) {
+    command.helpOption('-h, --help', '显示帮助').exitOverride().configureOutput({ writeErr: () => {} });
+  }
+  return cli;
+}
+
+/** Runs the CLI with `argv` (without node and script) and returns the exit status. */
+export async function main(argv: string[]): Promise<number> {
+  try {
+    await program().parseAsync(argv, { from: 'user' });
+    return EXIT.ok;
+  } catch (error) {
+    if (error instanceof CommanderError) {
+      if (error.exitCode === 0) return EXIT.ok; // --help, --version
+      return reportError(new UserError('usage', translate(error)));
+    }
+    return reportError(error);
+  }
+}
+
+const status = await main(process.argv.slice(2));
+process.exitCode = status;

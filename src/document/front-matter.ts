@@ -1,0 +1,73 @@
+import { UserError, quote, type Problem } from '../errors.js';
+import { FONT_ROLES } from './fonts.js';
+import { isoDate, parseDate } from '../outline/dates.js';
+import { isPeriod } from '../outline/periods.js';
+import { YamlSource } from '../outline/yaml-source.js';
+import type { DocumentMeta, FontRole } from './model.js';
+
+/** Splits `---\nyaml\n---\nbody` into its two parts; the YAML starts on line 2. */
+export function splitFrontMatter(text: string): { yaml?: string; body: string; bodyLine: number } {
+  const match = /^---[ \t]*\r?\n([\s\S]*?)\r?\n---[ \t]*(?:\r?\n|$)/.exec(text);
+  if (!match) return { body: text, bodyLine: 1 };
+  const yaml = match[1] ?? '';
+  return { yaml, body: text.slice(match[0].length), bodyLine: match[0].split('\n').length };
+}
+
+/**
+ * Reads and checks the front matter of a Markdown plan. Every problem is reported with its line
+ * and column in the Markdown file.
+ */
+export function readMeta(file: string, yaml: string | undefined): DocumentMeta {
+  if (yaml === undefined) return { title: '' };
+  const source = new YamlSource(file, yaml, 1);
+  const syntax = source.syntaxProblems();
+  if (syntax.length) throw new UserError('invalid', syntax);
+  const data = (source.doc.toJS() ?? {}) as Record<string, unknown>;
+  const problems: Problem[] = [];
+  const fail = (key: string, message: string) => problems.push({ file, ...source.locate([key]), message });
+  const text = (key: string, label: string): string | undefined => {
+    const value = data[key];
+    if (value === undefined || value === null) return undefined;
+    if (typeof value === 'string' || typeof value === 'number') return String(value);
+    fail(key, `front matter 中的 ${key}（${label}）应为文本，实际为 ${quote(value)}`);
+    return undefined;
+  };
+  if (typeof data !== 'object' || Array.isArray(data)) {
+    throw new UserError('invalid', [{ file, line: 2, column: 1, message: 'front matter 应为键值对（title: …、org: …）' }]);
+  }
+  const meta: DocumentMeta = { title: text('title', '标题') ?? '' };
+  const org = text('org', '工会全称');
+  if (org) meta.org = org;
+  const superior = text('superior', '上级工会');
+  if (superior) meta.superior = superior;
+  const type = text('type', '计划类型');
+  if (type) meta.type = type;
+  if (data.year !== undefined) {
+    const year = Number(data.year);
+    if (Number.isInteger(year) && year >= 1949 && year <= 2200) meta.year = year;
+    else fail('year', `front matter 中的 year（年度）${quote(data.year)} 无效，应为四位数的年份，如 2027`);
+  }
+  if (data.period !== undefined) {
+    if (isPeriod(data.period)) meta.period = data.period;
+    else fail('period', `front matter 中的 period（计划期间）${quote(data.period)} 无效，应为 annual、first-half 或 second-half`);
+  }
+  if (data.date !== undefined) {
+    const parts = typeof data.date === 'string' ? parseDate(data.date) : undefined;
+    if (parts) meta.date = isoDate(parts.year, parts.month, parts.day);
+    else fail('date', `front matter 中的 date（落款日期）${quote(data.date)} 无效，应为 YYYY-MM-DD 格式，如 2027-01-05`);
+  }
+  if (data.fonts !== undefined) {
+    const fonts = data.fonts;
+    if (typeof fonts !== 'object' || fonts === null || Array.isArray(fonts)) fail('fonts', 'front matter 中的 fonts（字体）应为键值对');
+    else {
+      const chosen: Partial<Record<FontRole, string>> = {};
+      for (const [role, name] of Object.entries(fonts)) {
+        if ((FONT_ROLES as readonly string[]).includes(role) && typeof name === 'string') chosen[role as FontRole] = name;
+        else fail('fonts', `front matter 中的 fonts.${role} 无效：角色应为 ${FONT_ROLES.join('、')} 之一，值应为字体名称`);
+      }
+      meta.fonts = chosen;
+    }
+  }
+  if (problems.length) throw new UserError('invalid', problems);
+  return meta;
+}

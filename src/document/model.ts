@@ -1,0 +1,80 @@
+/**
+ * The one document model every writer starts from. It is built from Markdown (rendered from an
+ * outline or written by hand) and knows nothing of outlines or templates.
+ */
+
+/** Plan periods: a whole year, or one half of it. */
+export type Period = 'annual' | 'first-half' | 'second-half';
+
+/** Roles a font can play on the page (GB/T 9704-2012). */
+export type FontRole = 'title' | 'body' | 'heading1' | 'heading2' | 'heading3' | 'heading4' | 'pageNumber' | 'table';
+
+/** A run of text with its emphasis. Text is literal: writers never interpret it. */
+export interface Inline {
+  text: string;
+  bold?: boolean;
+  italic?: boolean;
+}
+
+/** One line of inline runs. */
+export type Line = Inline[];
+
+/** A numbered heading: level 1 一、 level 2 （一） level 3 1. level 4 （1）. */
+export interface HeadingBlock {
+  type: 'heading';
+  level: 1 | 2 | 3 | 4;
+  /** The generated number including its punctuation, e.g. `一、`, `（二）`, `3.`, `（4）`. */
+  number: string;
+  /** Heading text without the number. */
+  content: Line;
+}
+
+/** A body paragraph (first-line indent of two characters in DOCX and PDF). */
+export interface ParagraphBlock {
+  type: 'paragraph';
+  content: Line;
+}
+
+/** A table cell: one or more lines (`<br>` in Markdown). */
+export type Cell = Line[];
+
+/** A table with one header row (bold, repeated on each page) and body rows. */
+export interface TableBlock {
+  type: 'table';
+  header: Cell[];
+  rows: Cell[][];
+}
+
+/** The signature (落款) at the end: the unit and the date, already formatted (2027年1月5日). */
+export interface SignatureBlock {
+  type: 'signature';
+  org: string;
+  date: string;
+}
+
+export type Block = HeadingBlock | ParagraphBlock | TableBlock | SignatureBlock;
+
+/** What the front matter says about the plan. */
+export interface DocumentMeta {
+  title: string;
+  org?: string;
+  superior?: string;
+  year?: number;
+  period?: Period;
+  /** ISO date `YYYY-MM-DD` of the signature. */
+  date?: string;
+  type?: string;
+  /** Font family per role, where the plan asks for other fonts than the defaults. */
+  fonts?: Partial<Record<FontRole, string>>;
+}
+
+/** A whole plan: metadata and the body blocks in order, headings already numbered. */
+export interface PlanDocument {
+  meta: DocumentMeta;
+  blocks: Block[];
+}
+
+/** The plain text of a line, emphasis dropped. */
+export function lineText(line: Line): string {
+  return line.map((run) => run.text).join('');
+}

@@ -1,0 +1,86 @@
+import { randomBytes } from 'node:crypto';
+import { unlinkSync } from 'node:fs';
+import { link, mkdir, open, rename, unlink } from 'node:fs/promises';
+import { basename, dirname, join } from 'node:path';
+import { UserError } from '../errors.js';
+
+/** Temp files still being written, removed if the process is interrupted. */
+const pending = new Set<string>();
+
+function cleanUp(): void {
+  for (const file of pending) {
+    try {
+      // Synchronous on purpose: this runs while the process is exiting.
+      unlinkSync(file);
+    } catch {
+      // Already gone.
+    }
+  }
+}
+
+let hooked = false;
+function hookSignals(): void {
+  if (hooked) return;
+  hooked = true;
+  process.on('exit', cleanUp);
+  for (const signal of ['SIGINT', 'SIGTERM'] as const) {
+    process.once(signal, () => {
+      cleanUp();
+      process.exit(signal === 'SIGINT' ? 130 : 143);
+    });
+  }
+}
+
+function explain(file: string, error: unknown): UserError {
+  const code = (error as NodeJS.ErrnoException).code;
+  const reasons: Record<string, string> = {
+    EACCES: '没有写入权限',
+    EPERM: '没有写入权限，或文件正被其他程序（如 Word）打开',
+    EBUSY: '文件正被其他程序（如 Word、WPS）打开，请先关闭它',
+    ENOSPC: '磁盘空间不足',
+    EROFS: '所在磁盘只读',
+    ENOTDIR: '路径中有一部分不是文件夹',
+    EISDIR: '同名的文件夹已存在',
+  };
+  return new UserError('output', [{ file, message: `无法写入：${reasons[code ?? ''] ?? code ?? String(error)}` }]);
+}
+
+/**
+ * Writes a file atomically: the bytes go to a temporary file beside it, which is renamed into
+ * place only when complete, so an interrupted run never leaves a half-written document. An
+ * existing file is kept unless `force` is set.
+ */
+export async function writeFileAtomic(file: string, data: Uint8Array | string, options: { force?: boolean } = {}): Promise<void> {
+  hookSignals();
+  try {
+    await mkdir(dirname(file), { recursive: true });
+  } catch (error) {
+    throw explain(file, error);
+  }
+  const temp = join(dirname(file), `.${basename(file)}.${randomBytes(6).toString('hex')}.tmp`);
+  pending.add(temp);
+  try {
+    const handle = await open(temp, 'wx');
+    try {
+      await handle.writeFile(data);
+      await handle.sync();
+    } finally {
+      await handle.close();
+    }
+    if (options.force) {
+      await rename(temp, file);
+    } else {
+      // link() fails if the target exists, so no file is clobbered even in a race.
+      await link(temp, file);
+      await unlink(temp);
+    }
+  } catch (error) {
+    await unlink(temp).catch(() => {});
+    if ((error as NodeJS.ErrnoException).code === 'EEXIST') {
+      throw new UserError('output', [{ file, message: '文件已存在，未覆盖。要覆盖请加 --force，或用 -o/--out 换个位置' }]);
+    }
+    throw explain(file, error);
+  } finally {
+    pending.delete(temp);
+  }
+}

@@ -1,0 +1,41 @@
+import type { Period } from './types.js';
+
+/**
+ * The year a new plan is for: the current year, or the next one from October on, when unions
+ * write next year's plan.
+ */
+export function defaultPlanYear(today: Date = new Date()): number {
+  return today.getMonth() >= 9 ? today.getFullYear() + 1 : today.getFullYear();
+}
+
+/** The signature date of a new plan: today when it falls in the plan's period, else its first day. */
+export function defaultPlanDate(year: number, period: Period, today: Date = new Date()): string {
+  const startMonth = period === 'second-half' ? 7 : 1;
+  const endMonth = period === 'first-half' ? 6 : 12;
+  const month = today.getMonth() + 1;
+  if (today.getFullYear() === year && month >= startMonth && month <= endMonth) {
+    return isoDate(year, month, today.getDate());
+  }
+  return isoDate(year, startMonth, 1);
+}
+
+export function isoDate(year: number, month: number, day: number): string {
+  return `${year}-${String(month).padStart(2, '0')}-${String(day).padStart(2, '0')}`;
+}
+
+/** Parses `YYYY-MM-DD` (or `YYYY年M月D日`) into its parts, or undefined when it is not a real date. */
+export function parseDate(text: string): { year: number; month: number; day: number } | undefined {
+  const match = /^(\d{4})-(\d{1,2})-(\d{1,2})$/.exec(text.trim()) ?? /^(\d{4})年(\d{1,2})月(\d{1,2})日$/.exec(text.trim());
+  if (!match) return undefined;
+  const [year, month, day] = [Number(match[1]), Number(match[2]), Number(match[3])];
+  const probe = new Date(Date.UTC(year, month - 1, day));
+  if (probe.getUTCFullYear() !== year || probe.getUTCMonth() !== month - 1 || probe.getUTCDate() !== day) return undefined;
+  return { year, month, day };
+}
+
+/** The date as a signature shows it: Arabic numerals, no zero padding (2027年1月5日). */
+export function formatChineseDate(iso: string): string {
+  const parts = parseDate(iso);
+  if (!parts) return iso;
+  return `${parts.year}年${parts.month}月${parts.day}日`;
+}

@@ -1,0 +1,52 @@
+import { readFile } from 'node:fs/promises';
+import { UserError, type Problem } from '../errors.js';
+import { defaultPlanDate, defaultPlanYear } from './dates.js';
+import type { Outline } from './types.js';
+import { validateOutline } from './validate.js';
+import { YamlSource } from './yaml-source.js';
+
+/** What the loader needs to know besides the file. */
+export interface LoadOptions {
+  types: readonly string[];
+  today?: Date;
+}
+
+/** Reads a file as UTF-8, turning a missing or unreadable file into a message a user can act on. */
+export async function readTextFile(file: string): Promise<string> {
+  try {
+    const text = await readFile(file, 'utf8');
+    return text.replace(/^\uFEFF/, '');
+  } catch (error) {
+    const code = (error as NodeJS.ErrnoException).code;
+    if (code === 'ENOENT') throw new UserError('input', [{ file, message: '文件不存在，请检查文件名和所在文件夹' }]);
+    if (code === 'EISDIR') throw new UserError('input', [{ file, message: '这是一个文件夹，请给出文件' }]);
+    if (code === 'EACCES' || code === 'EPERM') throw new UserError('input', [{ file, message: '没有读取这个文件的权限' }]);
+    throw new UserError('input', [{ file, message: `无法读取文件（${code ?? String(error)}）` }]);
+  }
+}
+
+/**
+ * Parses and validates outline text. Throws one UserError listing every syntax or schema
+ * problem with `file:line:column`.
+ */
+export function parseOutline(file: string, text: string, options: LoadOptions): Outline {
+  const source = new YamlSource(file, text);
+  const syntax = source.syntaxProblems();
+  if (syntax.length > 0) throw new UserError('invalid', syntax);
+  const today = options.today ?? new Date();
+  const { outline, issues } = validateOutline(source.doc.toJS(), {
+    types: options.types,
+    defaultYear: defaultPlanYear(today),
+    defaultDate: (year, period) => defaultPlanDate(year, period, today),
+  });
+  if (!outline) {
+    const problems: Problem[] = issues.map((issue) => ({ file, ...source.locate(issue.path, issue.at), message: issue.message }));
+    throw new UserError('invalid', problems);
+  }
+  return outline;
+}
+
+/** Reads, parses and validates an outline file (plan.yaml). */
+export async function loadOutline(file: string, options: LoadOptions): Promise<Outline> {
+  return parseOutline(file, await readTextFile(file), options);
+}

@@ -1,0 +1,60 @@
+import type { FontRole, Period } from '../document/model.js';
+
+export type { Period };
+
+/** What a section is about; a section without a title takes the kind's default title. */
+export type SectionKind =
+  | 'ideology'
+  | 'democracy'
+  | 'rights'
+  | 'quality'
+  | 'self-building'
+  | 'women'
+  | 'culture'
+  | 'custom';
+
+/** A work item: a level-3 heading with its text, and optional level-4 sub-items. */
+export interface OutlineItem {
+  title?: string;
+  text?: string;
+  items?: OutlineItem[];
+}
+
+export interface OutlineSection {
+  kind: SectionKind;
+  title: string;
+  intro?: string;
+  items: OutlineItem[];
+}
+
+export interface OutlineTarget {
+  name: string;
+  value?: string | number;
+  unit?: string;
+  note?: string;
+}
+
+/** One row of the monthly schedule; `months` has one month or a span such as [7, 8]. */
+export interface ScheduleEntry {
+  months: number[];
+  items: string[];
+  owner?: string;
+}
+
+/** A validated outline with its defaults filled in. */
+export interface Outline {
+  type: string;
+  org: string;
+  superior?: string;
+  year: number;
+  period: Period;
+  /** ISO `YYYY-MM-DD`. */
+  date: string;
+  title?: string;
+  preface?: string;
+  guidance?: string;
+  targets: OutlineTarget[];
+  sections: OutlineSection[];
+  schedule: ScheduleEntry[];
+  fonts?: Partial<Record<FontRole, string>>;
+}

@@ -1,0 +1,77 @@
+import YAML, { isMap, isScalar } from 'yaml';
+import { periodMonths } from '../outline/periods.js';
+import { defaultTitle } from '../outline/title.js';
+import type { Period } from '../outline/types.js';
+import type { Template } from './registry.js';
+
+/** What `unionplan new` takes from its flags. */
+export interface NewOutlineOptions {
+  org: string;
+  superior?: string;
+  year: number;
+  period: Period;
+  date: string;
+}
+
+/** Short Chinese comments written above each top-level field of a new plan.yaml. */
+const FIELD_COMMENTS: Record<string, string> = {
+  type: ' 计划类型（运行 unionplan types 查看全部类型）',
+  org: ' 工会全称，用于标题和落款。上级工会可写在 superior: 一行，如 superior: 城南区教育工会',
+  superior: ' 上级工会（本计划报送的单位）',
+  year: ' 计划年度',
+  period: ' 计划期间：annual 全年，first-half 上半年，second-half 下半年',
+  date: ' 落款日期，格式 YYYY-MM-DD；落款中显示为“2027年1月5日”',
+  preface: ' 开头语（可删除）。\n 标题默认为“单位+年度+工作计划”，如需自定义，添加一行 title: 你的标题',
+  guidance: ' 指导思想。空一行即另起一段',
+  targets: ' 工作目标（生成表格）：name 指标，value 目标值，unit 单位，note 说明（可省略）',
+  sections:
+    ' 主要工作：每个板块编为（一）（二）……，条目编为 1. 2. ……，子条目编为（1）（2）……\n' +
+    ' 编号由程序生成，请不要手写编号；删掉一项，其余自动重排。\n' +
+    ' kind 是板块类别：ideology 思想引领，democracy 民主管理，rights 维权服务，quality 素质提升，\n' +
+    ' self-building 自身建设，women 女职工，culture 文体，custom 其他',
+  schedule: ' 具体工作安排（生成表格）：month 月份（1–12，跨月写 months: [7, 8]），items 工作内容，owner 责任部门（可省略）',
+};
+
+function inPeriod(entry: unknown, months: number[]): boolean {
+  if (typeof entry !== 'object' || entry === null) return true;
+  const record = entry as { month?: unknown; months?: unknown };
+  const list = Array.isArray(record.months) ? record.months : [record.month];
+  return list.some((m) => months.includes(Number(m)));
+}
+
+/**
+ * The text of a new plan.yaml: the template's default outline with the unit, year, period and
+ * date filled in, the schedule cut to the period, and a Chinese comment on every field.
+ */
+export function newOutlineText(template: Template, options: NewOutlineOptions): string {
+  const defaults = template.defaults;
+  const months = periodMonths(options.period);
+  const schedule = Array.isArray(defaults.schedule) ? defaults.schedule.filter((e) => inPeriod(e, months)) : [];
+  const outline: Record<string, unknown> = {
+    type: template.type,
+    org: options.org,
+    superior: options.superior ?? '',
+    year: options.year,
+    period: options.period,
+    date: options.date,
+    ...(defaults.preface ? { preface: defaults.preface } : {}),
+    guidance: defaults.guidance ?? '',
+    targets: defaults.targets ?? [],
+    sections: defaults.sections ?? [],
+    schedule,
+  };
+  if (!options.superior) delete outline.superior;
+  const doc = new YAML.Document(outline);
+  doc.commentBefore =
+    ` ${defaultTitle(options)} 提纲（${template.name}）\n` +
+    ` 由 unionplan new 生成。按本单位实际修改后运行：npx unionplan build plan.yaml --format docx`;
+  if (isMap(doc.contents)) {
+    for (const pair of doc.contents.items) {
+      if (isScalar(pair.key)) {
+        const comment = FIELD_COMMENTS[String(pair.key.value)];
+        if (comment) pair.key.commentBefore = comment;
+      }
+    }
+  }
+  return doc.toString({ lineWidth: 0, blockQuote: 'literal' });
+}

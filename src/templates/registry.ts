@@ -1,0 +1,104 @@
+import { readdirSync, existsSync } from 'node:fs';
+import { join } from 'node:path';
+import matter from 'gray-matter';
+import YAML from 'yaml';
+import { UserError, quote } from '../errors.js';
+import { readTextFile } from '../outline/load.js';
+import { isPeriod } from '../outline/periods.js';
+import type { Period } from '../outline/types.js';
+import { packageRoot } from '../package-root.js';
+
+/** A plan type's template: what `types` shows, the outline `new` writes, and the Handlebars body. */
+export interface Template {
+  type: string;
+  name: string;
+  description: string;
+  period: Period;
+  /** The default outline fields (guidance, targets, sections, schedule …) from the front matter. */
+  defaults: Record<string, unknown>;
+  /** Handlebars source that lays an outline out as Markdown. */
+  body: string;
+  /** The file it was read from. */
+  file: string;
+  /** Whether it comes with unionplan or from the user's `--templates` folder. */
+  builtIn: boolean;
+}
+
+/** Where templates are looked up: the user's folder first, then the built-in ones. */
+export class TemplateRegistry {
+  private readonly cache = new Map<string, Template>();
+
+  constructor(private readonly userDir?: string) {
+    if (userDir && !existsSync(userDir)) {
+      throw new UserError('input', [{ file: userDir, message: '模板文件夹不存在（--templates）' }]);
+    }
+  }
+
+  static builtInDir(): string {
+    return join(packageRoot(), 'templates');
+  }
+
+  private dirs(): { dir: string; builtIn: boolean }[] {
+    const list = [{ dir: TemplateRegistry.builtInDir(), builtIn: true }];
+    if (this.userDir) list.unshift({ dir: this.userDir, builtIn: false });
+    return list;
+  }
+
+  /** Every type that has a template, built-in types first in their documented order. */
+  types(): string[] {
+    const found = new Set<string>(BUILT_IN_ORDER);
+    for (const { dir } of this.dirs()) {
+      for (const entry of readdirSync(dir, { withFileTypes: true })) {
+        if (entry.isDirectory() && existsSync(join(dir, entry.name, 'template.md'))) found.add(entry.name);
+      }
+    }
+    return [...found];
+  }
+
+  /** Loads the template of a type, or says which types exist. */
+  async get(type: string): Promise<Template> {
+    const cached = this.cache.get(type);
+    if (cached) return cached;
+    for (const { dir, builtIn } of this.dirs()) {
+      const file = join(dir, type, 'template.md');
+      if (!existsSync(file)) continue;
+      const template = parseTemplate(file, await readTextFile(file), type, builtIn);
+      this.cache.set(type, template);
+      return template;
+    }
+    throw new UserError('usage', `未知的计划类型 ${quote(type)}。可用的类型：${this.types().join('、')}（运行 unionplan types 查看说明）`);
+  }
+}
+
+/** The eight built-in types in the order the README and `types` list them. */
+export const BUILT_IN_ORDER = ['school', 'kindergarten', 'enterprise', 'town', 'street', 'community', 'district', 'audit'];
+
+function parseTemplate(file: string, text: string, type: string, builtIn: boolean): Template {
+  let parsed: matter.GrayMatterFile<string>;
+  try {
+    // The `yaml` package rather than gray-matter's default js-yaml, so templates and outlines
+    // read YAML the same way.
+    parsed = matter(text, { engines: { yaml: (s: string) => (YAML.parse(s) ?? {}) as object } });
+  } catch (error) {
+    throw new UserError('invalid', [{ file, message: `模板的 front matter 不是有效的 YAML：${(error as Error).message.split('\n')[0]}` }]);
+  }
+  const data = parsed.data as Record<string, unknown>;
+  const defaults = data.defaults;
+  const period = data.period ?? 'annual';
+  const problems = [];
+  if (defaults !== undefined && (typeof defaults !== 'object' || defaults === null || Array.isArray(defaults))) {
+    problems.push({ file, message: 'front matter 中的 defaults 应为键值对（默认提纲）' });
+  }
+  if (!isPeriod(period)) problems.push({ file, message: `front matter 中的 period 值 ${quote(period)} 无效，应为 annual、first-half 或 second-half` });
+  if (problems.length) throw new UserError('invalid', problems);
+  return {
+    type,
+    name: typeof data.name === 'string' ? data.name : type,
+    description: typeof data.description === 'string' ? data.description : '',
+    period: period as Period,
+    defaults: (defaults as Record<string, unknown> | undefined) ?? {},
+    body: parsed.content,
+    file,
+    builtIn,
+  };
+}

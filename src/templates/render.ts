@@ -1,0 +1,51 @@
+import Handlebars from 'handlebars';
+import YAML from 'yaml';
+import { UserError } from '../errors.js';
+import type { Outline } from '../outline/types.js';
+import type { Template } from './registry.js';
+import { defaultTitle } from '../outline/title.js';
+import { buildView } from './view.js';
+
+const compiled = new Map<string, Handlebars.TemplateDelegate>();
+const handlebars = Handlebars.create();
+
+function compile(template: Template): Handlebars.TemplateDelegate {
+  const key = `${template.file}\0${template.body}`;
+  let fn = compiled.get(key);
+  if (!fn) {
+    // noEscape: values arrive escaped for Markdown already; HTML escaping would garble them.
+    fn = handlebars.compile(template.body, { noEscape: true });
+    compiled.set(key, fn);
+  }
+  return fn;
+}
+
+/** The YAML front matter of a rendered plan: what writers need besides the body. */
+export function frontMatter(outline: Outline): string {
+  const meta: Record<string, unknown> = {
+    title: outline.title ?? defaultTitle(outline),
+    org: outline.org,
+    ...(outline.superior ? { superior: outline.superior } : {}),
+    type: outline.type,
+    year: outline.year,
+    period: outline.period,
+    date: outline.date,
+    ...(outline.fonts && Object.keys(outline.fonts).length ? { fonts: outline.fonts } : {}),
+  };
+  return `---\n${YAML.stringify(meta, { lineWidth: 0 })}---\n`;
+}
+
+/**
+ * Lays an outline out as Markdown with front matter, through the template's Handlebars body.
+ * Headings come out unnumbered; the document stage numbers them.
+ */
+export function renderOutline(outline: Outline, template: Template): string {
+  let body: string;
+  try {
+    body = compile(template)(buildView(outline));
+  } catch (error) {
+    const message = (error as Error).message.split('\n')[0] ?? String(error);
+    throw new UserError('invalid', [{ file: template.file, message: `模板有错误，无法使用：${message}` }]);
+  }
+  return `${frontMatter(outline)}\n${body.replace(/\n{3,}/g, '\n\n').trim()}\n`;
+}
