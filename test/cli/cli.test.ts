@@ -1,0 +1,155 @@
+import { spawnSync } from 'node:child_process';
+import { existsSync, mkdtempSync, readFileSync, readdirSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { beforeAll, describe, expect, it } from 'vitest';
+
+const BIN = new URL('../../bin/unionplan.js', import.meta.url).pathname;
+
+/** Runs the built CLI the way a user does, in `cwd`. */
+function run(cwd: string, ...args: string[]) {
+  const result = spawnSync(process.execPath, [BIN, ...args], { cwd, encoding: 'utf8' });
+  return { status: result.status, stdout: result.stdout, stderr: result.stderr };
+}
+
+function tempDir(): string {
+  return mkdtempSync(join(tmpdir(), 'unionplan-cli-'));
+}
+
+beforeAll(() => {
+  if (!existsSync(new URL('../../dist/cli.js', import.meta.url))) {
+    throw new Error('dist/cli.js is missing: run `npm run build` (npm test does it first)');
+  }
+});
+
+describe('unionplan new → build', () => {
+  it('writes an outline, builds it to Markdown, and builds the Markdown again', () => {
+    const dir = tempDir();
+    const created = run(dir, 'new', '--type', 'school', '--org', '城南实验小学工会', '--year', '2027');
+    expect(created.status).toBe(0);
+    expect(created.stdout).toContain('plan.yaml');
+    const yaml = readFileSync(join(dir, 'plan.yaml'), 'utf8');
+    expect(yaml).toContain('org: 城南实验小学工会');
+    expect(yaml).toContain('year: 2027');
+    expect(yaml).toContain('教代会');
+
+    const built = run(dir, 'build', 'plan.yaml');
+    expect(built.stderr).toBe('');
+    expect(built.status).toBe(0);
+    const md = readFileSync(join(dir, 'plan.md'), 'utf8');
+    expect(md).toMatch(/^---\ntitle: 城南实验小学工会2027年工作计划\norg: 城南实验小学工会\n/);
+    expect(md).toContain('# 一、指导思想');
+    expect(md).toContain('## （一）');
+    expect(md).toContain('### 1.');
+    expect(md).toContain('| 月份 | 工作内容 | 责任部门 |');
+    expect(md).toMatch(/<!-- 落款 -->\n\n城南实验小学工会\n\n2027年\d+月\d+日\n$/);
+
+    // A hand-edited plan.md: a section deleted, renumbered without a gap.
+    const edited = md.replace(/## （一）[\s\S]*?(?=## （二）)/, '');
+    writeFileSync(join(dir, 'edited.md'), edited);
+    const rebuilt = run(dir, 'build', 'edited.md', '--out', 'out');
+    expect(rebuilt.status).toBe(0);
+    const again = readFileSync(join(dir, 'out', 'edited.md'), 'utf8');
+    expect(again).toContain('## （一）健全教代会制度');
+    expect(again).not.toContain('## （七）');
+  });
+
+  it('writes the outline where -o says and the output where --out says', () => {
+    const dir = tempDir();
+    expect(run(dir, 'new', '--type', 'town', '--org', '青山镇总工会', '-o', 'town.yaml').status).toBe(0);
+    expect(run(dir, 'build', 'town.yaml', '--out', 'plans', '--format', 'md').status).toBe(0);
+    expect(readdirSync(join(dir, 'plans'))).toEqual(['town.md']);
+  });
+
+  it('cuts the schedule to a half-year period', () => {
+    const dir = tempDir();
+    run(dir, 'new', '--type', 'school', '--org', '某校工会', '--year', '2027', '--period', 'second-half');
+    run(dir, 'build', 'plan.yaml');
+    const md = readFileSync(join(dir, 'plan.md'), 'utf8');
+    expect(md).toContain('title: 某校工会2027年下半年工作计划');
+    expect(md).not.toMatch(/^\| [1-6]月 \|/m);
+    expect(md).toMatch(/^\| 9月 \|/m);
+  });
+});
+
+describe('unionplan types and eject', () => {
+  it('lists the eight types with their Chinese names', () => {
+    const { stdout, status } = run(tempDir(), 'types');
+    expect(status).toBe(0);
+    const lines = stdout.trim().split('\n');
+    expect(lines.map((l) => l.split(/\s+/).slice(0, 2).join(' '))).toEqual([
+      'school 学校', 'kindergarten 幼儿园', 'enterprise 企业', 'town 乡镇', 'street 街道', 'community 社区', 'district 区（县）总工会', 'audit 经费审查委员会',
+    ]);
+  });
+
+  it('ejects a template that --templates then renders with', () => {
+    const dir = tempDir();
+    expect(run(dir, 'eject', '--type', 'school', 'my').status).toBe(0);
+    const file = join(dir, 'my', 'school', 'template.md');
+    writeFileSync(file, readFileSync(file, 'utf8').replace('# 指导思想', '# 总体思路'));
+    run(dir, 'new', '--type', 'school', '--org', '某校工会', '--year', '2027', '--templates', 'my');
+    expect(run(dir, 'build', 'plan.yaml', '--templates', 'my').status).toBe(0);
+    expect(readFileSync(join(dir, 'plan.md'), 'utf8')).toContain('# 一、总体思路');
+    expect(run(dir, 'eject', '--type', 'school', 'my').status).toBe(5);
+  });
+});
+
+describe('bad input', () => {
+  it('never overwrites without --force', () => {
+    const dir = tempDir();
+    writeFileSync(join(dir, 'plan.yaml'), '我的提纲');
+    const again = run(dir, 'new', '--type', 'school', '--org', '某校工会');
+    expect(again.status).toBe(5);
+    expect(again.stderr).toContain('plan.yaml: 文件已存在，未覆盖。要覆盖请加 --force');
+    expect(readFileSync(join(dir, 'plan.yaml'), 'utf8')).toBe('我的提纲');
+    expect(run(dir, 'new', '--type', 'school', '--org', '某校工会', '--force').status).toBe(0);
+    expect(run(dir, 'build', 'plan.yaml').status).toBe(0);
+    expect(run(dir, 'build', 'plan.yaml').status).toBe(5);
+    expect(run(dir, 'build', 'plan.yaml', '--force').status).toBe(0);
+    expect(readdirSync(dir).filter((f) => f.endsWith('.tmp'))).toEqual([]);
+  });
+
+  it('lists the valid types for an unknown --type', () => {
+    const { status, stderr } = run(tempDir(), 'new', '--type', 'hospital', '--org', 'x');
+    expect(status).toBe(2);
+    expect(stderr).toContain('未知的计划类型 “hospital”。可用的类型：school、kindergarten、enterprise、town、street、community、district、audit');
+  });
+
+  it('reports every schema problem with file:line:column and no stack trace', () => {
+    const dir = tempDir();
+    writeFileSync(join(dir, 'bad.yaml'), 'type: school\norg: 某校工会\nyear: 二〇二七\nperiod: 全年\n');
+    const { status, stderr } = run(dir, 'build', 'bad.yaml');
+    expect(status).toBe(4);
+    expect(stderr).toContain('错误：输入内容有误（共 2 处）');
+    expect(stderr).toContain('bad.yaml:3:7: year（年度）的值 “二〇二七” 无效');
+    expect(stderr).toContain('bad.yaml:4:9: period（计划期间）的值 “全年” 无效');
+    expect(stderr).not.toMatch(/\n\s+at /);
+    expect(existsSync(join(dir, 'bad.md'))).toBe(false);
+  });
+
+  it('says a missing file is missing', () => {
+    const { status, stderr } = run(tempDir(), 'build', 'nope.yaml');
+    expect(status).toBe(3);
+    expect(stderr).toContain('nope.yaml: 文件不存在');
+  });
+
+  it('rejects unknown formats, options and file types with usage status 2', () => {
+    const dir = tempDir();
+    writeFileSync(join(dir, 'plan.txt'), 'x');
+    expect(run(dir, 'build', 'plan.txt').stderr).toContain('无法识别的文件类型 “.txt”');
+    const format = run(dir, 'build', 'plan.yaml', '--format', 'md,html,odt');
+    expect(format.status).toBe(2);
+    expect(format.stderr).toContain('不支持的输出格式 “html”、“odt”');
+    const option = run(dir, 'build', '--bogus');
+    expect(option.status).toBe(2);
+    expect(option.stderr).toContain('未知选项 --bogus');
+    expect(run(dir, 'new', '--type', 'school').stderr).toContain('请用 --org 给出工会全称');
+    expect(run(dir, 'new', '--type', 'school', '--org', 'x', '--year', '27').stderr).toContain('--year 的值 “27” 无效');
+  });
+
+  it('prints help in Chinese and exits 0', () => {
+    const { status, stdout } = run(tempDir(), 'build', '--help');
+    expect(status).toBe(0);
+    expect(stdout).toContain('输出格式');
+  });
+});
