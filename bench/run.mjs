@@ -1,0 +1,87 @@
+// npm run bench — a benchmark, not a test: prints times as ratios against a bare `node -e 0`
+// and against pandoc, all measured in this same run, because absolute times vary between machines.
+import { execFileSync, spawnSync } from 'node:child_process';
+import { mkdtempSync, rmSync, statSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { performance } from 'node:perf_hooks';
+
+const root = new URL('..', import.meta.url).pathname;
+const RUNS = Number(process.env.BENCH_RUNS ?? 15);
+const work = mkdtempSync(join(tmpdir(), 'unionplan-bench-'));
+const bin = join(root, 'bin/unionplan.js');
+const example = join(root, 'examples/school.yaml');
+
+function has(command) {
+  return spawnSync('sh', ['-c', `command -v ${command}`]).status === 0;
+}
+
+/** Median wall time of a command over RUNS runs, in ms; the first run warms the disk cache. */
+function wall(command, args) {
+  spawnSync(command, args, { stdio: 'ignore' });
+  const times = [];
+  for (let i = 0; i < RUNS; i++) {
+    const start = performance.now();
+    const result = spawnSync(command, args, { stdio: ['ignore', 'ignore', 'pipe'] });
+    times.push(performance.now() - start);
+    if (result.status !== 0) throw new Error(`${command} ${args.join(' ')} failed: ${result.stderr}`);
+  }
+  times.sort((a, b) => a - b);
+  return times[Math.floor(times.length / 2)];
+}
+
+const ms = (t) => `${t.toFixed(1)} ms`;
+const ratio = (a, b) => `${(a / b).toFixed(2)}×`;
+const rows = [];
+
+const bare = wall(process.execPath, ['-e', '0']);
+rows.push(['node -e 0', ms(bare), '1.00×', '']);
+
+const { loadWriter, loadDocument, TemplateRegistry, FORMATS } = await import(join(root, 'dist/lib.js'));
+const registry = new TemplateRegistry();
+const doc = await loadDocument(example, registry);
+writeFileSync(join(work, 'school.md'), (await (await loadWriter('md')).write(doc)));
+const pandoc = has('pandoc');
+
+for (const format of FORMATS) {
+  const t = wall(process.execPath, [bin, 'build', example, '--format', format, '--out', work, '--force']);
+  let pandocCell = 'pandoc 不可用（未安装），跳过';
+  if (pandoc && format !== 'md') {
+    const target = format === 'pdf' ? null : join(work, `pandoc.${format}`);
+    if (target) {
+      const p = wall('pandoc', [join(work, 'school.md'), '-o', target]);
+      pandocCell = `pandoc ${ms(p)}，unionplan/pandoc = ${ratio(t, p)}`;
+    } else pandocCell = 'pandoc 需要 LaTeX 才能出 PDF，不比较';
+  } else if (pandoc) {
+    const p = wall('pandoc', [join(work, 'school.md'), '-t', 'gfm', '-o', join(work, 'pandoc.md')]);
+    pandocCell = `pandoc ${ms(p)}，unionplan/pandoc = ${ratio(t, p)}`;
+  }
+  rows.push([`unionplan build school.yaml --format ${format}`, ms(t), ratio(t, bare), pandocCell]);
+}
+
+console.log(`整个进程（中位数，${RUNS} 次） / whole process (median of ${RUNS})`);
+console.table(rows.map(([what, time, vsNode, vsPandoc]) => ({ what, time, 'vs node -e 0': vsNode, 'vs pandoc': vsPandoc })));
+
+// In-process: the same document written 100 times by each writer, after one warm-up.
+const inProcess = [];
+for (const format of FORMATS) {
+  const writer = await loadWriter(format);
+  const first = performance.now();
+  const bytes = await writer.write(doc);
+  const cold = performance.now() - first;
+  const start = performance.now();
+  for (let i = 0; i < 100; i++) await writer.write(doc);
+  const per = (performance.now() - start) / 100;
+  const file = join(work, `school${writer.extension}`);
+  writeFileSync(file, bytes);
+  let pages = '';
+  if (format === 'pdf' && has('pdfinfo')) pages = /Pages:\s+(\d+)/.exec(execFileSync('pdfinfo', [file], { encoding: 'utf8' }))?.[1] ?? '';
+  inProcess.push({ format, 'first write': ms(cold), 'per plan (100 builds)': ms(per), size: `${(statSync(file).size / 1024).toFixed(1)} KB`, pages });
+}
+// Loading and rendering the outline itself, without any writer.
+const start = performance.now();
+for (let i = 0; i < 100; i++) await loadDocument(example, registry);
+inProcess.unshift({ format: 'outline → document', 'first write': '', 'per plan (100 builds)': ms((performance.now() - start) / 100), size: '', pages: '' });
+console.log('\n进程内（同一份 school 计划） / in-process (the school plan)');
+console.table(inProcess);
+rmSync(work, { recursive: true, force: true });

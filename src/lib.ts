@@ -1,0 +1,10 @@
+/**
+ * The programmatic entry: the same stages the CLI wires, for benchmarks and for people who want
+ * to build plans from their own code.
+ */
+export { buildPlan, loadDocument } from './pipeline.js';
+export { parseMarkdown } from './document/parse.js';
+export { loadWriter, FORMATS } from './writers/index.js';
+export { TemplateRegistry } from './templates/registry.js';
+export { UserError } from './errors.js';
+export type { PlanDocument } from './document/model.js';
