@@ -5,14 +5,6 @@ import { isPeriod } from '../outline/periods.js';
 import { YamlSource } from '../outline/yaml-source.js';
 import type { DocumentMeta, FontRole } from './model.js';
 
-/** Splits `---\nyaml\n---\nbody` into its two parts; the YAML starts on line 2. */
-export function splitFrontMatter(text: string): { yaml?: string; body: string; bodyLine: number } {
-  const match = /^---[ \t]*\r?\n([\s\S]*?)\r?\n---[ \t]*(?:\r?\n|$)/.exec(text);
-  if (!match) return { body: text, bodyLine: 1 };
-  const yaml = match[1] ?? '';
-  return { yaml, body: text.slice(match[0].length), bodyLine: match[0].split('\n').length };
-}
-
 /**
  * Reads and checks the front matter of a Markdown plan. Every problem is reported with its line
  * and column in the Markdown file.

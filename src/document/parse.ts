@@ -1,14 +1,26 @@
-import { unified } from 'unified';
+import { unified, type Processor } from 'unified';
 import remarkParse from 'remark-parse';
-import remarkGfm from 'remark-gfm';
+import { gfmTable } from 'micromark-extension-gfm-table';
+import { gfmTableFromMarkdown } from 'mdast-util-gfm-table';
 import { formatChineseDate } from '../outline/dates.js';
 import { defaultTitle } from '../outline/title.js';
 import { block, type BlockContext } from './block-handlers.js';
-import { readMeta, splitFrontMatter } from './front-matter.js';
+import { splitFrontMatter } from '../text/front-matter.js';
+import { readMeta } from './front-matter.js';
 import type { PlanDocument } from './model.js';
 import { numberHeadings } from './numbering.js';
 
-const processor = unified().use(remarkParse).use(remarkGfm);
+/**
+ * CommonMark plus GFM tables, and nothing else of GFM: a plan needs tables, while autolinks,
+ * footnotes and strikethrough would only turn literal text into syntax (and cost start-up time).
+ */
+function remarkTables(this: Processor): void {
+  const data = this.data();
+  (data.micromarkExtensions ??= []).push(gfmTable());
+  (data.fromMarkdownExtensions ??= []).push(gfmTableFromMarkdown());
+}
+
+const processor = unified().use(remarkParse).use(remarkTables);
 
 /**
  * Builds the document model from a Markdown plan (front matter + body): headings numbered

@@ -44,7 +44,7 @@ function inPeriod(entry: unknown, months: number[]): boolean {
  * date filled in, the schedule cut to the period, and a Chinese comment on every field.
  */
 export function newOutlineText(template: Template, options: NewOutlineOptions): string {
-  const defaults = template.defaults;
+  const defaults = template.meta.defaults;
   const months = periodMonths(options.period);
   const schedule = Array.isArray(defaults.schedule) ? defaults.schedule.filter((e) => inPeriod(e, months)) : [];
   const outline: Record<string, unknown> = {

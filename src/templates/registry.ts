@@ -1,27 +1,49 @@
 import { readdirSync, existsSync } from 'node:fs';
 import { join } from 'node:path';
-import matter from 'gray-matter';
 import YAML from 'yaml';
 import { UserError, quote } from '../errors.js';
 import { readTextFile } from '../outline/load.js';
 import { isPeriod } from '../outline/periods.js';
 import type { Period } from '../outline/types.js';
 import { packageRoot } from '../package-root.js';
+import { splitFrontMatter } from '../text/front-matter.js';
 
-/** A plan type's template: what `types` shows, the outline `new` writes, and the Handlebars body. */
-export interface Template {
-  type: string;
+/** What a template's front matter says: the type's name, description, period and default outline. */
+export interface TemplateMeta {
   name: string;
   description: string;
   period: Period;
-  /** The default outline fields (guidance, targets, sections, schedule …) from the front matter. */
+  /** The default outline fields (guidance, targets, sections, schedule …). */
   defaults: Record<string, unknown>;
-  /** Handlebars source that lays an outline out as Markdown. */
-  body: string;
-  /** The file it was read from. */
-  file: string;
-  /** Whether it comes with unionplan or from the user's `--templates` folder. */
-  builtIn: boolean;
+}
+
+/**
+ * A plan type's template: what `types` shows, the outline `new` writes, and the Handlebars body.
+ * The front matter is parsed only when asked for: `build` needs just the body, and the default
+ * outline is the largest YAML the tool reads.
+ */
+export class Template {
+  private parsedMeta?: TemplateMeta;
+
+  constructor(
+    readonly type: string,
+    /** The file it was read from. */
+    readonly file: string,
+    /** Whether it comes with unionplan or from the user's `--templates` folder. */
+    readonly builtIn: boolean,
+    private readonly frontMatter: string,
+    /** Handlebars source that lays an outline out as Markdown. */
+    readonly body: string,
+  ) {}
+
+  get meta(): TemplateMeta {
+    this.parsedMeta ??= parseTemplateMeta(this.file, this.type, this.frontMatter);
+    return this.parsedMeta;
+  }
+
+  get name(): string {
+    return this.meta.name;
+  }
 }
 
 /** Where templates are looked up: the user's folder first, then the built-in ones. */
@@ -62,7 +84,8 @@ export class TemplateRegistry {
     for (const { dir, builtIn } of this.dirs()) {
       const file = join(dir, type, 'template.md');
       if (!existsSync(file)) continue;
-      const template = parseTemplate(file, await readTextFile(file), type, builtIn);
+      const { yaml, body } = splitFrontMatter(await readTextFile(file));
+      const template = new Template(type, file, builtIn, yaml ?? '', body);
       this.cache.set(type, template);
       return template;
     }
@@ -73,16 +96,13 @@ export class TemplateRegistry {
 /** The eight built-in types in the order the README and `types` list them. */
 export const BUILT_IN_ORDER = ['school', 'kindergarten', 'enterprise', 'town', 'street', 'community', 'district', 'audit'];
 
-function parseTemplate(file: string, text: string, type: string, builtIn: boolean): Template {
-  let parsed: matter.GrayMatterFile<string>;
+function parseTemplateMeta(file: string, type: string, frontMatter: string): TemplateMeta {
+  let data: Record<string, unknown>;
   try {
-    // The `yaml` package rather than gray-matter's default js-yaml, so templates and outlines
-    // read YAML the same way.
-    parsed = matter(text, { engines: { yaml: (s: string) => (YAML.parse(s) ?? {}) as object } });
+    data = (YAML.parse(frontMatter) ?? {}) as Record<string, unknown>;
   } catch (error) {
     throw new UserError('invalid', [{ file, message: `模板的 front matter 不是有效的 YAML：${(error as Error).message.split('\n')[0]}` }]);
   }
-  const data = parsed.data as Record<string, unknown>;
   const defaults = data.defaults;
   const period = data.period ?? 'annual';
   const problems = [];
@@ -92,13 +112,9 @@ function parseTemplate(file: string, text: string, type: string, builtIn: boolea
   if (!isPeriod(period)) problems.push({ file, message: `front matter 中的 period 值 ${quote(period)} 无效，应为 annual、first-half 或 second-half` });
   if (problems.length) throw new UserError('invalid', problems);
   return {
-    type,
     name: typeof data.name === 'string' ? data.name : type,
     description: typeof data.description === 'string' ? data.description : '',
     period: period as Period,
     defaults: (defaults as Record<string, unknown> | undefined) ?? {},
-    body: parsed.content,
-    file,
-    builtIn,
   };
 }

@@ -38,7 +38,7 @@ export function registerNew(program: Command): void {
       const registry = new TemplateRegistry(options.templates);
       const template = await registry.get(options.type);
       const year = options.year ?? defaultPlanYear();
-      const period = options.period ?? template.period;
+      const period = options.period ?? template.meta.period;
       const text = newOutlineText(template, {
         org: options.org.trim(),
         superior: options.superior?.trim(),

@@ -13,7 +13,7 @@ export function registerTypes(program: Command): void {
       for (const type of types) {
         const template = await registry.get(type);
         const origin = template.builtIn ? '' : '（自定义）';
-        process.stdout.write(`${type.padEnd(width)}  ${template.name}${origin}  ${template.description}\n`);
+        process.stdout.write(`${type.padEnd(width)}  ${template.name}${origin}  ${template.meta.description}\n`);
       }
     });
 }
