@@ -1,10 +1,31 @@
 // Bundles the CLI into dist/ with esbuild: one file to load at start-up, and the DOCX and PDF
 // writers in chunks of their own that load only when those formats are asked for.
 import { build } from 'esbuild';
-import { readFileSync, rmSync } from 'node:fs';
+import Handlebars from 'handlebars';
+import { readFileSync, readdirSync, rmSync } from 'node:fs';
 
 const pkg = JSON.parse(readFileSync(new URL('../package.json', import.meta.url), 'utf8'));
 rmSync(new URL('../dist', import.meta.url), { recursive: true, force: true });
+
+// The built-in templates, compiled to Handlebars specs now rather than at every run.
+const templatesDir = new URL('../templates/', import.meta.url);
+const precompiled = readdirSync(templatesDir)
+  .map((type) => {
+    const text = readFileSync(new URL(`${type}/template.md`, templatesDir), 'utf8');
+    const body = text.replace(/^---[ \t]*\r?\n[\s\S]*?\r?\n?---[ \t]*(?:\r?\n|$)/, '');
+    const spec = Handlebars.precompile(body, { noEscape: true });
+    return `${JSON.stringify(type)}: { body: ${JSON.stringify(body)}, spec: ${spec} }`;
+  })
+  .join(',\n');
+const precompilePlugin = {
+  name: 'precompiled-templates',
+  setup(b) {
+    b.onLoad({ filter: /src[\\/]templates[\\/]precompiled\.ts$/ }, () => ({
+      contents: `export const PRECOMPILED = {\n${precompiled}\n};`,
+      loader: 'js',
+    }));
+  },
+};
 await build({
   entryPoints: { cli: 'src/cli/main.ts', lib: 'src/lib.ts' },
   outdir: 'dist',
@@ -19,5 +40,6 @@ await build({
   external: ['@myriaddreamin/typst-ts-node-compiler', ...(process.env.UNIONPLAN_BUILD_EXTERNAL ?? '').split(',').filter(Boolean)],
   define: { UNIONPLAN_VERSION: JSON.stringify(pkg.version) },
   banner: { js: "import { createRequire as __cr } from 'node:module'; const require = __cr(import.meta.url);" },
+  plugins: [precompilePlugin],
   logLevel: 'warning',
 });

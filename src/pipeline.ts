@@ -27,7 +27,7 @@ const MARKDOWN_EXTENSIONS = ['.md', '.markdown'];
 
 /** The Markdown (front matter + body) of an outline, through its type's template. */
 export async function renderOutlineFile(outline: Outline, registry: TemplateRegistry): Promise<string> {
-  return renderOutline(outline, await registry.get(outline.type));
+  return await renderOutline(outline, await registry.get(outline.type));
 }
 
 /**

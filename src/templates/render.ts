@@ -1,4 +1,4 @@
-import Handlebars from 'handlebars';
+import Runtime from 'handlebars/runtime';
 import YAML from 'yaml';
 import { UserError } from '../errors.js';
 import type { Outline } from '../outline/types.js';
@@ -6,15 +6,23 @@ import type { Template } from './registry.js';
 import { defaultTitle } from '../outline/title.js';
 import { buildView } from './view.js';
 
-const compiled = new Map<string, Handlebars.TemplateDelegate>();
-const handlebars = Handlebars.create();
+import { PRECOMPILED } from './precompiled.js';
 
-function compile(template: Template): Handlebars.TemplateDelegate {
+type Render = (view: unknown) => string;
+const compiled = new Map<string, Render>();
+
+async function compile(template: Template): Promise<Render> {
   const key = `${template.file}\0${template.body}`;
   let fn = compiled.get(key);
   if (!fn) {
-    // noEscape: values arrive escaped for Markdown already; HTML escaping would garble them.
-    fn = handlebars.compile(template.body, { noEscape: true });
+    const pre = template.builtIn ? PRECOMPILED[template.type] : undefined;
+    if (pre && pre.body === template.body) {
+      fn = Runtime.template(pre.spec as Parameters<typeof Runtime.template>[0]) as Render;
+    } else {
+      const { default: Handlebars } = await import('handlebars');
+      // noEscape: values arrive escaped for Markdown already; HTML escaping would garble them.
+      fn = Handlebars.create().compile(template.body, { noEscape: true }) as Render;
+    }
     compiled.set(key, fn);
   }
   return fn;
@@ -39,10 +47,10 @@ export function frontMatter(outline: Outline): string {
  * Lays an outline out as Markdown with front matter, through the template's Handlebars body.
  * Headings come out unnumbered; the document stage numbers them.
  */
-export function renderOutline(outline: Outline, template: Template): string {
+export async function renderOutline(outline: Outline, template: Template): Promise<string> {
   let body: string;
   try {
-    body = compile(template)(buildView(outline));
+    body = (await compile(template))(buildView(outline));
   } catch (error) {
     const message = (error as Error).message.split('\n')[0] ?? String(error);
     throw new UserError('invalid', [{ file: template.file, message: `模板有错误，无法使用：${message}` }]);

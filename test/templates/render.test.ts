@@ -12,7 +12,7 @@ const options = { types: BUILT_IN_ORDER, today: new Date(2026, 10, 23) };
 
 async function render(yaml: string): Promise<{ markdown: string; doc: PlanDocument }> {
   const outline = parseOutline('plan.yaml', yaml, options);
-  const markdown = renderOutline(outline, await registry.get(outline.type));
+  const markdown = await renderOutline(outline, await registry.get(outline.type));
   return { markdown, doc: parseMarkdown('plan.md', markdown) };
 }
 
