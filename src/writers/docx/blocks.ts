@@ -1,0 +1,95 @@
+/**
+ * The body of the plan: the title, then one function per block type. Each paragraph names its style
+ * and carries only what the style cannot say (bold runs, the face of full-width punctuation).
+ */
+import { Paragraph } from 'docx';
+import type { Table } from 'docx';
+import type { Block, HeadingBlock, ParagraphBlock, SignatureBlock } from '../../document/model.js';
+import type { WriteContext } from './context.js';
+import { cleanLine, cleanText, headingPlace, paragraphPlace } from './places.js';
+import { lineRuns, textRuns } from './runs.js';
+import { STYLE, headingStyle } from './styles.js';
+import { tableElement } from './table.js';
+import { titleLines } from './title.js';
+
+/** What the section's body holds. */
+export type BodyElement = Paragraph | Table;
+
+/** Font role of each heading level. */
+const HEADING_ROLE = { 1: 'heading1', 2: 'heading2', 3: 'heading3', 4: 'heading4' } as const;
+
+/**
+ * The title paragraph, its lines balanced when it is too long for one; none for an empty title.
+ * The lines are joined by line breaks inside one paragraph, so it stays one title in Word.
+ */
+export function titleParagraph(title: string, ctx: WriteContext): Paragraph | null {
+  const text = cleanText(title, '标题', ctx.warn).trim();
+  if (text === '') return null;
+  return new Paragraph({ style: STYLE.title, children: textRuns(titleLines(text).join('\n'), ctx.fonts.title) });
+}
+
+/** A numbered heading: its number, then its text, in the heading's style. `index` counts headings from 1. */
+export function headingParagraph(block: HeadingBlock, index: number, ctx: WriteContext): Paragraph {
+  const place = headingPlace(index, block.number, block.content);
+  const font = ctx.fonts[HEADING_ROLE[block.level]];
+  const number = cleanText(block.number, place, ctx.warn);
+  return new Paragraph({
+    style: headingStyle(block.level),
+    children: [...textRuns(number, font), ...lineRuns(cleanLine(block.content, place, ctx.warn), font)],
+  });
+}
+
+/** A body paragraph; its indent, justification and spacing all come from Normal. `index` counts paragraphs from 1. */
+export function bodyParagraph(block: ParagraphBlock, index: number, ctx: WriteContext): Paragraph {
+  return new Paragraph({
+    style: STYLE.normal,
+    children: lineRuns(cleanLine(block.content, paragraphPlace(index), ctx.warn), ctx.fonts.body),
+  });
+}
+
+/** The signature (落款): the unit, then the date on the next line, both set in from the right. */
+export function signatureParagraphs(block: SignatureBlock, ctx: WriteContext): Paragraph[] {
+  const font = ctx.fonts.body;
+  return [
+    new Paragraph({ style: STYLE.signature, children: textRuns(cleanText(block.org, '落款单位', ctx.warn), font) }),
+    new Paragraph({ style: STYLE.date, children: textRuns(cleanText(block.date, '落款日期', ctx.warn), font) }),
+  ];
+}
+
+/**
+ * The body elements for the blocks, in order. Headings, paragraphs and tables are counted
+ * separately so warnings can say 第3个标题, 第5段, 第1个表格.
+ */
+export function blockElements(blocks: readonly Block[], ctx: WriteContext): BodyElement[] {
+  const count = { heading: 0, paragraph: 0, table: 0 };
+  const elements: BodyElement[] = [];
+  let previousWasTable = false;
+  for (const block of blocks) {
+    const isTable = block.type === 'table';
+    // Word merges two tables that touch into one; an empty paragraph keeps them apart.
+    if (isTable && previousWasTable) elements.push(emptyParagraph());
+    switch (block.type) {
+      case 'heading':
+        elements.push(headingParagraph(block, ++count.heading, ctx));
+        break;
+      case 'paragraph':
+        elements.push(bodyParagraph(block, ++count.paragraph, ctx));
+        break;
+      case 'table':
+        elements.push(tableElement(block, ++count.table, ctx));
+        break;
+      case 'signature':
+        elements.push(...signatureParagraphs(block, ctx));
+        break;
+    }
+    previousWasTable = isTable;
+  }
+  // Word wants a paragraph after a table that ends the document.
+  if (previousWasTable) elements.push(emptyParagraph());
+  return elements;
+}
+
+/** An empty body paragraph. */
+export function emptyParagraph(): Paragraph {
+  return new Paragraph({ style: STYLE.normal });
+}

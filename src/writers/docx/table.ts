@@ -1,0 +1,117 @@
+/**
+ * Tables (targets, monthly schedule): full grid, full text width, a bold centred header row that
+ * Word repeats at the top of every page the table runs onto, and cells set in the table style,
+ * with no first-line indent and their own line spacing (the 28.95 pt grid would double each row).
+ */
+import {
+  AlignmentType,
+  BorderStyle,
+  Paragraph,
+  Table,
+  TableCell,
+  TableLayoutType,
+  TableRow,
+  VerticalAlignTable,
+  WidthType,
+} from 'docx';
+import type { Cell, Line, TableBlock } from '../../document/model.js';
+import { lineText } from '../../document/model.js';
+import type { WriteContext } from './context.js';
+import { cellPlace, cleanLine } from './places.js';
+import { lineRuns } from './runs.js';
+import { STYLE } from './styles.js';
+import { CELL_MARGIN_X, CELL_MARGIN_Y, TEXT_WIDTH } from './units.js';
+
+/** A thin (0.5 pt) black line, Word's default table grid. */
+const GRID_LINE = { style: BorderStyle.SINGLE, size: 4, color: '000000' } as const;
+
+/** Columns whose body cells are all this short (序号, 月份, 目标值) are centred. */
+const SHORT_CELL_CHARS = 8;
+
+/** Bounds on a column's share, in characters, so one long cell cannot squeeze 序号 to nothing. */
+const MIN_COLUMN_CHARS = 2;
+const MAX_COLUMN_CHARS = 16;
+
+/**
+ * The Word table for a table block. `tableIndex` counts tables from 1, for warnings.
+ */
+export function tableElement(block: TableBlock, tableIndex: number, ctx: WriteContext): Table {
+  const columns = Math.max(1, block.header.length, ...block.rows.map((row) => row.length));
+  const clean = (cell: Cell | undefined, row: number, column: number): Line[] =>
+    (cell ?? []).map((line) => cleanLine(line, cellPlace(tableIndex, row, column + 1), ctx.warn));
+  // Row 1 is the header, as the reader counts.
+  const header = range(columns).map((column) => clean(block.header[column], 1, column));
+  const body = block.rows.map((row, rowIndex) => range(columns).map((column) => clean(row[column], rowIndex + 2, column)));
+
+  const widths = columnWidths([header, ...body], columns);
+  const centred = range(columns).map((column) => body.every((row) => isShort(row[column] ?? [])));
+
+  const row = (cells: Line[][], isHeader: boolean) =>
+    new TableRow({
+      tableHeader: isHeader || undefined,
+      cantSplit: true,
+      children: cells.map(
+        (lines, column) =>
+          new TableCell({
+            width: { size: widths[column] ?? 0, type: WidthType.DXA },
+            verticalAlign: VerticalAlignTable.CENTER,
+            children: cellParagraphs(lines, isHeader, centred[column] ?? false, ctx.fonts.table),
+          }),
+      ),
+    });
+
+  return new Table({
+    width: { size: TEXT_WIDTH, type: WidthType.DXA },
+    columnWidths: widths,
+    layout: TableLayoutType.FIXED,
+    alignment: AlignmentType.CENTER,
+    indent: { size: 0, type: WidthType.DXA },
+    margins: { top: CELL_MARGIN_Y, bottom: CELL_MARGIN_Y, left: CELL_MARGIN_X, right: CELL_MARGIN_X },
+    borders: {
+      top: GRID_LINE,
+      bottom: GRID_LINE,
+      left: GRID_LINE,
+      right: GRID_LINE,
+      insideHorizontal: GRID_LINE,
+      insideVertical: GRID_LINE,
+    },
+    rows: [row(header, true), ...body.map((cells) => row(cells, false))],
+  });
+}
+
+/** One paragraph per line of the cell; an empty cell still needs one paragraph for Word. */
+function cellParagraphs(lines: Line[], isHeader: boolean, centred: boolean, font: string): Paragraph[] {
+  const style = isHeader ? STYLE.tableHeading : STYLE.tableText;
+  // The header's centring comes from its style; body columns of short entries are centred here.
+  const alignment = !isHeader && centred ? AlignmentType.CENTER : undefined;
+  const paragraphs = lines.map((line) => new Paragraph({ style, alignment, children: lineRuns(line, font) }));
+  return paragraphs.length > 0 ? paragraphs : [new Paragraph({ style, alignment })];
+}
+
+/** Widths in twips summing to the text width, each column's share following its longest line. */
+export function columnWidths(rows: Line[][][], columns: number): number[] {
+  const weights = range(columns).map((column) => {
+    const longest = Math.max(0, ...rows.flatMap((row) => (row[column] ?? []).map(displayWidth)));
+    // One character more than the text, for the cell's own margins.
+    return Math.min(MAX_COLUMN_CHARS, Math.max(MIN_COLUMN_CHARS, longest)) + 1;
+  });
+  const sum = weights.reduce((total, weight) => total + weight, 0);
+  const widths = weights.map((weight) => Math.floor((TEXT_WIDTH * weight) / sum));
+  // The rounding remainder goes to the last column so the table is exactly as wide as the text.
+  const rest = TEXT_WIDTH - widths.reduce((total, width) => total + width, 0);
+  widths[columns - 1] = (widths[columns - 1] ?? 0) + rest;
+  return widths;
+}
+
+function isShort(lines: Line[]): boolean {
+  return lines.every((line) => displayWidth(line) <= SHORT_CELL_CHARS);
+}
+
+/** Width in 全角 characters: ASCII counts half. */
+function displayWidth(line: Line): number {
+  return [...lineText(line)].reduce((width, char) => width + (/^[\u0020-\u007E]$/.test(char) ? 0.5 : 1), 0);
+}
+
+function range(count: number): number[] {
+  return Array.from({ length: count }, (_, index) => index);
+}

@@ -1,0 +1,75 @@
+import { describe, it, expect } from 'vitest';
+import { TITLE_LINE_CHARS, titleLines } from '../../../src/writers/docx/title.js';
+
+/** Width in 全角 characters, ASCII counting half. */
+function width(line: string): number {
+  return [...line].reduce((sum, char) => sum + (/^[\u0020-\u007E]$/.test(char) ? 0.5 : 1), 0);
+}
+
+describe('title line breaking', () => {
+  it('keeps a title that fits (20 characters of 二号 in 156 mm) on one line', () => {
+    expect(TITLE_LINE_CHARS).toBe(20);
+    expect(titleLines('城南实验小学工会2027年工作计划')).toEqual(['城南实验小学工会2027年工作计划']);
+    expect(titleLines('一二三四五六七八九十一二三四五六七八九十')).toHaveLength(1);
+    expect(titleLines('一二三四五六七八九十一二三四五六七八九十一')).toHaveLength(2);
+  });
+
+  it('breaks after the unit and before the year rather than in the middle of a name', () => {
+    expect(titleLines('城南区教育工会城南实验小学工会委员会2027年度第一学期工作计划')).toEqual([
+      '城南区教育工会城南实验小学工会委员会',
+      '2027年度第一学期工作计划',
+    ]);
+    expect(titleLines('某某有限责任公司工会委员会2027年上半年工作要点')).toEqual([
+      '某某有限责任公司工会委员会',
+      '2027年上半年工作要点',
+    ]);
+    expect(titleLines('某某市某某区人民政府机关事务管理局工会2027年工作计划')).toEqual([
+      '某某市某某区人民政府',
+      '机关事务管理局工会2027年工作计划',
+    ]);
+  });
+
+  it('uses three lines when two would not fit, keeping 二〇二七年度 and （试行） whole', () => {
+    expect(titleLines('中华全国总工会关于做好二〇二七年度职工文化体育工作和职工书屋建设的工作计划（试行）')).toEqual([
+      '中华全国总工会关于做好',
+      '二〇二七年度职工文化体育工作和',
+      '职工书屋建设的工作计划（试行）',
+    ]);
+  });
+
+  it('never cuts 工作计划, a number, or starts a line with closing punctuation', () => {
+    const titles = [
+      '关于进一步加强和改进新时代基层工会组织建设工作的实施方案',
+      '某某街道某某社区联合工会关于2027年度工会工作计划，请审议',
+      '某某县第一人民医院工会2027年职工之家建设与工作计划要点',
+    ];
+    for (const title of titles) {
+      const lines = titleLines(title);
+      expect(lines.join('')).toBe(title);
+      expect(lines.length).toBeGreaterThan(1);
+      for (const line of lines) {
+        expect(width(line)).toBeLessThanOrEqual(20);
+        expect(line).not.toMatch(/^[，。、；：？！）》”’]/);
+      }
+      const joined = lines.join('|');
+      expect(joined).not.toMatch(/工\|作|工作\|计|工作计\|划|\d\|\d/);
+    }
+  });
+
+  it('balances lines it has to break anywhere (a long Latin name) and keeps written breaks', () => {
+    const latin = 'ABCDEFGHIJKLMNOPQRSTUVWXYZABCDEFGHIJKLMNOPQRSTUVWXYZ';
+    const lines = titleLines(latin);
+    expect(lines).toEqual([latin.slice(0, 26), latin.slice(26)]);
+    expect(titleLines('某某工会\n2027年工作计划')).toEqual(['某某工会', '2027年工作计划']);
+  });
+
+  it('handles very long titles quickly, every line within the width', () => {
+    const title = '某某市某某区某某街道某某社区'.repeat(30) + '工会工作计划';
+    const started = performance.now();
+    const lines = titleLines(title);
+    expect(performance.now() - started).toBeLessThan(2000);
+    expect(lines.join('')).toBe(title);
+    expect(Math.max(...lines.map(width))).toBeLessThanOrEqual(20);
+    expect(lines.length).toBe(Math.ceil(width(title) / 20));
+  });
+});
