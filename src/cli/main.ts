@@ -2,6 +2,7 @@ import { Command, CommanderError } from 'commander';
 import { UserError } from '../errors.js';
 import { registerBuild } from './commands/build.js';
 import { registerEject } from './commands/eject.js';
+import { registerFonts } from './commands/fonts.js';
 import { registerNew } from './commands/new.js';
 import { registerTypes } from './commands/types.js';
 import { EXIT } from './exit-codes.js';
@@ -10,13 +11,13 @@ import { reportError } from './report.js';
 declare const UNIONPLAN_VERSION: string | undefined;
 
 /** Commander's English usage errors, said in Chinese. */
-function translate(error: CommanderError): string {
+function translate(error: CommanderError, commands: string[]): string {
   const name = /'([^']+)'/.exec(error.message)?.[1] ?? '';
   switch (error.code) {
     case 'commander.unknownOption':
       return `未知选项 ${name}。运行 unionplan help 查看可用选项`;
     case 'commander.unknownCommand':
-      return `未知命令 ${name}。可用命令：new、build、types、eject（运行 unionplan help 查看说明）`;
+      return `未知命令 ${name}。可用命令：${commands.join('、')}（运行 unionplan help 查看说明）`;
     case 'commander.missingArgument':
       return `缺少参数 ${name}`;
     case 'commander.optionMissingArgument':
@@ -43,6 +44,7 @@ function program(): Command {
   registerBuild(cli);
   registerTypes(cli);
   registerEject(cli);
+  registerFonts(cli);
   for (const command of cli.commands) {
     command.helpOption('-h, --help', '显示帮助').exitOverride().configureOutput({ writeErr: () => {} });
   }
@@ -51,13 +53,14 @@ function program(): Command {
 
 /** Runs the CLI with `argv` (without node and script) and returns the exit status. */
 export async function main(argv: string[]): Promise<number> {
+  const cli = program();
   try {
-    await program().parseAsync(argv, { from: 'user' });
+    await cli.parseAsync(argv, { from: 'user' });
     return EXIT.ok;
   } catch (error) {
     if (error instanceof CommanderError) {
       if (error.exitCode === 0) return EXIT.ok; // --help, --version
-      return reportError(new UserError('usage', translate(error)));
+      return reportError(new UserError('usage', translate(error, cli.commands.map((c) => c.name()))));
     }
     return reportError(error);
   }

@@ -1,0 +1,58 @@
+import { NodeCompiler } from '@myriaddreamin/typst-ts-node-compiler';
+
+/**
+ * One Typst compiler per set of font files, created on first use and kept for the process:
+ * creating one loads the system's fonts, compiling with a warm one takes milliseconds.
+ */
+
+/** A compiled PDF and what Typst warned about. */
+export interface CompiledPdf {
+  pdf: Uint8Array;
+  warnings: string[];
+}
+
+const compilers = new Map<string, NodeCompiler>();
+/** A batch rarely needs more than one; a few are kept in case plans ask for different fonts. */
+const MAX_COMPILERS = 4;
+let compiled = 0;
+
+function compilerFor(fontFiles: readonly string[]): NodeCompiler {
+  const key = fontFiles.join('\n');
+  let compiler = compilers.get(key);
+  if (!compiler) {
+    compiler = NodeCompiler.create({ fontArgs: [{ fontPaths: [...fontFiles] }] });
+    if (compilers.size >= MAX_COMPILERS) {
+      const oldest = compilers.keys().next().value;
+      if (oldest !== undefined) compilers.delete(oldest);
+    }
+    compilers.set(key, compiler);
+  }
+  return compiler;
+}
+
+/** Message texts of Typst diagnostics. */
+function messages(diagnostics: unknown[] | undefined): string[] {
+  return (diagnostics ?? []).map((d) => {
+    const message = (d as { message?: unknown }).message;
+    return typeof message === 'string' ? message : JSON.stringify(d);
+  });
+}
+
+/**
+ * Compiles `source` with `inputs` as `sys.inputs` to PDF, with these font files besides the
+ * system's. Throws with Typst's messages when the layout fails.
+ */
+export function compilePdf(source: string, inputs: Record<string, string>, fontFiles: readonly string[]): CompiledPdf {
+  const compiler = compilerFor(fontFiles);
+  const result = compiler.compile({ mainFileContent: source, inputs });
+  const error = result.takeError();
+  if (error || !result.result) {
+    const detail = messages(error?.shortDiagnostics).join('; ') || 'unknown error';
+    throw new Error(`PDF layout failed (Typst): ${detail}`);
+  }
+  const warnings = messages(result.takeWarnings()?.shortDiagnostics);
+  const pdf = compiler.pdf(result.result);
+  // Typst memoizes across compilations; drop what later plans will not reuse.
+  if (++compiled % 16 === 0) compiler.evictCache(10);
+  return { pdf: new Uint8Array(pdf.buffer, pdf.byteOffset, pdf.byteLength), warnings };
+}

@@ -1,0 +1,113 @@
+import { lineText, type Block, type Cell, type Line, type PlanDocument } from '../../document/model.js';
+import type { RoleFonts } from './fonts.js';
+import { titleLines } from './title.js';
+
+/**
+ * The plan as the Typst layout reads it (`sys.inputs.plan`, JSON): the document's text as plain
+ * strings, the fonts per role and the table column widths worked out here. Nothing in it is ever
+ * parsed as Typst markup or code.
+ */
+
+/** A run of text as the layout takes it. */
+export interface LayoutRun {
+  text: string;
+  bold: boolean;
+  italic: boolean;
+}
+
+/** A table column: its share of the width and whether its cells are centred. */
+export interface LayoutColumn {
+  /** Share of the text width (Typst `fr`). */
+  width: number;
+  center: boolean;
+}
+
+/** A block as the layout takes it. */
+export type LayoutBlock =
+  | { type: 'heading'; level: 1 | 2 | 3 | 4; number: string; content: LayoutRun[] }
+  | { type: 'paragraph'; content: LayoutRun[] }
+  | { type: 'table'; columns: LayoutColumn[]; header: LayoutRun[][][]; rows: LayoutRun[][][][] }
+  | { type: 'signature'; org: string; date: string };
+
+/** Everything the layout reads. */
+export interface LayoutData {
+  title: string;
+  /** The title's lines where it breaks at a chosen place (see `title.ts`). */
+  titleLines: string[];
+  author: string | null;
+  /** The signature date as [year, month, day], for the PDF's metadata; null when the plan has none. */
+  date: [number, number, number] | null;
+  fonts: RoleFonts;
+  blocks: LayoutBlock[];
+}
+
+/** The layout's input for a plan, given the fonts chosen for it. */
+export function layoutData(doc: PlanDocument, fonts: RoleFonts): LayoutData {
+  const lines = titleLines(doc.meta.title.trim()).map((line) => line.trim()).filter(Boolean);
+  return {
+    title: lines.join(''),
+    titleLines: lines,
+    author: doc.meta.org?.trim() || null,
+    date: parseDate(doc.meta.date),
+    fonts,
+    blocks: doc.blocks.map(layoutBlock),
+  };
+}
+
+function layoutBlock(block: Block): LayoutBlock {
+  switch (block.type) {
+    case 'heading':
+      return { type: 'heading', level: block.level, number: block.number, content: runs(block.content) };
+    case 'paragraph':
+      return { type: 'paragraph', content: runs(block.content) };
+    case 'table':
+      return layoutTable(block.header, block.rows);
+    case 'signature':
+      return { type: 'signature', org: block.org, date: block.date };
+  }
+}
+
+function runs(line: Line): LayoutRun[] {
+  return line.map((run) => ({ text: String(run.text), bold: run.bold === true, italic: run.italic === true }));
+}
+
+/** Columns whose body cells are all this short (序号, 月份, 目标值) are centred, as in the DOCX. */
+const SHORT_CELL = 8;
+/** Bounds on a column's share, in characters, so one long cell cannot squeeze 序号 to nothing. */
+const MIN_SHARE = 2;
+const MAX_SHARE = 16;
+
+/** Columns share the text width by their longest line (plus one for the cell's margins), as in the DOCX. */
+function layoutTable(header: Cell[], rows: Cell[][]): LayoutBlock {
+  const count = rows.reduce((max, row) => Math.max(max, row.length), Math.max(header.length, 1));
+  const pad = (cells: Cell[]): Cell[] => [...cells, ...Array.from({ length: count - cells.length }, (): Cell => [])];
+  const head = pad(header);
+  const body = rows.map(pad);
+  const columns: LayoutColumn[] = [];
+  for (let i = 0; i < count; i++) {
+    const bodyCells = body.map((row) => row[i] ?? []);
+    const longest = [head[i] ?? [], ...bodyCells].flat().reduce((max, line) => Math.max(max, displayWidth(line)), 0);
+    columns.push({
+      width: Math.min(MAX_SHARE, Math.max(MIN_SHARE, longest)) + 1,
+      center: bodyCells.every((cell) => cell.every((line) => displayWidth(line) <= SHORT_CELL)),
+    });
+  }
+  const cell = (c: Cell): LayoutRun[][] => c.map(runs);
+  return { type: 'table', columns, header: head.map(cell), rows: body.map((row) => row.map(cell)) };
+}
+
+/** Width in 全角 characters: printable ASCII counts half. */
+function displayWidth(line: Line): number {
+  let width = 0;
+  for (const char of lineText(line)) width += /^[\u0020-\u007E]$/.test(char) ? 0.5 : 1;
+  return width;
+}
+
+function parseDate(date: string | undefined): [number, number, number] | null {
+  const match = /^(\d{4})-(\d{1,2})-(\d{1,2})$/.exec(date?.trim() ?? '');
+  if (!match) return null;
+  const [year, month, day] = [Number(match[1]), Number(match[2]), Number(match[3])];
+  const valid = new Date(Date.UTC(year, month - 1, day));
+  if (valid.getUTCFullYear() !== year || valid.getUTCMonth() !== month - 1 || valid.getUTCDate() !== day) return null;
+  return [year, month, day];
+}

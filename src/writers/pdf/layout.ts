@@ -1,0 +1,129 @@
+/**
+ * The Typst layout of a plan's PDF: GB/T 9704-2012 page, fonts per role, numbered headings,
+ * tables and the signature. It is fixed source, embedded here as a string so that the bundled
+ * CLI carries it; the plan reaches it only as JSON data in `sys.inputs.plan` (see `data.ts`), and
+ * every text from the plan is shown as a Typst string, never read as markup or code.
+ */
+export const LAYOUT = `// unionplan: a work plan on a GB/T 9704-2012 page.
+#let data = json(bytes(sys.inputs.plan))
+
+// A4, margins 37/35/28/26 mm: a 156 x 225 mm text block of 22 lines x 28 characters.
+#let pitch = 28.95pt
+#let text-width = 210mm - 28mm - 26mm
+#let grid-char = text-width / 28
+#let body-size = 16pt
+#let table-size = 14pt
+#let table-pitch = 20pt
+
+#let role(name) = data.fonts.at(name)
+// The Latin face (Times New Roman) sets Latin letters and digits only; the Chinese face the rest.
+#let families(name) = role(name).fonts.map(f => if f.latin { (name: f.name, covers: "latin-in-cjk") } else { f.name })
+
+// Text edges that make every line exactly p tall, with a Chinese character centred in it: lines
+// keep to the grid whatever a font's own metrics are.
+#let grid-edges(p) = (top-edge: p / 2 + 0.38em, bottom-edge: -(p / 2 - 0.38em))
+
+// Bold, drawn by stroking the outline where the role's face has no bold (仿宋, 黑体 …), as Word does.
+#let bolden(body, name) = if role(name).fakeBold { text(stroke: 0.03em + black, body) } else { text(weight: "bold", body) }
+
+#let run(r, name) = {
+  let body = text(r.text)
+  if r.italic { body = text(style: "italic", body) }
+  if r.bold { body = bolden(body, name) }
+  body
+}
+#let runs(list, name) = list.map(r => run(r, name)).join()
+
+#set document(
+  title: data.title,
+  author: if data.author == none { () } else { data.author },
+  date: if data.date == none { none } else { datetime(year: data.date.at(0), month: data.date.at(1), day: data.date.at(2)) },
+)
+
+#set page(
+  paper: "a4",
+  margin: (top: 37mm, bottom: 35mm, left: 28mm, right: 26mm),
+  // 页码: 4号 宋体 "— 1 —", the dashes 7 mm below the text block; odd pages right, even pages
+  // left, one character in.
+  footer-descent: 7mm,
+  footer: context {
+    let n = counter(page).get().first()
+    set text(font: families("pageNumber"), size: 14pt, weight: role("pageNumber").weight, tracking: 0pt, top-edge: 0.3em, bottom-edge: "descender")
+    set par(first-line-indent: 0pt, justify: false)
+    let number = "— " + str(n) + " —"
+    if calc.odd(n) { align(right, pad(right: 1em, number)) } else { align(left, pad(left: 1em, number)) }
+  },
+)
+
+#set text(
+  font: families("body"),
+  size: body-size,
+  weight: role("body").weight,
+  lang: "zh",
+  region: "cn",
+  // 28 characters fill a line of the 156 mm text block.
+  tracking: grid-char - body-size,
+  ..grid-edges(pitch),
+)
+#set par(leading: 0pt, spacing: 0pt, justify: true, first-line-indent: (amount: 2 * grid-char, all: true))
+#set block(spacing: 0pt)
+
+// Headings keep to the body's grid and indent; their font comes with their level.
+#show heading: it => {
+  let name = "heading" + str(it.level)
+  set text(font: families(name), size: body-size, weight: role(name).weight, style: "normal")
+  block(above: 0pt, below: 0pt, sticky: true, par(it.body))
+}
+
+// 标题: 2号 小标宋, centred, in the lines title.ts broke it into; a blank line follows.
+#let title-block() = {
+  set text(font: families("title"), size: 22pt, weight: role("title").weight, tracking: 0pt)
+  set par(first-line-indent: 0pt, justify: false)
+  align(center, data.titleLines.map(l => text(l)).join(linebreak()))
+  v(pitch)
+}
+
+#let table-block(b) = {
+  set text(font: families("table"), size: table-size, weight: role("table").weight, tracking: 0pt, ..grid-edges(table-pitch))
+  set par(first-line-indent: 0pt, justify: true)
+  let cell(lines, strong: false) = {
+    let body = lines.map(l => runs(l, "table")).join(linebreak())
+    if strong and body != none { bolden(body, "table") } else { body }
+  }
+  table(
+    columns: b.columns.map(c => c.width * 1fr),
+    stroke: 0.5pt + black,
+    inset: (x: 5pt, y: 2pt),
+    align: (x, y) => if y == 0 or b.columns.at(x).center { center + horizon } else { left + horizon },
+    table.header(..b.header.map(c => cell(c, strong: true))),
+    ..b.rows.fold((), (all, row) => all + row.map(c => cell(c))),
+  )
+}
+
+// 落款: after a blank line, the unit two characters in from the right, the date on the next line.
+#let signature-block(b) = {
+  v(pitch)
+  set par(first-line-indent: 0pt, justify: false)
+  block(breakable: false, width: 100%, align(right, pad(right: 2 * grid-char, { text(b.org); linebreak(); text(b.date) })))
+}
+
+#if data.title != "" { title-block() }
+
+#{
+  let previous = none
+  for b in data.blocks {
+    if b.type == "heading" {
+      heading(level: b.level, { text(b.number); runs(b.content, "heading" + str(b.level)) })
+    } else if b.type == "paragraph" {
+      if b.content.len() > 0 { par(runs(b.content, "body")) }
+    } else if b.type == "table" {
+      // Two tables in a row are kept apart by an empty line, as in the DOCX.
+      if previous == "table" { v(pitch) }
+      table-block(b)
+    } else if b.type == "signature" {
+      signature-block(b)
+    }
+    previous = b.type
+  }
+}
+`;

@@ -1,0 +1,100 @@
+import { copyFileSync, existsSync, mkdirSync } from 'node:fs';
+import { join } from 'node:path';
+import { describe, expect, it } from 'vitest';
+import { FONT_ROLES } from '../../../src/document/fonts.js';
+import { BUNDLED_SANS, BUNDLED_SERIF, bundledFile } from '../../../src/writers/pdf/bundled.js';
+import { describeFonts } from '../../../src/writers/pdf/fonts.js';
+import { fontFolders, FONT_DIR_ENV, systemFontFolders } from '../../../src/writers/pdf/font-folders.js';
+import { readFaces, typstFamily } from '../../../src/writers/pdf/sfnt.js';
+import { haveTools, pdfFonts, pdfText, renameFont, samplePlan, tempDir, writePdf } from './helpers.js';
+
+describe('font names', () => {
+  it('trims style words from family names as Typst does', () => {
+    expect(typstFamily('Noto Sans S Chinese Regular')).toBe('Noto Sans S Chinese');
+    expect(typstFamily('Noto Sans Semicondensed Heavy')).toBe('Noto Sans');
+    expect(typstFamily('noto sans mono cond sembd')).toBe('noto sans mono');
+    expect(typstFamily('Font Ultra')).toBe('Font Ultra');
+    expect(typstFamily('Font Ultra Bold')).toBe('Font');
+    expect(typstFamily('FangSong')).toBe('FangSong');
+    expect(typstFamily('FZXiaoBiaoSong-B05S')).toBe('FZXiaoBiaoSong-B05S');
+    expect(typstFamily('Times New Roman')).toBe('Times New Roman');
+  });
+
+  it('reads the family and weight of the bundled fonts', () => {
+    const serif = readFaces(bundledFile(BUNDLED_SERIF[1]!)!);
+    expect(serif).toMatchObject([{ family: 'Noto Serif SC', weight: 700, italic: false }]);
+    const sans = readFaces(bundledFile(BUNDLED_SANS[0]!)!);
+    expect(sans).toMatchObject([{ family: 'Noto Sans S Chinese', weight: 400 }]);
+  });
+
+  it('reads nothing from a file that is no font', () => {
+    expect(readFaces(new URL(import.meta.url).pathname)).toEqual([]);
+    expect(readFaces('/no/such/font.ttf')).toEqual([]);
+  });
+});
+
+describe('font folders', () => {
+  it('searches --font-dir folders first, then UNIONPLAN_FONT_DIR, then the system', () => {
+    const env = { [FONT_DIR_ENV]: ['/env/a', '/env/b'].join(process.platform === 'win32' ? ';' : ':') };
+    const folders = fontFolders(['/opt/fonts'], env);
+    expect(folders.slice(0, 3)).toEqual([
+      { path: '/opt/fonts', kind: 'option' },
+      { path: '/env/a', kind: 'env' },
+      { path: '/env/b', kind: 'env' },
+    ]);
+    expect(folders.slice(3).every((folder) => folder.kind === 'system')).toBe(true);
+  });
+
+  it('knows each system font folder', () => {
+    expect(systemFontFolders({ WINDIR: 'C:\\Windows', LOCALAPPDATA: 'C:\\Users\\a\\AppData\\Local' }, 'win32')[0]).toContain('Fonts');
+    expect(systemFontFolders({}, 'darwin')).toContain('/Library/Fonts');
+    expect(systemFontFolders({}, 'linux')).toContain('/usr/share/fonts');
+  });
+});
+
+describe('describeFonts', () => {
+  it('names a font and its source for every role', () => {
+    const fonts = describeFonts({ fontDirs: [tempDir()] });
+    expect(fonts.map((font) => font.role)).toEqual(FONT_ROLES);
+    for (const font of fonts) {
+      expect(font.used).not.toBe('');
+      expect(font.source).not.toBe('');
+      if (font.source.startsWith('内置字体')) expect(font.source).toMatch(/^内置字体 @/);
+      else expect(existsSync(font.source)).toBe(true);
+    }
+    expect(fonts.find((font) => font.role === 'body')?.family).toBe('仿宋');
+  });
+
+  it('says where a bundled face stands in for 楷体', () => {
+    const heading2 = describeFonts({ fonts: { heading2: '某某楷体（测试）' } }).find((font) => font.role === 'heading2');
+    expect(heading2).toMatchObject({ family: '某某楷体（测试）', used: 'Noto Serif SC', source: '内置字体 @expo-google-fonts/noto-serif-sc' });
+    expect(heading2?.note).toContain('未内置楷体');
+  });
+});
+
+describe('official fonts in a --font-dir folder', () => {
+  it('uses a font registered as 黑体 (SimHei) for heading 1 and embeds it', async () => {
+    const dir = join(tempDir(), 'fonts');
+    mkdirSync(dir);
+    const simhei = join(dir, 'simhei.otf');
+    renameFont(bundledFile(BUNDLED_SANS[0]!)!, simhei, { family: 'SimHei', chinese: '黑体' });
+    // A file that is no font is passed over.
+    copyFileSync(new URL(import.meta.url), join(dir, 'broken.ttf'));
+
+    const heading1 = describeFonts({ fontDirs: [dir] }).find((font) => font.role === 'heading1');
+    expect(heading1).toMatchObject({ family: '黑体', used: 'SimHei', source: simhei });
+    expect(heading1?.note).toBeUndefined();
+
+    if (!haveTools()) return;
+    const doc = samplePlan();
+    // SimHei has no bold face: bold is drawn by stroking the outline.
+    doc.blocks.splice(1, 0, { type: 'heading', level: 1, number: '一、', content: [{ text: '加粗', bold: true }] });
+    const warnings: string[] = [];
+    const file = await writePdf(doc, { fontDirs: [dir], warn: (w) => warnings.push(w.message) });
+    expect(warnings).toEqual([]);
+    const fonts = pdfFonts(file);
+    expect(fonts.some((font) => font.name.includes('SimHei'))).toBe(true);
+    for (const font of fonts) expect(font).toMatchObject({ embedded: true, subset: true });
+    expect(pdfText(file)).toContain('一、加粗');
+  });
+});
