@@ -10,7 +10,7 @@ import { cleanLine, cleanText, headingPlace, paragraphPlace } from './places.js'
 import { lineRuns, textRuns } from './runs.js';
 import { STYLE, headingStyle } from './styles.js';
 import { tableElement } from './table.js';
-import { titleLines } from './title.js';
+import { titleLines } from '../../document/title-lines.js';
 
 /** What the section's body holds. */
 export type BodyElement = Paragraph | Table;

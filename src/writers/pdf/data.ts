@@ -1,6 +1,6 @@
 import { lineText, type Block, type Cell, type Line, type PlanDocument } from '../../document/model.js';
 import type { RoleFonts } from './fonts.js';
-import { titleLines } from './title.js';
+import { titleLines } from '../../document/title-lines.js';
 
 /**
  * The plan as the Typst layout reads it (`sys.inputs.plan`, JSON): the document's text as plain

@@ -1,7 +1,8 @@
 /**
  * Long titles broken into balanced lines. GB/T 9704 sets the title centred, and a title too long
  * for one line is broken so its lines are about equally long (a "pyramid" or "inverted pyramid"),
- * never a long first line and a stub, and never inside a word such as 工作计划.
+ * never a long first line and a stub, and never inside a word such as 工作计划. Both the DOCX and
+ * the PDF writer break titles here, so the two formats agree line for line.
  */
 
 /** Characters of 二号 (22 pt) that fit in the 156 mm text block: 156 mm / 7.76 mm. */
@@ -63,6 +64,11 @@ const BRACKETED = /（[^（）]{1,6}）|\([^()]{1,6}\)/gu;
 /** Display width of a character in 全角 units: Latin letters, digits and ASCII punctuation are half. */
 function charWidth(char: string): number {
   return /^[\u0020-\u007E]$/.test(char) ? 0.5 : 1;
+}
+
+/** Width of a text in 全角 units. */
+export function textWidth(text: string): number {
+  return [...text].reduce((sum, char) => sum + charWidth(char), 0);
 }
 
 /**
