@@ -1,5 +1,6 @@
 import { unified, type Processor } from 'unified';
 import remarkParse from 'remark-parse';
+import type { Root, RootContent } from 'mdast';
 import { gfmTable } from 'micromark-extension-gfm-table';
 import { gfmTableFromMarkdown } from 'mdast-util-gfm-table';
 import { formatChineseDate } from '../outline/dates.js';
@@ -7,7 +8,7 @@ import { defaultTitle } from '../outline/title.js';
 import { block, type BlockContext } from './block-handlers.js';
 import { splitFrontMatter } from '../text/front-matter.js';
 import { readMeta } from './front-matter.js';
-import type { PlanDocument } from './model.js';
+import type { Block, PlanDocument } from './model.js';
 import { numberHeadings } from './numbering.js';
 
 /**
@@ -22,17 +23,65 @@ function remarkTables(this: Processor): void {
 
 const processor = unified().use(remarkParse).use(remarkTables);
 
+/** Where a block came from in the Markdown file. */
+export interface BlockSource {
+  /** 1-based line in the whole file (front matter lines counted). */
+  line: number;
+  /** 1-based column. */
+  column: number;
+  /** The top-level Markdown node the block was made from. */
+  node: RootContent;
+}
+
+/** A parsed Markdown plan together with what `check` needs to point into the file. */
+export interface ParsedMarkdown {
+  doc: PlanDocument;
+  /** The body's syntax tree; its offsets count from `bodyOffset`. */
+  tree: Root;
+  /** The front matter YAML, if any, and where it starts in the text. */
+  frontMatter?: { yaml: string; offset: number };
+  /** Offset of the body (after the front matter) in the text. */
+  bodyOffset: number;
+  /** The source of every body block except the signature. */
+  sources: Map<Block, BlockSource>;
+}
+
 /**
  * Builds the document model from a Markdown plan (front matter + body): headings numbered
  * 一、（一）1.（1） whatever was typed, the signature from its marker or from the front matter.
  */
 export function parseMarkdown(file: string, text: string): PlanDocument {
-  const { yaml, body } = splitFrontMatter(text.replace(/^\uFEFF/, ''));
+  return parseMarkdownSource(file, text).doc;
+}
+
+/**
+ * `parseMarkdown`, keeping the syntax tree and each block's place in the file: `check` reports
+ * structure problems at the block's line. The document is the same as `parseMarkdown` gives.
+ * Offsets count in the text without its byte-order mark.
+ */
+export function parseMarkdownSource(file: string, text: string): ParsedMarkdown {
+  const source = text.replace(/^\uFEFF/, '');
+  const { yaml, body } = splitFrontMatter(source);
   const meta = readMeta(file, yaml);
+  const bodyOffset = source.length - body.length;
+  // Lines before the body, so that body line numbers become file line numbers.
+  let linesBefore = 0;
+  for (let i = 0; i < bodyOffset; i++) if (source.charCodeAt(i) === 10) linesBefore++;
   const tree = processor.parse(body);
   const ctx: BlockContext = { blocks: [] };
-  for (const node of tree.children) block(node, ctx);
+  const origins: RootContent[] = [];
+  for (const node of tree.children) {
+    block(node, ctx);
+    while (origins.length < ctx.blocks.length) origins.push(node);
+  }
+  // numberHeadings maps block for block, so index i of its result is index i of ctx.blocks.
   const blocks = numberHeadings(ctx.blocks);
+  const sources = new Map<Block, BlockSource>();
+  blocks.forEach((b, i) => {
+    const node = origins[i]!;
+    const start = node.position?.start;
+    sources.set(b, { line: (start?.line ?? 1) + linesBefore, column: start?.column ?? 1, node });
+  });
   if (ctx.signatureLines) {
     const [org = meta.org ?? '', date = meta.date ? formatChineseDate(meta.date) : ''] = ctx.signatureLines;
     blocks.push({ type: 'signature', org, date });
@@ -40,5 +89,6 @@ export function parseMarkdown(file: string, text: string): PlanDocument {
     blocks.push({ type: 'signature', org: meta.org, date: meta.date ? formatChineseDate(meta.date) : '' });
   }
   if (!meta.title) meta.title = meta.org && meta.year ? defaultTitle({ org: meta.org, year: meta.year, period: meta.period }) : '工作计划';
-  return { meta, blocks };
+  const frontMatter = yaml === undefined ? undefined : { yaml, offset: source.indexOf('\n') + 1 };
+  return { doc: { meta, blocks }, tree, ...(frontMatter ? { frontMatter } : {}), bodyOffset, sources };
 }

@@ -10,6 +10,8 @@ import { cleanLine, cleanText, headingPlace, paragraphPlace } from './places.js'
 import { lineRuns, textRuns } from './runs.js';
 import { STYLE, headingStyle } from './styles.js';
 import { tableElement } from './table.js';
+import { BODY_CHAR } from './units.js';
+import { signatureIndents } from '../../document/signature-layout.js';
 import { titleLines } from '../../document/title-lines.js';
 
 /** What the section's body holds. */
@@ -47,12 +49,20 @@ export function bodyParagraph(block: ParagraphBlock, index: number, ctx: WriteCo
   });
 }
 
-/** The signature (落款): the unit, then the date on the next line, both set in from the right. */
+/**
+ * The signature (落款): the unit, then the date on the next line, each set in from the right as
+ * GB/T 9704 places them relative to each other (`signatureIndents`). The styles carry the usual
+ * two characters; the paragraphs carry the exact indents this unit and date need.
+ */
 export function signatureParagraphs(block: SignatureBlock, ctx: WriteContext): Paragraph[] {
   const font = ctx.fonts.body;
+  const org = cleanText(block.org, '落款单位', ctx.warn);
+  const date = cleanText(block.date, '落款日期', ctx.warn);
+  const indents = signatureIndents(org, date);
+  const right = (chars: number) => ({ right: Math.round(chars * BODY_CHAR), firstLine: 0, firstLineChars: 0 });
   return [
-    new Paragraph({ style: STYLE.signature, children: textRuns(cleanText(block.org, '落款单位', ctx.warn), font) }),
-    new Paragraph({ style: STYLE.date, children: textRuns(cleanText(block.date, '落款日期', ctx.warn), font) }),
+    new Paragraph({ style: STYLE.signature, indent: right(indents.org), children: textRuns(org, font) }),
+    new Paragraph({ style: STYLE.date, indent: right(indents.date), children: textRuns(date, font) }),
   ];
 }
 

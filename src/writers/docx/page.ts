@@ -18,7 +18,8 @@ import {
 /**
  * Page size, margins and grid of the plan's one section. The grid (type `lines`, pitch 579) is what
  * Word's Page Setup shows as 每页 22 行; body styles also use 579 as exact line spacing, so the count
- * holds where a reader ignores the grid.
+ * holds where a reader ignores the grid. The 28 characters a line come from the body's condensed
+ * character spacing (see units.ts), not from a character grid.
  */
 export function sectionProperties(): ISectionPropertiesOptions {
   return {

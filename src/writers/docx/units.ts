@@ -70,10 +70,21 @@ export const FOOTER_LINE = 340;
 
 /**
  * Distance from the page's bottom edge to the bottom of the footer line. GB/T 9704 puts the page
- * number 7 mm under the text block; Word grows the footer upwards from this distance, so the line's
- * top edge lands at 35 mm − 7 mm.
+ * number's dashes (一字线) 7 mm under the text block; the dash sits in the middle of its line and
+ * Word grows the footer upwards from this distance, so the line's middle lands at 35 mm − 7 mm,
+ * where the PDF puts the dash too.
  */
-export const FOOTER_DISTANCE = MARGIN_BOTTOM - mmToTwips(7) - FOOTER_LINE;
+export const FOOTER_DISTANCE = MARGIN_BOTTOM - mmToTwips(7) - FOOTER_LINE / 2;
+
+/**
+ * 28 characters of 三号 on a 156 mm line: 16 pt characters would give only 27, so body text is
+ * condensed by a quarter point (w:spacing −5, in twentieths of a point): 28 × 15.75 pt fits the
+ * 442.2 pt line and justification spreads the rest. Word's own way, a lines-and-characters grid,
+ * is read by LibreOffice as two grid cells per character and doubles every line's width there;
+ * condensed spacing reads the same in Word, WPS and LibreOffice.
+ */
+export const CHARS_PER_LINE = 28;
+export const BODY_CHAR_SPACING = -5;
 
 /** Word's default header distance (1.5 cm); the plan has no header, but the section needs one. */
 export const HEADER_DISTANCE = mmToTwips(15);

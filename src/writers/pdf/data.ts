@@ -1,5 +1,6 @@
 import { lineText, type Block, type Cell, type Line, type PlanDocument } from '../../document/model.js';
 import type { RoleFonts } from './fonts.js';
+import { signatureIndents } from '../../document/signature-layout.js';
 import { titleLines } from '../../document/title-lines.js';
 
 /**
@@ -27,7 +28,7 @@ export type LayoutBlock =
   | { type: 'heading'; level: 1 | 2 | 3 | 4; number: string; content: LayoutRun[] }
   | { type: 'paragraph'; content: LayoutRun[] }
   | { type: 'table'; columns: LayoutColumn[]; header: LayoutRun[][][]; rows: LayoutRun[][][][] }
-  | { type: 'signature'; org: string; date: string };
+  | { type: 'signature'; org: string; date: string; orgRight: number; dateRight: number };
 
 /** Everything the layout reads. */
 export interface LayoutData {
@@ -62,8 +63,10 @@ function layoutBlock(block: Block): LayoutBlock {
       return { type: 'paragraph', content: runs(block.content) };
     case 'table':
       return layoutTable(block.header, block.rows);
-    case 'signature':
-      return { type: 'signature', org: block.org, date: block.date };
+    case 'signature': {
+      const indents = signatureIndents(block.org, block.date);
+      return { type: 'signature', org: block.org, date: block.date, orgRight: indents.org, dateRight: indents.date };
+    }
   }
 }
 

@@ -100,11 +100,17 @@ export const LAYOUT = `// unionplan: a work plan on a GB/T 9704-2012 page.
   )
 }
 
-// 落款: after a blank line, the unit two characters in from the right, the date on the next line.
+// 落款 (GB/T 9704 7.3.5.2): after a blank line, the unit and on the next line the date, each in
+// from the right by the characters the writer worked out (the date starts two characters right of
+// the unit's first character).
 #let signature-block(b) = {
   v(pitch)
   set par(first-line-indent: 0pt, justify: false)
-  block(breakable: false, width: 100%, align(right, pad(right: 2 * grid-char, { text(b.org); linebreak(); text(b.date) })))
+  block(breakable: false, width: 100%, {
+    align(right, pad(right: b.orgRight * grid-char, text(b.org)))
+    v(0pt, weak: true)
+    align(right, pad(right: b.dateRight * grid-char, text(b.date)))
+  })
 }
 
 #if data.title != "" { title-block() }

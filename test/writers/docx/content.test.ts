@@ -72,10 +72,13 @@ describe('docx body text', () => {
       'Signature',
       'Date',
     ]);
-    // Paragraphs lean on their styles: no direct indent, spacing or alignment in the body.
+    // Paragraphs lean on their styles: no direct indent, spacing or alignment in the body. Only
+    // the signature carries its own right indent, which depends on the unit and the date.
     for (const p of paragraphs) {
       const pPr = kids(p, 'w:pPr')[0];
-      expect(pPr?.children.map((child) => child.name)).toEqual(['w:pStyle']);
+      const style = styleOf(p);
+      const expected = style === 'Signature' || style === 'Date' ? ['w:pStyle', 'w:ind'] : ['w:pStyle'];
+      expect(pPr?.children.map((child) => child.name)).toEqual(expected);
     }
   });
 
@@ -110,6 +113,17 @@ describe('docx body text', () => {
       expect(resolve.para(p, 'w:ind', 'w:right')).toBe('640');
     }
     expect(resolve.para(unit, 'w:spacing', 'w:before')).toBe('579');
+  });
+
+  it('starts the date two characters right of a short unit, the date two characters from the edge (GB/T 9704 7.3.5.2)', async () => {
+    const doc = samplePlan();
+    doc.blocks = [{ type: 'signature', org: '镇工会', date: '2027年12月25日' }];
+    const docx = await writeAndOpen(doc);
+    const resolve = await resolver(docx);
+    const [unit, date] = (await docx.body()).slice(-2) as [El, El];
+    // 镇工会 is 3 characters, the date 7: the unit sits 8 characters in, the date 2.
+    expect(resolve.para(unit, 'w:ind', 'w:right')).toBe(String(8 * 320));
+    expect(resolve.para(date, 'w:ind', 'w:right')).toBe(String(2 * 320));
   });
 
   it('keeps bold runs bold and everything else plain', async () => {

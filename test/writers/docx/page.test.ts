@@ -33,11 +33,17 @@ describe('docx page setup', () => {
     expect(margin['w:gutter']).toBe('0');
   });
 
-  it('has a 22-line grid of 579 twips that fills the 225 mm text block', async () => {
-    const sectPr = first(await (await sample()).part('word/document.xml'), 'w:sectPr');
+  it('has a 22-line grid of 579 twips that fills the 225 mm text block, and 28 characters a line', async () => {
+    const docx = await sample();
+    const sectPr = first(await docx.part('word/document.xml'), 'w:sectPr');
     const grid = first(sectPr, 'w:docGrid').attrs;
     expect(grid['w:type']).toBe('lines');
     expect(grid['w:linePitch']).toBe('579');
+    // Normal is condensed by 5/20 pt: 28 characters of 16 pt fit the 442.2 pt line, 27 would without.
+    const spacing = Number(first(first(await docx.style('Normal'), 'w:rPr'), 'w:spacing').attrs['w:val']);
+    expect(spacing).toBe(-5);
+    expect(28 * (16 + spacing / 20)).toBeLessThanOrEqual(442.2);
+    expect(28 * 16).toBeGreaterThan(442.2);
     const textHeight = Number(A4.h) - Number(MARGINS.top) - Number(MARGINS.bottom);
     expect(Math.floor(textHeight / 579)).toBe(22);
     expect(textHeight / MM).toBeCloseTo(225, 0);
@@ -54,7 +60,7 @@ describe('docx page setup', () => {
     expect(all(await docx.part('word/document.xml'), 'w:titlePg')).toHaveLength(0);
   });
 
-  it('puts the footer line 7 mm under the text block', async () => {
+  it('puts the dashes of the page number 7 mm under the text block', async () => {
     const docx = await sample();
     const margin = first(await docx.part('word/document.xml'), 'w:pgMar').attrs;
     const footerDistance = Number(margin['w:footer']);
@@ -62,10 +68,10 @@ describe('docx page setup', () => {
     const spacing = first(footerStyle, 'w:spacing').attrs;
     expect(spacing['w:lineRule']).toBe('exact');
     const line = Number(spacing['w:line']);
-    // Word grows the footer upwards from its distance: the line's top is footer + line height.
-    const gapMm = (Number(MARGINS.bottom) - footerDistance - line) / MM;
+    // Word grows the footer upwards from its distance; the dash sits in the middle of the line.
+    const gapMm = (Number(MARGINS.bottom) - footerDistance - line / 2) / MM;
     expect(gapMm).toBeCloseTo(7, 1);
-    expect(footerDistance).toBe(1247);
+    expect(footerDistance).toBe(1417);
   });
 });
 
