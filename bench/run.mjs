@@ -75,7 +75,7 @@ for (const format of FORMATS) {
   const file = join(work, `school${writer.extension}`);
   writeFileSync(file, bytes);
   let pages = '';
-  if (format === 'pdf' && has('pdfinfo')) pages = /Pages:\s+(\d+)/.exec(execFileSync('pdfinfo', [file], { encoding: 'utf8' }))?.[1] ?? '';
+  if (format === 'pdf' && has('pdfinfo')) pages = /Pages:\s+(\d+)/.exec(execFileSync('pdfinfo', [file], { encoding: 'utf8', stdio: ['ignore', 'pipe', 'ignore'] }))?.[1] ?? '';
   inProcess.push({ format, 'first write': ms(cold), 'per plan (100 builds)': ms(per), size: `${(statSync(file).size / 1024).toFixed(1)} KB`, pages });
 }
 // Loading and rendering the outline itself, without any writer.
