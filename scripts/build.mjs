@@ -2,6 +2,7 @@
 // writers in chunks of their own that load only when those formats are asked for.
 import { build } from 'esbuild';
 import Handlebars from 'handlebars';
+import YAML from 'yaml';
 import { readFileSync, readdirSync, rmSync } from 'node:fs';
 
 const pkg = JSON.parse(readFileSync(new URL('../package.json', import.meta.url), 'utf8'));
@@ -26,8 +27,21 @@ const precompilePlugin = {
     }));
   },
 };
+// The built-in list of outdated wordings (check's outdated-reference rule), as data rather than
+// YAML to parse at every run.
+const datedReferences = YAML.parse(readFileSync(new URL('../src/check/dated-references.yaml', import.meta.url), 'utf8'));
+const referencesPlugin = {
+  name: 'embedded-references',
+  setup(b) {
+    b.onLoad({ filter: /src[\\/]check[\\/]embedded-references\.ts$/ }, () => ({
+      contents: `export const EMBEDDED_REFERENCES = ${JSON.stringify(datedReferences)};`,
+      loader: 'js',
+    }));
+  },
+};
 await build({
-  entryPoints: { cli: 'src/cli/main.ts', lib: 'src/lib.ts' },
+  // batch-worker: the worker thread of `unionplan batch`, found beside the chunks at run time.
+  entryPoints: { cli: 'src/cli/main.ts', lib: 'src/lib.ts', 'batch-worker': 'src/batch/worker.ts' },
   outdir: 'dist',
   bundle: true,
   splitting: true,
@@ -40,6 +54,6 @@ await build({
   external: ['@myriaddreamin/typst-ts-node-compiler', ...(process.env.UNIONPLAN_BUILD_EXTERNAL ?? '').split(',').filter(Boolean)],
   define: { UNIONPLAN_VERSION: JSON.stringify(pkg.version) },
   banner: { js: "import { createRequire as __cr } from 'node:module'; const require = __cr(import.meta.url);" },
-  plugins: [precompilePlugin],
+  plugins: [precompilePlugin, referencesPlugin],
   logLevel: 'warning',
 });

@@ -17,7 +17,9 @@ export type ErrorKind =
   | 'input' // a file is missing or unreadable
   | 'invalid' // a file's content is wrong (YAML syntax, schema)
   | 'output' // a file cannot be written, or exists without --force
-  | 'check'; // `check` found errors
+  | 'check' // `check` found errors
+  | 'partial' // `batch` built some plans, but some rows failed
+  | 'interrupted'; // Ctrl-C (or SIGTERM) stopped the run; what finished is kept and reported
 
 export class UserError extends Error {
   readonly kind: ErrorKind;

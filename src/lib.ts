@@ -7,4 +7,6 @@ export { parseMarkdown } from './document/parse.js';
 export { loadWriter, FORMATS } from './writers/index.js';
 export { TemplateRegistry } from './templates/registry.js';
 export { UserError } from './errors.js';
+export { checkFile, checkText } from './check/check.js';
+export type { Finding } from './check/finding.js';
 export type { PlanDocument } from './document/model.js';

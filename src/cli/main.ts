@@ -1,6 +1,8 @@
 import { Command, CommanderError } from 'commander';
 import { UserError } from '../errors.js';
+import { registerBatch } from './commands/batch.js';
 import { registerBuild } from './commands/build.js';
+import { registerCheck } from './commands/check.js';
 import { registerEject } from './commands/eject.js';
 import { registerFonts } from './commands/fonts.js';
 import { registerNew } from './commands/new.js';
@@ -42,9 +44,11 @@ function program(): Command {
     .configureOutput({ writeErr: () => {} });
   registerNew(cli);
   registerBuild(cli);
+  registerCheck(cli);
   registerTypes(cli);
   registerEject(cli);
   registerFonts(cli);
+  registerBatch(cli);
   for (const command of cli.commands) {
     command.helpOption('-h, --help', '显示帮助').exitOverride().configureOutput({ writeErr: () => {} });
   }

@@ -7,6 +7,8 @@ const HEADINGS: Record<UserError['kind'], string> = {
   invalid: '输入内容有误',
   output: '无法写入输出',
   check: '检查发现错误',
+  partial: '部分单位未能生成',
+  interrupted: '已中断',
 };
 
 /**

@@ -1,5 +1,5 @@
 import { randomBytes } from 'node:crypto';
-import { unlinkSync } from 'node:fs';
+import { readdirSync, unlinkSync } from 'node:fs';
 import { link, mkdir, open, rename, unlink } from 'node:fs/promises';
 import { basename, dirname, join } from 'node:path';
 import { UserError } from '../errors.js';
@@ -31,6 +31,40 @@ function hookSignals(): void {
   }
 }
 
+/** `.plan.docx.0a1b2c3d4e5f.tmp`: hidden, beside its file, unique, and recognisably its. */
+function tempFileFor(file: string): string {
+  return join(dirname(file), `.${basename(file)}.${randomBytes(6).toString('hex')}.tmp`);
+}
+
+const TEMP_NAME = /^\.(.+)\.[0-9a-f]{12}\.tmp$/;
+
+/**
+ * Removes the temporary files of writes to `dir/NAME` (for the names given) that never
+ * finished: a worker thread stopped mid-write, or a process killed outright, cannot clean up
+ * after itself. Synchronous, so that it can run while the process exits. Returns how many
+ * were removed.
+ */
+export function removeLeftoverTemps(dir: string, names: ReadonlySet<string>): number {
+  let entries: string[];
+  try {
+    entries = readdirSync(dir);
+  } catch {
+    return 0;
+  }
+  let removed = 0;
+  for (const entry of entries) {
+    const target = TEMP_NAME.exec(entry)?.[1];
+    if (target === undefined || !names.has(target)) continue;
+    try {
+      unlinkSync(join(dir, entry));
+      removed++;
+    } catch {
+      // Gone already, or not ours to remove.
+    }
+  }
+  return removed;
+}
+
 function explain(file: string, error: unknown): UserError {
   const code = (error as NodeJS.ErrnoException).code;
   const reasons: Record<string, string> = {
@@ -57,7 +91,7 @@ export async function writeFileAtomic(file: string, data: Uint8Array | string, o
   } catch (error) {
     throw explain(file, error);
   }
-  const temp = join(dirname(file), `.${basename(file)}.${randomBytes(6).toString('hex')}.tmp`);
+  const temp = tempFileFor(file);
   pending.add(temp);
   try {
     const handle = await open(temp, 'wx');

@@ -1,3 +1,4 @@
+import { readFileSync } from 'node:fs';
 import { readFile } from 'node:fs/promises';
 import { UserError, type Problem } from '../errors.js';
 import { defaultPlanDate, defaultPlanYear } from './dates.js';
@@ -11,17 +12,31 @@ export interface LoadOptions {
   today?: Date;
 }
 
+/** A missing or unreadable file, said so that a user can act on it. */
+function unreadable(file: string, error: unknown): UserError {
+  const code = (error as NodeJS.ErrnoException).code;
+  if (code === 'ENOENT') return new UserError('input', [{ file, message: '文件不存在，请检查文件名和所在文件夹' }]);
+  if (code === 'EISDIR') return new UserError('input', [{ file, message: '这是一个文件夹，请给出文件' }]);
+  if (code === 'EACCES' || code === 'EPERM') return new UserError('input', [{ file, message: '没有读取这个文件的权限' }]);
+  return new UserError('input', [{ file, message: `无法读取文件（${code ?? String(error)}）` }]);
+}
+
 /** Reads a file as UTF-8, turning a missing or unreadable file into a message a user can act on. */
 export async function readTextFile(file: string): Promise<string> {
   try {
     const text = await readFile(file, 'utf8');
     return text.replace(/^\uFEFF/, '');
   } catch (error) {
-    const code = (error as NodeJS.ErrnoException).code;
-    if (code === 'ENOENT') throw new UserError('input', [{ file, message: '文件不存在，请检查文件名和所在文件夹' }]);
-    if (code === 'EISDIR') throw new UserError('input', [{ file, message: '这是一个文件夹，请给出文件' }]);
-    if (code === 'EACCES' || code === 'EPERM') throw new UserError('input', [{ file, message: '没有读取这个文件的权限' }]);
-    throw new UserError('input', [{ file, message: `无法读取文件（${code ?? String(error)}）` }]);
+    throw unreadable(file, error);
+  }
+}
+
+/** `readTextFile` for the few small files read where nothing else is waiting (check's lists). */
+export function readTextFileSync(file: string): string {
+  try {
+    return readFileSync(file, 'utf8').replace(/^\uFEFF/, '');
+  } catch (error) {
+    throw unreadable(file, error);
   }
 }
 
@@ -30,7 +45,12 @@ export async function readTextFile(file: string): Promise<string> {
  * problem with `file:line:column`.
  */
 export function parseOutline(file: string, text: string, options: LoadOptions): Outline {
-  const source = new YamlSource(file, text);
+  return parseOutlineSource(new YamlSource(file, text), options);
+}
+
+/** `parseOutline` for a text already parsed (`check` reads the same YAML for positions). */
+export function parseOutlineSource(source: YamlSource, options: LoadOptions): Outline {
+  const file = source.file;
   const syntax = source.syntaxProblems();
   if (syntax.length > 0) throw new UserError('invalid', syntax);
   const today = options.today ?? new Date();

@@ -1,5 +1,5 @@
 import YAML, { isMap, isScalar } from 'yaml';
-import { periodMonths } from '../outline/periods.js';
+import { isPeriod, periodMonths } from '../outline/periods.js';
 import { defaultTitle } from '../outline/title.js';
 import type { Period } from '../outline/types.js';
 import type { Template } from './registry.js';
@@ -40,10 +40,11 @@ function inPeriod(entry: unknown, months: number[]): boolean {
 }
 
 /**
- * The text of a new plan.yaml: the template's default outline with the unit, year, period and
- * date filled in, the schedule cut to the period, and a Chinese comment on every field.
+ * The fields of a new outline: the template's default outline with the unit, year, period and
+ * date filled in and the schedule cut to the period. `new` writes them; `batch` starts each
+ * roster row from them.
  */
-export function newOutlineText(template: Template, options: NewOutlineOptions): string {
+export function newOutlineFields(template: Template, options: NewOutlineOptions): Record<string, unknown> {
   const defaults = template.meta.defaults;
   const months = periodMonths(options.period);
   const schedule = Array.isArray(defaults.schedule) ? defaults.schedule.filter((e) => inPeriod(e, months)) : [];
@@ -61,10 +62,22 @@ export function newOutlineText(template: Template, options: NewOutlineOptions): 
     schedule,
   };
   if (!options.superior) delete outline.superior;
-  const doc = new YAML.Document(outline);
+  return outline;
+}
+
+/**
+ * An outline as plan.yaml text with a Chinese comment on every field, headed by the plan's
+ * title and the template's name. `fields` need not come from {@link newOutlineFields}: `batch
+ * --emit outline` passes a roster row merged into its starting outline.
+ */
+export function commentedOutlineText(template: Template, fields: Record<string, unknown>, generator = 'unionplan new'): string {
+  const doc = new YAML.Document(fields);
+  const year = typeof fields.year === 'number' ? fields.year : Number(fields.year);
+  const period = isPeriod(fields.period) ? fields.period : 'annual';
+  const title = typeof fields.title === 'string' ? fields.title : defaultTitle({ org: String(fields.org ?? ''), year, period });
   doc.commentBefore =
-    ` ${defaultTitle(options)} 提纲（${template.name}）\n` +
-    ` 由 unionplan new 生成。按本单位实际修改后运行：npx unionplan build plan.yaml --format docx`;
+    ` ${title} 提纲（${template.name}）\n` +
+    ` 由 ${generator} 生成。按本单位实际修改后运行：npx unionplan build plan.yaml --format docx`;
   if (isMap(doc.contents)) {
     for (const pair of doc.contents.items) {
       if (isScalar(pair.key)) {
@@ -74,4 +87,12 @@ export function newOutlineText(template: Template, options: NewOutlineOptions): 
     }
   }
   return doc.toString({ lineWidth: 0, blockQuote: 'literal' });
+}
+
+/**
+ * The text of a new plan.yaml: the template's default outline with the unit, year, period and
+ * date filled in, the schedule cut to the period, and a Chinese comment on every field.
+ */
+export function newOutlineText(template: Template, options: NewOutlineOptions): string {
+  return commentedOutlineText(template, newOutlineFields(template, options));
 }

@@ -1,4 +1,5 @@
 import type { Command } from 'commander';
+import { formatReport } from '../../check/format.js';
 import { buildPlan } from '../../pipeline.js';
 import { TemplateRegistry } from '../../templates/registry.js';
 import { parseFormats } from '../../writers/index.js';
@@ -9,6 +10,7 @@ interface BuildCommandOptions {
   force?: boolean;
   templates?: string;
   fontDir?: string[];
+  strict?: boolean;
 }
 
 export function registerBuild(program: Command): void {
@@ -20,6 +22,7 @@ export function registerBuild(program: Command): void {
     .option('--out <dir>', '输出文件夹（默认与输入文件相同）')
     .option('-f, --force', '覆盖已存在的文件')
     .option('--templates <dir>', '使用自己的模板文件夹')
+    .option('--strict', '检查发现错误（如未填写的 xx、__）时不生成')
     .option('--font-dir <dir>', '字体文件夹（PDF 用，可重复）', (value: string, previous: string[] = []) => [...previous, value])
     .action(async (files: string[], options: BuildCommandOptions) => {
       const formats = parseFormats(options.format);
@@ -32,6 +35,13 @@ export function registerBuild(program: Command): void {
           fontDirs: options.fontDir,
           registry,
           warn: (warning) => process.stderr.write(`警告：${warning.file}: ${warning.message}\n`),
+          // The plan is still built: findings are for the user to look at, unless --strict.
+          check: {
+            strict: options.strict,
+            report: (findings) => {
+              if (findings.length) process.stderr.write(formatReport(findings));
+            },
+          },
         });
         for (const output of written) process.stdout.write(`已生成 ${output}\n`);
       }

@@ -1,0 +1,58 @@
+import type { TemplateRegistry } from '../templates/registry.js';
+
+/** Words rosters use for a built-in type besides its key and its template's name. */
+const ALIASES: Readonly<Record<string, string>> = {
+  中小学: 'school',
+  小学: 'school',
+  中学: 'school',
+  区: 'district',
+  县: 'district',
+  区县: 'district',
+  经审: 'audit',
+  经审会: 'audit',
+};
+
+function fold(text: string): string {
+  return text.normalize('NFKC').replace(/\s+/g, '').toLowerCase();
+}
+
+/** 街道总工会 → 街道, 企业工会 → 企业: rosters often name the union's kind, not the plan's. */
+function stems(text: string): string[] {
+  const folded = fold(text);
+  return [folded, folded.replace(/^工会/, ''), folded.replace(/(总工会|工会|委员会)$/, '')];
+}
+
+/** Plan types by what a roster may call them. */
+export interface TypeNames {
+  /** The type a cell names (`school`, 学校, 学校工会 …), or undefined. */
+  resolve(text: string): string | undefined;
+  /** `school（学校）、kindergarten（幼儿园）…`, for messages. */
+  readonly list: string;
+}
+
+/**
+ * Reads every type's Chinese name from the registry (the user's own templates included), so a
+ * roster may say 学校 as well as `school`.
+ */
+export async function typeNames(registry: TemplateRegistry): Promise<TypeNames> {
+  const names = new Map<string, string>();
+  const shown: string[] = [];
+  for (const [alias, type] of Object.entries(ALIASES)) names.set(fold(alias), type);
+  for (const type of registry.types()) {
+    const name = (await registry.get(type)).name;
+    shown.push(name === type ? type : `${type}（${name}）`);
+    for (const stem of stems(name)) if (stem) names.set(stem, type);
+    // The key itself wins over any alias that happens to spell the same.
+    names.set(fold(type), type);
+  }
+  return {
+    resolve(text: string): string | undefined {
+      for (const stem of stems(text)) {
+        const type = names.get(stem);
+        if (type) return type;
+      }
+      return undefined;
+    },
+    list: shown.join('、'),
+  };
+}

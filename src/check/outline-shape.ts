@@ -1,0 +1,54 @@
+import type { Outline, OutlineItem } from '../outline/types.js';
+import type { YamlSource } from '../outline/yaml-source.js';
+import { monthLabel } from '../templates/view.js';
+import type { PlanShape, ShapePart } from './plan-shape.js';
+
+/** Items that become numbered headings: those with a title (a text-only item is a paragraph). */
+function numbered(items: readonly OutlineItem[] | undefined): number {
+  return (items ?? []).filter((item) => item.title !== undefined && item.title.trim() !== '').length;
+}
+
+/**
+ * The structure of a validated outline, each part placed at its field in `plan.yaml`. Mirrors
+ * what the templates render: 主要工作 is level 1, sections level 2, titled items level 3.
+ */
+export function outlineShape(outline: Outline, source: YamlSource): PlanShape {
+  // Year and date the outline states, as opposed to the defaults the loader filled in.
+  const stated = (key: string) => source.doc.get(key) !== undefined && source.doc.get(key) !== null;
+  const parts: ShapePart[] = [];
+  if (outline.sections.length > 0) {
+    parts.push({ level: 1, title: '主要工作', at: source.locate(['sections'], 'key'), children: outline.sections.length, empty: false });
+  }
+  outline.sections.forEach((section, i) => {
+    parts.push({
+      level: 2,
+      title: section.title,
+      at: source.locate(['sections', i, 'title']),
+      children: numbered(section.items),
+      empty: section.items.length === 0 && !section.intro?.trim(),
+    });
+    section.items.forEach((item, j) => {
+      if (!item.title?.trim()) return;
+      parts.push({ level: 3, title: item.title, at: source.locate(['sections', i, 'items', j, 'title']), children: numbered(item.items), empty: false });
+    });
+  });
+  return {
+    // Only a title the user wrote: the default one names the unit and the year by construction.
+    ...(outline.title !== undefined ? { title: { text: outline.title, at: source.locate(['title']) } } : {}),
+    org: outline.org,
+    year: outline.year,
+    yearKnown: stated('year'),
+    period: outline.period,
+    ...(stated('date') ? { date: { iso: outline.date, text: String(source.doc.get('date')), at: source.locate(['date']) } } : {}),
+    parts,
+    targets: outline.targets.map((target, i) => ({
+      name: target.name,
+      value: target.value === undefined ? '' : String(target.value).trim(),
+      at: source.locate(['targets', i, 'value']),
+    })),
+    schedule: outline.schedule.map((entry, i) => {
+      const key = source.doc.hasIn(['schedule', i, 'months']) ? 'months' : 'month';
+      return { label: monthLabel(entry.months), months: entry.months, at: source.locate(['schedule', i, key]) };
+    }),
+  };
+}

@@ -1,0 +1,102 @@
+import { existsSync } from 'node:fs';
+import { dirname, join, resolve } from 'node:path';
+import { UserError, quote, type Problem } from '../errors.js';
+import { readTextFileSync } from '../outline/load.js';
+import type { FieldPath } from '../outline/validate.js';
+import { YamlSource } from '../outline/yaml-source.js';
+
+/** The file that holds settings for every plan in its folder and the folders below. */
+export const CONFIG_FILE = 'unionplan.config.yaml';
+
+/** What a `check:` setting says: rules to turn off, and extra lists of outdated wordings. */
+export interface CheckSettings {
+  disable: string[];
+  /** Absolute paths of the user's outdated-wording lists. */
+  references: string[];
+}
+
+export const NO_SETTINGS: CheckSettings = { disable: [], references: [] };
+
+/** Both settings together: a rule off in either is off, and every list is read. */
+export function mergeSettings(a: CheckSettings, b: CheckSettings): CheckSettings {
+  return { disable: [...new Set([...a.disable, ...b.disable])], references: [...new Set([...a.references, ...b.references])] };
+}
+
+/**
+ * Reads and checks the `check:` setting at `path` in a YAML source (an outline, a plan's front
+ * matter or the config file), with every problem at its line and column. `references` paths are
+ * relative to the folder of the file that names them.
+ */
+export function readCheckSettings(source: YamlSource, path: FieldPath, ruleIds: readonly string[]): CheckSettings {
+  let node: unknown = source.doc.toJS();
+  for (const part of path) node = (node as Record<string | number, unknown> | undefined)?.[part];
+  const problems: Problem[] = [];
+  const fail = (at: FieldPath, message: string, where: 'key' | 'value' = 'value') => problems.push({ file: source.file, ...source.locate(at, where), message });
+  const settings: CheckSettings = { disable: [], references: [] };
+  if (node === null || node === undefined) return NO_SETTINGS;
+  if (typeof node !== 'object' || Array.isArray(node)) {
+    throw new UserError('invalid', [{ file: source.file, ...source.locate(path), message: 'check（检查设置）应为键值对，如 check: { disable: [stale-year] }' }]);
+  }
+  const check = node as Record<string, unknown>;
+  for (const key of Object.keys(check)) {
+    if (key !== 'disable' && key !== 'references') fail([...path, key], `check 中的未知字段 ${quote(key)}，可用的字段：disable、references`, 'key');
+  }
+  const list = (key: string): unknown[] => {
+    const v = check[key];
+    if (v === undefined || v === null) return [];
+    if (typeof v === 'string') return [v];
+    if (Array.isArray(v)) return v;
+    fail([...path, key], `check.${key} 应为文本或列表`);
+    return [];
+  };
+  const single = typeof check.disable === 'string';
+  list('disable').forEach((id, i) => {
+    const at = single ? [...path, 'disable'] : [...path, 'disable', i];
+    if (typeof id === 'string' && ruleIds.includes(id)) settings.disable.push(id);
+    else fail(at, `check.disable 中的 ${quote(id)} 不是检查规则，可用的规则：${ruleIds.join('、')}`);
+  });
+  const base = dirname(resolve(source.file));
+  const singleRef = typeof check.references === 'string';
+  list('references').forEach((file, i) => {
+    const at = singleRef ? [...path, 'references'] : [...path, 'references', i];
+    if (typeof file !== 'string' || file.trim() === '') fail(at, 'check.references 应为过时提法列表文件的路径，如 references: 过时提法.yaml');
+    else if (!existsSync(resolve(base, file))) fail(at, `check.references 中的文件 ${quote(file)} 不存在（路径相对于 ${source.file} 所在的文件夹）`);
+    else settings.references.push(resolve(base, file));
+  });
+  if (problems.length) throw new UserError('invalid', problems.sort((a, b) => (a.line ?? 0) - (b.line ?? 0) || (a.column ?? 0) - (b.column ?? 0)));
+  return settings;
+}
+
+/** The nearest `unionplan.config.yaml` in the file's folder or a folder above it. */
+export function findConfigFile(file: string): string | undefined {
+  let dir = dirname(resolve(file));
+  for (;;) {
+    const candidate = join(dir, CONFIG_FILE);
+    if (existsSync(candidate)) return candidate;
+    const parent = dirname(dir);
+    if (parent === dir) return undefined;
+    dir = parent;
+  }
+}
+
+const configCache = new Map<string, CheckSettings>();
+
+/** The `check:` settings of a config file (read once per run). */
+export function readConfigFile(configFile: string, ruleIds: readonly string[]): CheckSettings {
+  const cached = configCache.get(configFile);
+  if (cached) return cached;
+  const source = new YamlSource(configFile, readTextFileSync(configFile));
+  const syntax = source.syntaxProblems();
+  if (syntax.length) throw new UserError('invalid', syntax);
+  const data: unknown = source.doc.toJS();
+  if (data !== null && data !== undefined && (typeof data !== 'object' || Array.isArray(data))) {
+    throw new UserError('invalid', [{ file: configFile, line: 1, column: 1, message: `${CONFIG_FILE} 应为键值对，如 check: { disable: [stale-year] }` }]);
+  }
+  const unknown = Object.keys((data ?? {}) as object).filter((key) => key !== 'check');
+  if (unknown.length) {
+    throw new UserError('invalid', unknown.map((key) => ({ file: configFile, ...source.locate([key], 'key'), message: `未知字段 ${quote(key)}，${CONFIG_FILE} 中可用的字段：check` })));
+  }
+  const settings = readCheckSettings(source, ['check'], ruleIds);
+  configCache.set(configFile, settings);
+  return settings;
+}

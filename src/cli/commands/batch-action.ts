@@ -1,0 +1,71 @@
+import { availableParallelism } from 'node:os';
+import { relative, resolve } from 'node:path';
+import { progressFor } from '../../batch/progress.js';
+import { runBatch } from '../../batch/run-batch.js';
+import { countStatuses, failureLines, summaryTable } from '../../batch/summary.js';
+import { isFailure } from '../../batch/unit-result.js';
+import { UserError, quote } from '../../errors.js';
+import { parseFormats } from '../../writers/index.js';
+import type { BatchCommandOptions } from './batch.js';
+
+/** A path as the user would type it: relative to the working folder when inside it. */
+function shown(path: string): string {
+  const rel = relative(process.cwd(), resolve(path));
+  return rel === '' || rel.startsWith('..') ? path : rel;
+}
+
+/**
+ * What `unionplan batch` does. Kept apart from the command's registration and loaded only when
+ * the command runs: roster readers, encodings and the worker pool are large, and every other
+ * command would otherwise pay for them at start-up.
+ */
+export async function batchAction(list: string, options: BatchCommandOptions): Promise<void> {
+  if (options.emit !== 'plan' && options.emit !== 'outline') {
+    throw new UserError('usage', `--emit 的值 ${quote(options.emit)} 无效，应为 plan（生成计划文件）或 outline（生成提纲）`);
+  }
+  if (options.emit === 'outline' && options.format !== undefined) {
+    throw new UserError('usage', '--emit outline 生成的是提纲（.yaml），不能同时用 --format');
+  }
+  if (options.force && options.skipExisting) {
+    throw new UserError('usage', '--force（覆盖）和 --skip-existing（跳过）只能选一个');
+  }
+  const formats = options.emit === 'outline' ? [] : parseFormats(options.format ?? 'docx');
+  const outcome = await runBatch({
+    list,
+    formats,
+    emit: options.emit,
+    outDir: options.out,
+    ...(options.outline !== undefined ? { outline: options.outline } : {}),
+    ...(options.sheet !== undefined ? { sheet: options.sheet } : {}),
+    force: options.force ?? false,
+    skipExisting: options.skipExisting ?? false,
+    jobs: options.jobs ?? availableParallelism(),
+    ...(options.zip !== undefined ? { zip: options.zip } : {}),
+    ...(options.shard !== undefined ? { shard: options.shard } : {}),
+    ...(options.report !== undefined ? { report: options.report } : {}),
+    ...(options.templates !== undefined ? { templates: options.templates } : {}),
+    ...(options.fontDir !== undefined ? { fontDirs: options.fontDir } : {}),
+    strict: options.strict ?? false,
+  progress: progressFor({ quiet: options.quiet }),
+    log: (message) => process.stderr.write(`${message}\n`),
+  });
+
+  const counts = countStatuses(outcome.units);
+  if (!options.quiet) {
+    process.stdout.write(summaryTable(outcome.units));
+    const where = [`输出文件夹：${shown(options.out)}`];
+    if (options.report !== undefined) where.push(`报告：${shown(options.report)}`);
+    if (options.zip !== undefined && !outcome.interrupted) where.push(`压缩包：${shown(options.zip)}`);
+    process.stdout.write(`${where.join('；')}\n`);
+  }
+  if (outcome.interrupted) {
+    const report = options.report !== undefined ? `，报告已写入 ${shown(options.report)}` : '';
+    throw new UserError(
+      'interrupted',
+      `运行被中断：完成 ${counts.done} 个，未处理 ${counts['not-run']} 个${report}。已生成的文件都是完整的；在同一命令后加 --skip-existing 再运行即可接着生成${options.zip !== undefined ? '（压缩包在全部完成后生成）' : ''}`,
+    );
+  }
+  if (outcome.units.some((unit) => isFailure(unit.status))) {
+    throw new UserError('partial', failureLines(outcome.roster, outcome.units).map((message) => ({ message })));
+  }
+}

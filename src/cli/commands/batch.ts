@@ -1,0 +1,54 @@
+import type { Command } from 'commander';
+import { parseShard, type Shard } from '../../batch/shard.js';
+import { UserError, quote } from '../../errors.js';
+
+/** The options of `unionplan batch`, as commander parses them. */
+export interface BatchCommandOptions {
+  format?: string;
+  out: string;
+  outline?: string;
+  emit: string;
+  sheet?: string;
+  force?: boolean;
+  skipExisting?: boolean;
+  jobs?: number;
+  zip?: string;
+  shard?: Shard;
+  report?: string;
+  quiet?: boolean;
+  templates?: string;
+  fontDir?: string[];
+  strict?: boolean;
+}
+
+/** `--jobs 4` */
+function parseJobs(value: string): number {
+  if (/^\s*\d+\s*$/.test(value) && Number(value) >= 1) return Number(value);
+  throw new UserError('usage', `--jobs 的值 ${quote(value)} 无效，应为正整数（同时生成的份数，默认等于 CPU 核数）`);
+}
+
+export function registerBatch(program: Command): void {
+  program
+    .command('batch')
+    .description('按基层工会名录（CSV、Excel、YAML）为每个单位生成计划或提纲')
+    .argument('<list>', '名录文件：.csv（UTF-8 或 GBK）、.xlsx、.yaml')
+    .requiredOption('--out <dir>', '输出文件夹')
+    .option('--format <list>', '输出格式，逗号分隔：docx、pdf、md（默认 docx）')
+    .option('--outline <file>', '所有单位共用的提纲（plan.yaml），代替各类型的默认内容；名录中的字段覆盖它')
+    .option('--emit <what>', 'plan：生成计划文件（默认）；outline：每个单位生成一份提纲 .yaml 供其填写', 'plan')
+    .option('--sheet <name>', 'Excel 名录中要读取的工作表（默认第一个）')
+    .option('-f, --force', '覆盖已存在的文件')
+    .option('--skip-existing', '跳过已生成的文件（接着上次中断的运行继续）')
+    .option('-j, --jobs <n>', '同时生成的份数（默认等于 CPU 核数）', parseJobs)
+    .option('--zip <file>', '把生成的文件打包成一个 .zip')
+    .option('--shard <k/n>', '只生成名录 N 等份中的第 K 份（多台机器分担时用）', parseShard)
+    .option('--report <file>', '把每个单位的结果写入报告（.json 或 .csv）')
+    .option('--strict', '检查（unionplan check）发现错误的单位不生成文件')
+    .option('-q, --quiet', '不显示进度和汇总表（出错的单位仍会列出）')
+    .option('--templates <dir>', '使用自己的模板文件夹')
+    .option('--font-dir <dir>', '字体文件夹（PDF 用，可重复）', (value: string, previous: string[] = []) => [...previous, value])
+    .action(async (list: string, options: BatchCommandOptions) => {
+      const { batchAction } = await import('./batch-action.js');
+      await batchAction(list, options);
+    });
+}

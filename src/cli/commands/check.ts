@@ -1,0 +1,115 @@
+import { constants } from 'node:fs';
+import { access, chmod, readFile, stat } from 'node:fs/promises';
+import type { Command } from 'commander';
+import { checkFile, checkText, settingsFor, type CheckOptions } from '../../check/check.js';
+import { failing, type Finding } from '../../check/finding.js';
+import { applyFixes, type AppliedFix } from '../../check/fix.js';
+import { SEVERITY_NAMES, formatReport } from '../../check/format.js';
+import { RULES } from '../../check/rules/index.js';
+import { UserError, type Problem } from '../../errors.js';
+import { writeFileAtomic } from '../../io/write-file.js';
+import { readTextFile } from '../../outline/load.js';
+import { TemplateRegistry } from '../../templates/registry.js';
+
+interface CheckCommandOptions {
+  json?: boolean;
+  strict?: boolean;
+  fix?: boolean;
+  templates?: string;
+}
+
+/** Rounds of fixing: a fix inside another (a comma inside brackets) waits for the next round. */
+const MAX_FIX_ROUNDS = 5;
+
+/**
+ * Applies the safe fixes to a file, checking again after each round, and writes it (atomically)
+ * only if something changed. Returns the changes and what is left to fix by hand.
+ */
+async function fixFile(file: string, options: CheckOptions): Promise<{ changes: AppliedFix[]; findings: Finding[] }> {
+  const original = await readTextFile(file);
+  // readTextFile drops a byte-order mark; a file that had one gets it back.
+  const bom = (await readFile(file)).subarray(0, 3).equals(Buffer.from([0xef, 0xbb, 0xbf])) ? '\uFEFF' : '';
+  const settings = settingsFor(file);
+  let text = original;
+  let findings = checkText(file, text, { ...options, settings });
+  const changes: AppliedFix[] = [];
+  for (let round = 0; round < MAX_FIX_ROUNDS; round++) {
+    const result = applyFixes(text, findings);
+    if (result.applied.length === 0) break;
+    // A later round's places are in the text as the rounds before left it (rare: nested fixes).
+    changes.push(...result.applied);
+    text = result.text;
+    // Checking again also proves the fixed text still reads as a plan before it is written.
+    findings = checkText(file, text, { ...options, settings });
+  }
+  if (text !== original) {
+    // The new file replaces the old by renaming, which a read-only file would not stop: ask first.
+    try {
+      await access(file, constants.W_OK);
+    } catch {
+      throw new UserError('output', [{ file, message: '没有写入权限（文件是只读的），未修改' }]);
+    }
+    const { mode } = await stat(file);
+    await writeFileAtomic(file, bom + text, { force: true });
+    // A new file gets default permissions; keep the ones the user's file had.
+    await chmod(file, mode & 0o7777);
+  }
+  return { changes, findings };
+}
+
+function describeRules(): string {
+  const width = Math.max(...RULES.map((rule) => rule.id.length));
+  return RULES.map((rule) => `  ${rule.id.padEnd(width)}  ${SEVERITY_NAMES[rule.severity]}  ${rule.description}`).join('\n');
+}
+
+export function registerCheck(program: Command): void {
+  program
+    .command('check')
+    .description('检查提纲（.yaml）或计划（.md）：未填写的占位符、过时的提法、结构问题、标点和空格')
+    .argument('<files...>', '提纲或 Markdown 计划文件（.txt 按 Markdown 检查）')
+    .option('--json', '以 JSON 输出全部问题（供其他程序读取）')
+    .option('--strict', '警告也算作错误（退出码 1）')
+    .option('--fix', '自动改正安全的问题（半角标点、重复标点、中文之间的空格），并说明改了什么')
+    .option('--templates <dir>', '使用自己的模板文件夹（提纲中的 type 可以是其中的类型）')
+    .addHelpText('after', `\n检查规则（在提纲、front matter 或 unionplan.config.yaml 中用 check: { disable: [规则] } 关闭）：\n${describeRules()}\n\n退出码：发现错误（--strict 时包括警告）为 1，否则为 0。`)
+    .action(async (files: string[], options: CheckCommandOptions) => {
+      const registry = new TemplateRegistry(options.templates);
+      const checkOptions: CheckOptions = { types: registry.types() };
+      const findings: Finding[] = [];
+      const unreadable: UserError[] = [];
+      // Changes go where they do not spoil the JSON on stdout.
+      const say = (text: string) => (options.json ? process.stderr : process.stdout).write(text);
+      for (const file of files) {
+        try {
+          if (options.fix) {
+            const result = await fixFile(file, checkOptions);
+            if (result.changes.length) {
+              say(`已修改 ${file}（${result.changes.length} 处）：\n`);
+              for (const change of result.changes) say(`  ${change.line}:${change.column}  “${change.before}” → “${change.after}”\n`);
+              say('\n');
+            }
+            findings.push(...result.findings);
+          } else {
+            findings.push(...(await checkFile(file, checkOptions)));
+          }
+        } catch (error) {
+          // One file that cannot be read as a plan does not hide what the others have.
+          if (!(error instanceof UserError)) throw error;
+          unreadable.push(error);
+        }
+      }
+      if (options.json) process.stdout.write(`${JSON.stringify(findings, null, 2)}\n`);
+      else process.stdout.write(formatReport(findings));
+      if (unreadable.length) {
+        throw new UserError(unreadable[0]!.kind, unreadable.flatMap((error) => error.problems));
+      }
+      const failed = failing(findings, options.strict);
+      if (failed.length) {
+        const perFile = new Map<string, number>();
+        for (const f of failed) perFile.set(f.file, (perFile.get(f.file) ?? 0) + 1);
+        const what = options.strict ? '个错误或警告（--strict）' : '个错误';
+        const problems: Problem[] = [...perFile].map(([file, n]) => ({ file, message: `${n} ${what}` }));
+        throw new UserError('check', problems);
+      }
+    });
+}

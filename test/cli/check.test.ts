@@ -1,0 +1,239 @@
+import { spawnSync } from 'node:child_process';
+import { existsSync, mkdtempSync, readFileSync, readdirSync, statSync, writeFileSync, copyFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { beforeAll, describe, expect, it } from 'vitest';
+
+const BIN = new URL('../../bin/unionplan.js', import.meta.url).pathname;
+const EXAMPLES = new URL('../../examples/', import.meta.url).pathname;
+
+/** Runs the built CLI the way a user does, in `cwd`. */
+function run(cwd: string, ...args: string[]) {
+  const result = spawnSync(process.execPath, [BIN, ...args], { cwd, encoding: 'utf8' });
+  return { status: result.status, stdout: result.stdout, stderr: result.stderr };
+}
+
+function tempDir(): string {
+  return mkdtempSync(join(tmpdir(), 'unionplan-check-cli-'));
+}
+
+const FRONT = '---\ntitle: 城南实验小学工会2027年工作计划\norg: 城南实验小学工会\nyear: 2027\n---\n\n';
+/** One error (line 7) and one warning (line 9). */
+const WITH_ERROR = `${FRONT}在xx年工作的基础上，做好工作。\n\n坚持以人为本,突出重点。\n`;
+/** Warnings only, all fixable. */
+const WITH_WARNINGS = `${FRONT}坚持以人为本,突出重点;整体推进。。加强 建设。\n`;
+
+beforeAll(() => {
+  if (!existsSync(new URL('../../dist/cli.js', import.meta.url))) {
+    throw new Error('dist/cli.js is missing: run `npm run build` (npm test does it first)');
+  }
+});
+
+describe('unionplan check', () => {
+  it('prints each finding as file:line:column  severity  rule  message, then a count, and exits 1 on an error', () => {
+    const dir = tempDir();
+    writeFileSync(join(dir, 'plan.md'), WITH_ERROR);
+    const { status, stdout, stderr } = run(dir, 'check', 'plan.md');
+    expect(status).toBe(1);
+    expect(stdout).toBe(
+      [
+        'plan.md:7:2  错误  placeholder  未填写的占位符“xx”',
+        '    建议：改为实际内容（年份、单位名称、数字等）',
+        'plan.md:9:7  警告  halfwidth-punctuation  中文之间用了半角标点“,”',
+        '    建议：改为全角“，”',
+        '',
+        '共 2 个问题（1 个错误，1 个警告）',
+        '',
+      ].join('\n'),
+    );
+    expect(stderr).toBe('错误：检查发现错误\n  plan.md: 1 个错误\n');
+  });
+
+  it('exits 0 on warnings alone, and 1 with --strict', () => {
+    const dir = tempDir();
+    writeFileSync(join(dir, 'plan.md'), WITH_WARNINGS);
+    const plain = run(dir, 'check', 'plan.md');
+    expect(plain.status).toBe(0);
+    expect(plain.stdout).toContain('共 4 个问题（0 个错误，4 个警告）');
+    expect(plain.stderr).toBe('');
+    const strict = run(dir, 'check', '--strict', 'plan.md');
+    expect(strict.status).toBe(1);
+    expect(strict.stderr).toContain('plan.md: 4 个错误或警告（--strict）');
+  });
+
+  it('groups findings by file, in the order the files were given', () => {
+    const dir = tempDir();
+    writeFileSync(join(dir, 'a.md'), WITH_WARNINGS);
+    writeFileSync(join(dir, 'b.md'), WITH_ERROR);
+    copyFileSync(join(EXAMPLES, 'school.yaml'), join(dir, 'clean.yaml'));
+    const { stdout } = run(dir, 'check', 'b.md', 'clean.yaml', 'a.md');
+    const groups = stdout.trimEnd().split('\n\n');
+    expect(groups).toHaveLength(3);
+    expect(groups[0]!.split('\n').every((line) => line.startsWith('b.md:') || line.startsWith('    建议'))).toBe(true);
+    expect(groups[1]!.split('\n').every((line) => line.startsWith('a.md:') || line.startsWith('    建议'))).toBe(true);
+    expect(groups[2]).toBe('共 6 个问题（1 个错误，5 个警告）');
+  });
+
+  it('prints an array of findings with --json', () => {
+    const dir = tempDir();
+    writeFileSync(join(dir, 'plan.md'), WITH_ERROR);
+    const { status, stdout } = run(dir, 'check', '--json', 'plan.md');
+    expect(status).toBe(1);
+    const findings = JSON.parse(stdout) as Record<string, unknown>[];
+    expect(findings).toHaveLength(2);
+    expect(findings[0]).toEqual({
+      file: 'plan.md',
+      line: 7,
+      column: 2,
+      severity: 'error',
+      rule: 'placeholder',
+      message: '未填写的占位符“xx”',
+      suggestion: '改为实际内容（年份、单位名称、数字等）',
+    });
+    expect(findings[1]).toMatchObject({ rule: 'halfwidth-punctuation', fix: { offset: expect.any(Number), length: 1, replacement: '，' } });
+    expect(JSON.parse(run(dir, 'check', '--json', join(EXAMPLES, 'town.yaml')).stdout)).toEqual([]);
+  });
+
+  it('--fix rewrites the file with the safe fixes, says what changed, and touches nothing else', () => {
+    const dir = tempDir();
+    writeFileSync(join(dir, 'plan.md'), WITH_WARNINGS);
+    writeFileSync(join(dir, 'other.md'), WITH_WARNINGS);
+    const otherBefore = statSync(join(dir, 'other.md')).mtimeMs;
+    const { status, stdout } = run(dir, 'check', '--fix', 'plan.md');
+    expect(status).toBe(0);
+    expect(readFileSync(join(dir, 'plan.md'), 'utf8')).toBe(`${FRONT}坚持以人为本，突出重点；整体推进。加强建设。\n`);
+    expect(stdout).toBe(
+      [
+        '已修改 plan.md（4 处）：',
+        '  7:7  “,” → “，”',
+        '  7:12  “;” → “；”',
+        '  7:17  “。。” → “。”',
+        '  7:20  “强␣” → “强”',
+        '',
+        '未发现问题',
+        '',
+      ].join('\n'),
+    );
+    expect(readFileSync(join(dir, 'other.md'), 'utf8')).toBe(WITH_WARNINGS);
+    expect(statSync(join(dir, 'other.md')).mtimeMs).toBe(otherBefore);
+    expect(readdirSync(dir).sort()).toEqual(['other.md', 'plan.md']);
+  });
+
+  it('--fix rewrites an outline inside its values only, keeping comments, keys and quoting', () => {
+    const dir = tempDir();
+    const before = [
+      '# 提纲, 注释里的半角标点不改',
+      'type: school',
+      'org: 城南实验小学工会',
+      'year: 2027',
+      'preface: 坚持以人为本,突出重点',
+      'guidance: "加强(工会)建设;做好 工作"',
+      'sections:',
+      '  - title: 板块',
+      '    items:',
+      '      - title: 条目一',
+      '        text: |',
+      '          第一段,有问题。。',
+      '      - 条目二',
+      '',
+    ].join('\n');
+    writeFileSync(join(dir, 'plan.yaml'), before);
+    const { status, stdout } = run(dir, 'check', '--fix', 'plan.yaml');
+    expect(status).toBe(0);
+    expect(readFileSync(join(dir, 'plan.yaml'), 'utf8')).toBe(
+      before
+        .replace('坚持以人为本,突出重点', '坚持以人为本，突出重点')
+        .replace('"加强(工会)建设;做好 工作"', '"加强（工会）建设；做好工作"')
+        .replace('第一段,有问题。。', '第一段，有问题。'),
+    );
+    expect(stdout).toContain('已修改 plan.yaml（6 处）：\n  5:16  “,” → “，”\n  6:14  “(工会)” → “（工会）”\n');
+    // What is left is structure, which only the writer can decide.
+    expect(stdout).toContain('共 2 个问题（0 个错误，2 个警告）');
+    expect(stdout).toContain('plan.yaml:8:12  警告  single-item  “板块”下只有一个1.');
+    expect(run(dir, 'build', 'plan.yaml').status).toBe(0);
+  });
+
+  it('--fix leaves what it cannot fix, and a file with nothing to fix untouched', () => {
+    const dir = tempDir();
+    writeFileSync(join(dir, 'plan.md'), WITH_ERROR);
+    const clean = join(dir, 'clean.yaml');
+    copyFileSync(join(EXAMPLES, 'school.yaml'), clean);
+    const before = statSync(clean).mtimeMs;
+    const { status, stdout } = run(dir, 'check', '--fix', 'plan.md', 'clean.yaml');
+    expect(status).toBe(1);
+    expect(stdout).toContain('已修改 plan.md（1 处）：\n  9:7  “,” → “，”\n');
+    expect(stdout).toContain('plan.md:7:2  错误  placeholder');
+    expect(stdout).toContain('共 1 个问题（1 个错误，0 个警告）');
+    expect(statSync(clean).mtimeMs).toBe(before);
+  });
+
+  it('reports a file it cannot read or that is no valid outline as build does', () => {
+    const dir = tempDir();
+    expect(run(dir, 'check', 'nope.yaml')).toMatchObject({ status: 3, stderr: expect.stringContaining('nope.yaml: 文件不存在') });
+    writeFileSync(join(dir, 'bad.yaml'), 'type: school\norg: 某校工会\nperiod: 全年\n');
+    const bad = run(dir, 'check', 'bad.yaml');
+    expect(bad.status).toBe(4);
+    expect(bad.stderr).toContain('bad.yaml:3:9: period（计划期间）的值 “全年” 无效');
+    writeFileSync(join(dir, 'unionplan.config.yaml'), 'check:\n  disable: [no-such-rule]\n');
+    copyFileSync(join(EXAMPLES, 'school.yaml'), join(dir, 'plan.yaml'));
+    const config = run(dir, 'check', 'plan.yaml');
+    expect(config.status).toBe(4);
+    expect(config.stderr).toContain('unionplan.config.yaml:2:13: check.disable 中的 “no-such-rule” 不是检查规则');
+  });
+
+  it('lists the rules in its help', () => {
+    const { stdout } = run(tempDir(), 'check', '--help');
+    for (const id of ['placeholder', 'outdated-reference', 'stale-year', 'empty-section', 'single-item', 'month-outside-period', 'duplicate-month', 'target-without-value', 'date-outside-year', 'title-names-unit-year', 'halfwidth-punctuation', 'doubled-punctuation', 'space-in-chinese']) {
+      expect(stdout).toContain(id);
+    }
+  });
+
+  it('finds nothing in the outline `new` writes for any type and period', () => {
+    const dir = tempDir();
+    const cases = ['school', 'kindergarten', 'enterprise', 'town', 'street', 'community', 'district', 'audit'].map((type) => [type]);
+    cases.push(['school', '--period', 'first-half'], ['school', '--period', 'second-half']);
+    for (const [type, ...rest] of cases) {
+      expect(run(dir, 'new', '--type', type!, '--org', '城南实验小学工会', '--year', '2027', '-o', 'plan.yaml', '--force', ...rest).status).toBe(0);
+      const { status, stdout } = run(dir, 'check', 'plan.yaml');
+      expect({ type, rest, status, stdout }).toEqual({ type, rest, status: 0, stdout: '未发现问题\n' });
+    }
+  });
+});
+
+describe('unionplan build runs the checks', () => {
+  it('prints the findings and still builds', () => {
+    const dir = tempDir();
+    writeFileSync(join(dir, 'plan.md'), WITH_ERROR);
+    const { status, stdout, stderr } = run(dir, 'build', 'plan.md', '--out', 'out');
+    expect(status).toBe(0);
+    expect(stderr).toContain('plan.md:7:2  错误  placeholder  未填写的占位符“xx”');
+    expect(stderr).toContain('共 2 个问题（1 个错误，1 个警告）');
+    expect(stdout).toBe(`已生成 ${join('out', 'plan.md')}\n`);
+    expect(existsSync(join(dir, 'out', 'plan.md'))).toBe(true);
+  });
+
+  it('with --strict refuses to write anything for an input with an error', () => {
+    const dir = tempDir();
+    writeFileSync(join(dir, 'plan.md'), WITH_ERROR);
+    const { status, stderr } = run(dir, 'build', '--strict', 'plan.md', '--out', 'out', '--format', 'md,docx');
+    expect(status).toBe(1);
+    expect(stderr).toContain('plan.md:7:2  错误  placeholder');
+    expect(stderr).toContain('错误：检查发现错误\n  plan.md: 检查发现 1 个错误，未生成任何文件（--strict）');
+    expect(existsSync(join(dir, 'out'))).toBe(false);
+  });
+
+  it('with --strict still builds an input with warnings only', () => {
+    const dir = tempDir();
+    writeFileSync(join(dir, 'plan.md'), WITH_WARNINGS);
+    const { status, stderr } = run(dir, 'build', '--strict', 'plan.md', '--out', 'out');
+    expect(status).toBe(0);
+    expect(stderr).toContain('共 4 个问题（0 个错误，4 个警告）');
+    expect(existsSync(join(dir, 'out', 'plan.md'))).toBe(true);
+  });
+
+  it('is silent about a clean input', () => {
+    const dir = tempDir();
+    copyFileSync(join(EXAMPLES, 'district.yaml'), join(dir, 'plan.yaml'));
+    expect(run(dir, 'build', 'plan.yaml')).toMatchObject({ status: 0, stderr: '' });
+  });
+});
