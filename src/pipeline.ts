@@ -1,7 +1,7 @@
 import { basename, dirname, extname, join, resolve } from 'node:path';
 import { checkTextWithModel, settingsFor, type CheckResult, type InputKind } from './check/check.js';
 import { failing, type Finding } from './check/finding.js';
-import { parseMarkdown } from './document/parse.js';
+import { parseMarkdown, parseMarkdownSource, type ParsedMarkdown } from './document/parse.js';
 import type { PlanDocument } from './document/model.js';
 import { UserError, quote } from './errors.js';
 import { writeFileAtomic } from './io/write-file.js';
@@ -109,7 +109,7 @@ export interface BuildOutlineOptions extends Omit<WriteOptions, 'input'> {
   /** Name for messages about the rendered Markdown (a roster row has no file of its own). */
   source?: string;
   /** Runs on the finished document before anything is written; throwing stops this plan. */
-  beforeWrite?: (doc: PlanDocument, markdown: string) => Promise<void> | void;
+  beforeWrite?: (parsed: ParsedMarkdown, markdown: string) => Promise<void> | void;
 }
 
 /**
@@ -118,9 +118,9 @@ export interface BuildOutlineOptions extends Omit<WriteOptions, 'input'> {
  */
 export async function buildOutline(outline: Outline, options: BuildOutlineOptions): Promise<string[]> {
   const markdown = await renderOutlineFile(outline, options.registry);
-  const doc = parseMarkdown(options.source ?? options.stem, markdown);
-  await options.beforeWrite?.(doc, markdown);
-  return await writeDocument(doc, options);
+  const parsed = parseMarkdownSource(options.source ?? options.stem, markdown);
+  await options.beforeWrite?.(parsed, markdown);
+  return await writeDocument(parsed.doc, options);
 }
 
 /** Builds one input into every requested format and returns the files written. */

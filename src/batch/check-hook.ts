@@ -1,23 +1,26 @@
 import { checkText, settingsFor } from '../check/check.js';
 import { failing } from '../check/finding.js';
 import { NO_SETTINGS, type CheckSettings } from '../check/settings.js';
+import type { ParsedMarkdown } from '../document/parse.js';
 import { UserError } from '../errors.js';
 
 const SEVERITY = { error: '错误', warning: '警告' } as const;
 
 /**
  * `unionplan check` on one plan of a batch, after it is laid out and before any file of it is
- * written: the rendered Markdown is checked as `check` would check a plan.md. Every finding
+ * written: the rendered Markdown is checked as `check` would check a plan.md, from the parse the
+ * build itself made. Every finding
  * becomes a warning of the row (it reaches the summary and the report); with `strict`, an error
  * fails the row, nothing of it is written, and the other rows go on.
  */
 export function checkBatchPlan(
   source: string,
   markdown: string,
+  parsed: ParsedMarkdown,
   options: { strict: boolean; settings: CheckSettings },
   warn: (message: string) => void,
 ): void {
-  const findings = checkText(source, markdown, { kind: 'markdown', settings: options.settings });
+  const findings = checkText(source, markdown, { kind: 'markdown', settings: options.settings, parsed });
   for (const f of findings) warn(`${SEVERITY[f.severity]} ${f.rule} ${f.message}（${f.suggestion}）`);
   const errors = failing(findings);
   if (options.strict && errors.length > 0) {

@@ -32,7 +32,7 @@ export function jobRunner(settings: JobSettings): (job: PlanJob) => Promise<JobR
           fontDirs: settings.fontDirs,
           source: job.source,
           warn: (warning) => warnings.push(`${basename(warning.file)}: ${warning.message}`),
-          beforeWrite: (_doc, markdown) => checkBatchPlan(job.source, markdown, check, (message) => warnings.push(message)),
+          beforeWrite: (parsed, markdown) => checkBatchPlan(job.source, markdown, parsed, check, (message) => warnings.push(message)),
         });
       }
       return { id: job.id, files: files.map((file) => basename(file)), warnings };

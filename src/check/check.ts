@@ -51,6 +51,8 @@ export interface CheckOptions {
   today?: Date;
   /** Settings from outside the file (a config file), added to the file's own `check:`. */
   settings?: CheckSettings;
+  /** The Markdown already parsed from this very text (`batch` parses each plan once for both). */
+  parsed?: ParsedMarkdown;
 }
 
 /** The text, places and structure of a file, read the way its kind needs. */
@@ -83,7 +85,7 @@ function readOutline(file: string, text: string, options: CheckOptions): Reading
 }
 
 function readMarkdown(file: string, text: string, lines: LineIndex, options: CheckOptions): Reading {
-  const parsed = parseMarkdownSource(file, text);
+  const parsed = options.parsed ?? parseMarkdownSource(file, text);
   const { frontMatter } = parsed;
   // The front matter starts on line 2, after `---`.
   const front = frontMatter ? new YamlSource(file, frontMatter.yaml, 1) : undefined;
