@@ -1,4 +1,4 @@
-import { textWidth } from './title-lines.js';
+import { textWidth } from './text-width.js';
 
 /**
  * Where the signature (落款) of a plan without a seal goes, by GB/T 9704-2012 7.3.5.2: the unit

@@ -1,3 +1,5 @@
+import { charWidths } from './text-width.js';
+
 /**
  * Long titles broken into balanced lines. GB/T 9704 sets the title centred, and a title too long
  * for one line is broken so its lines are about equally long (a "pyramid" or "inverted pyramid"),
@@ -61,16 +63,6 @@ const CHINESE_YEAR = /[〇零一二三四五六七八九]{4}年度?/gu;
 /** Short bracketed notes such as （试行） stay whole. */
 const BRACKETED = /（[^（）]{1,6}）|\([^()]{1,6}\)/gu;
 
-/** Display width of a character in 全角 units: Latin letters, digits and ASCII punctuation are half. */
-function charWidth(char: string): number {
-  return /^[\u0020-\u007E]$/.test(char) ? 0.5 : 1;
-}
-
-/** Width of a text in 全角 units. */
-export function textWidth(text: string): number {
-  return [...text].reduce((sum, char) => sum + charWidth(char), 0);
-}
-
 /**
  * The title's lines: one line when it fits, else as few lines as fit, of near-equal length, broken
  * where it reads best. Line breaks the user wrote are kept as they are.
@@ -79,7 +71,7 @@ export function titleLines(title: string, maxChars: number = TITLE_LINE_CHARS): 
   const written = title.split(/\r\n|\r|\n/);
   if (written.length > 1) return written;
   const chars = [...title];
-  const widths = chars.map(charWidth);
+  const widths = charWidths(chars);
   const total = widths.reduce((sum, width) => sum + width, 0);
   if (total <= maxChars) return [title];
 

@@ -1,5 +1,6 @@
 import { describe, it, expect } from 'vitest';
-import { TITLE_LINE_CHARS, textWidth, titleLines } from '../../src/document/title-lines.js';
+import { TITLE_LINE_CHARS, titleLines } from '../../src/document/title-lines.js';
+import { textWidth } from '../../src/document/text-width.js';
 
 /** Width in 全角 characters, ASCII counting half. */
 function width(line: string): number {

@@ -20,17 +20,14 @@ import type { WriteContext } from './context.js';
 import { cellPlace, cleanLine } from './places.js';
 import { lineRuns } from './runs.js';
 import { STYLE } from './styles.js';
-import { CELL_MARGIN_X, CELL_MARGIN_Y, TEXT_WIDTH } from './units.js';
+import { planColumns } from '../../document/table-columns.js';
+import { CELL_MARGIN_X, CELL_MARGIN_Y, SIZE_PT, TEXT_WIDTH, ptToTwips } from './units.js';
+
+/** One character of table text (四号) in twips. */
+const TABLE_CHAR = ptToTwips(SIZE_PT.si);
 
 /** A thin (0.5 pt) black line, Word's default table grid. */
 const GRID_LINE = { style: BorderStyle.SINGLE, size: 4, color: '000000' } as const;
-
-/** Columns whose body cells are all this short (序号, 月份, 目标值) are centred. */
-const SHORT_CELL_CHARS = 8;
-
-/** Bounds on a column's share, in characters, so one long cell cannot squeeze 序号 to nothing. */
-const MIN_COLUMN_CHARS = 2;
-const MAX_COLUMN_CHARS = 16;
 
 /**
  * The Word table for a table block. `tableIndex` counts tables from 1, for warnings.
@@ -43,8 +40,9 @@ export function tableElement(block: TableBlock, tableIndex: number, ctx: WriteCo
   const header = range(columns).map((column) => clean(block.header[column], 1, column));
   const body = block.rows.map((row, rowIndex) => range(columns).map((column) => clean(row[column], rowIndex + 2, column)));
 
-  const widths = columnWidths([header, ...body], columns);
-  const centred = range(columns).map((column) => body.every((row) => isShort(row[column] ?? [])));
+  const plan = planColumns(header, body, TEXT_WIDTH / TABLE_CHAR);
+  const widths = columnWidths(plan.map((column) => column.width));
+  const centred = plan.map((column) => column.center);
 
   const row = (cells: Line[][], isHeader: boolean) =>
     new TableRow({
@@ -88,28 +86,13 @@ function cellParagraphs(lines: Line[], isHeader: boolean, centred: boolean, font
   return paragraphs.length > 0 ? paragraphs : [new Paragraph({ style, alignment })];
 }
 
-/** Widths in twips summing to the text width, each column's share following its longest line. */
-export function columnWidths(rows: Line[][][], columns: number): number[] {
-  const weights = range(columns).map((column) => {
-    const longest = Math.max(0, ...rows.flatMap((row) => (row[column] ?? []).map(displayWidth)));
-    // One character more than the text, for the cell's own margins.
-    return Math.min(MAX_COLUMN_CHARS, Math.max(MIN_COLUMN_CHARS, longest)) + 1;
-  });
-  const sum = weights.reduce((total, weight) => total + weight, 0);
-  const widths = weights.map((weight) => Math.floor((TEXT_WIDTH * weight) / sum));
+/** Column widths in twips, rounded, summing exactly to the text width. */
+function columnWidths(chars: number[]): number[] {
+  const widths = chars.map((width) => Math.floor(width * TABLE_CHAR));
   // The rounding remainder goes to the last column so the table is exactly as wide as the text.
   const rest = TEXT_WIDTH - widths.reduce((total, width) => total + width, 0);
-  widths[columns - 1] = (widths[columns - 1] ?? 0) + rest;
+  widths[widths.length - 1] = (widths[widths.length - 1] ?? 0) + rest;
   return widths;
-}
-
-function isShort(lines: Line[]): boolean {
-  return lines.every((line) => displayWidth(line) <= SHORT_CELL_CHARS);
-}
-
-/** Width in 全角 characters: ASCII counts half. */
-function displayWidth(line: Line): number {
-  return [...lineText(line)].reduce((width, char) => width + (/^[\u0020-\u007E]$/.test(char) ? 0.5 : 1), 0);
 }
 
 function range(count: number): number[] {

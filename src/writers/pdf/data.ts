@@ -1,7 +1,11 @@
-import { lineText, type Block, type Cell, type Line, type PlanDocument } from '../../document/model.js';
+import { type Block, type Cell, type Line, type PlanDocument } from '../../document/model.js';
 import type { RoleFonts } from './fonts.js';
 import { signatureIndents } from '../../document/signature-layout.js';
+import { planColumns } from '../../document/table-columns.js';
 import { titleLines } from '../../document/title-lines.js';
+
+/** Characters of table text (14 pt) across the 156 mm text block. */
+const TABLE_CAPACITY = (156 / 25.4) * 72 / 14;
 
 /**
  * The plan as the Typst layout reads it (`sys.inputs.plan`, JSON): the document's text as plain
@@ -74,36 +78,15 @@ function runs(line: Line): LayoutRun[] {
   return line.map((run) => ({ text: String(run.text), bold: run.bold === true, italic: run.italic === true }));
 }
 
-/** Columns whose body cells are all this short (序号, 月份, 目标值) are centred, as in the DOCX. */
-const SHORT_CELL = 8;
-/** Bounds on a column's share, in characters, so one long cell cannot squeeze 序号 to nothing. */
-const MIN_SHARE = 2;
-const MAX_SHARE = 16;
-
-/** Columns share the text width by their longest line (plus one for the cell's margins), as in the DOCX. */
+/** The columns are planned as in the DOCX (`planColumns`); Typst gets their widths as `fr` shares. */
 function layoutTable(header: Cell[], rows: Cell[][]): LayoutBlock {
   const count = rows.reduce((max, row) => Math.max(max, row.length), Math.max(header.length, 1));
   const pad = (cells: Cell[]): Cell[] => [...cells, ...Array.from({ length: count - cells.length }, (): Cell => [])];
   const head = pad(header);
   const body = rows.map(pad);
-  const columns: LayoutColumn[] = [];
-  for (let i = 0; i < count; i++) {
-    const bodyCells = body.map((row) => row[i] ?? []);
-    const longest = [head[i] ?? [], ...bodyCells].flat().reduce((max, line) => Math.max(max, displayWidth(line)), 0);
-    columns.push({
-      width: Math.min(MAX_SHARE, Math.max(MIN_SHARE, longest)) + 1,
-      center: bodyCells.every((cell) => cell.every((line) => displayWidth(line) <= SHORT_CELL)),
-    });
-  }
+  const columns: LayoutColumn[] = planColumns(head, body, TABLE_CAPACITY).map((c) => ({ width: c.width, center: c.center }));
   const cell = (c: Cell): LayoutRun[][] => c.map(runs);
   return { type: 'table', columns, header: head.map(cell), rows: body.map((row) => row.map(cell)) };
-}
-
-/** Width in 全角 characters: printable ASCII counts half. */
-function displayWidth(line: Line): number {
-  let width = 0;
-  for (const char of lineText(line)) width += /^[\u0020-\u007E]$/.test(char) ? 0.5 : 1;
-  return width;
 }
 
 function parseDate(date: string | undefined): [number, number, number] | null {
