@@ -1,11 +1,9 @@
-import { spawn, spawnSync } from 'node:child_process';
-import { existsSync, mkdtempSync, readdirSync } from 'node:fs';
-import { tmpdir } from 'node:os';
+import { existsSync, readdirSync } from 'node:fs';
 import { join } from 'node:path';
+import { requireBuild as requireCliBuild, tempDir as makeTempDir } from '../helpers/cli.js';
 
-export const BIN = new URL('../../bin/unionplan.js', import.meta.url).pathname;
+export { BIN, EXAMPLES, run, start } from '../helpers/cli.js';
 export const FIXTURES = new URL('../fixtures/batch/', import.meta.url).pathname;
-export const EXAMPLES = new URL('../../examples/', import.meta.url).pathname;
 
 /** A fixture file: `fixture('gbk', 'units.csv')`. */
 export function fixture(...parts: string[]): string {
@@ -13,18 +11,7 @@ export function fixture(...parts: string[]): string {
 }
 
 export function tempDir(): string {
-  return mkdtempSync(join(tmpdir(), 'unionplan-batch-'));
-}
-
-/** Runs the built CLI the way a user does, in `cwd`. */
-export function run(cwd: string, ...args: string[]): { status: number | null; stdout: string; stderr: string } {
-  const result = spawnSync(process.execPath, [BIN, ...args], { cwd, encoding: 'utf8' });
-  return { status: result.status, stdout: result.stdout, stderr: result.stderr };
-}
-
-/** Starts the built CLI without waiting, to interrupt it. */
-export function start(cwd: string, ...args: string[]) {
-  return spawn(process.execPath, [BIN, ...args], { cwd, stdio: ['ignore', 'pipe', 'pipe'] });
+  return makeTempDir('unionplan-batch-');
 }
 
 /** Every file under `dir`, relative, hidden ones included. */
@@ -37,7 +24,5 @@ export function listFiles(dir: string): string[] {
 }
 
 export function requireBuild(): void {
-  if (!existsSync(new URL('../../dist/batch-worker.js', import.meta.url))) {
-    throw new Error('dist/batch-worker.js is missing: run `npm run build` (npm test does it first)');
-  }
+  requireCliBuild('batch-worker.js');
 }

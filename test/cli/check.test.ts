@@ -1,21 +1,9 @@
-import { spawnSync } from 'node:child_process';
-import { existsSync, mkdtempSync, readFileSync, readdirSync, statSync, writeFileSync, copyFileSync } from 'node:fs';
-import { tmpdir } from 'node:os';
+import { existsSync, readFileSync, readdirSync, statSync, writeFileSync, copyFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { beforeAll, describe, expect, it } from 'vitest';
+import { EXAMPLES, requireBuild, run, tempDir as makeTempDir } from '../helpers/cli.js';
 
-const BIN = new URL('../../bin/unionplan.js', import.meta.url).pathname;
-const EXAMPLES = new URL('../../examples/', import.meta.url).pathname;
-
-/** Runs the built CLI the way a user does, in `cwd`. */
-function run(cwd: string, ...args: string[]) {
-  const result = spawnSync(process.execPath, [BIN, ...args], { cwd, encoding: 'utf8' });
-  return { status: result.status, stdout: result.stdout, stderr: result.stderr };
-}
-
-function tempDir(): string {
-  return mkdtempSync(join(tmpdir(), 'unionplan-check-cli-'));
-}
+const tempDir = () => makeTempDir('unionplan-check-cli-');
 
 const FRONT = '---\ntitle: 城南实验小学工会2027年工作计划\norg: 城南实验小学工会\nyear: 2027\n---\n\n';
 /** One error (line 7) and one warning (line 9). */
@@ -23,11 +11,7 @@ const WITH_ERROR = `${FRONT}在xx年工作的基础上，做好工作。\n\n坚�
 /** Warnings only, all fixable. */
 const WITH_WARNINGS = `${FRONT}坚持以人为本,突出重点;整体推进。。加强 建设。\n`;
 
-beforeAll(() => {
-  if (!existsSync(new URL('../../dist/cli.js', import.meta.url))) {
-    throw new Error('dist/cli.js is missing: run `npm run build` (npm test does it first)');
-  }
-});
+beforeAll(() => requireBuild());
 
 describe('unionplan check', () => {
   it('prints each finding as file:line:column  severity  rule  message, then a count, and exits 1 on an error', () => {

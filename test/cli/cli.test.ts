@@ -1,26 +1,9 @@
-import { spawnSync } from 'node:child_process';
-import { existsSync, mkdtempSync, readFileSync, readdirSync, writeFileSync } from 'node:fs';
-import { tmpdir } from 'node:os';
+import { existsSync, readFileSync, readdirSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { beforeAll, describe, expect, it } from 'vitest';
+import { requireBuild, run, tempDir } from '../helpers/cli.js';
 
-const BIN = new URL('../../bin/unionplan.js', import.meta.url).pathname;
-
-/** Runs the built CLI the way a user does, in `cwd`. */
-function run(cwd: string, ...args: string[]) {
-  const result = spawnSync(process.execPath, [BIN, ...args], { cwd, encoding: 'utf8' });
-  return { status: result.status, stdout: result.stdout, stderr: result.stderr };
-}
-
-function tempDir(): string {
-  return mkdtempSync(join(tmpdir(), 'unionplan-cli-'));
-}
-
-beforeAll(() => {
-  if (!existsSync(new URL('../../dist/cli.js', import.meta.url))) {
-    throw new Error('dist/cli.js is missing: run `npm run build` (npm test does it first)');
-  }
-});
+beforeAll(() => requireBuild());
 
 describe('unionplan new → build', () => {
   it('writes an outline, builds it to Markdown, and builds the Markdown again', () => {

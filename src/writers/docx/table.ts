@@ -15,7 +15,6 @@ import {
   WidthType,
 } from 'docx';
 import type { Cell, Line, TableBlock } from '../../document/model.js';
-import { lineText } from '../../document/model.js';
 import type { WriteContext } from './context.js';
 import { cellPlace, cleanLine } from './places.js';
 import { lineRuns } from './runs.js';
