@@ -134,7 +134,7 @@ export async function runBatch(options: BatchOptions): Promise<BatchOutcome> {
     const targets = exts.map((ext) => assigned.stem + ext);
     const job: PlanJob =
       options.emit === 'outline'
-        ? { kind: 'text', id: planned.length, stem: assigned.stem, extension: '.yaml', text: commentedOutlineText(await registry.get(made.outline.type), made.fields, 'unionplan batch') }
+        ? { kind: 'text', id: planned.length, stem: assigned.stem, extension: '.yaml', text: commentedOutlineText(await registry.get(made.outline.type), made.fields, { generator: 'unionplan batch', file: `${assigned.stem}.yaml` }) }
         : { kind: 'build', id: planned.length, stem: assigned.stem, source: `${where}:第${row.row}行`, outline: made.outline, formats: options.formats };
     planned.push({ unit, job, targets });
   }

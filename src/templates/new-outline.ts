@@ -67,17 +67,23 @@ export function newOutlineFields(template: Template, options: NewOutlineOptions)
 
 /**
  * An outline as plan.yaml text with a Chinese comment on every field, headed by the plan's
- * title and the template's name. `fields` need not come from {@link newOutlineFields}: `batch
- * --emit outline` passes a roster row merged into its starting outline.
+ * title, the template's name and the commands to run on it (`file` is the name it is written
+ * under). `fields` need not come from {@link newOutlineFields}: `batch --emit outline` passes a
+ * roster row merged into its starting outline.
  */
-export function commentedOutlineText(template: Template, fields: Record<string, unknown>, generator = 'unionplan new'): string {
+export function commentedOutlineText(
+  template: Template,
+  fields: Record<string, unknown>,
+  origin: { generator: string; file: string } = { generator: 'unionplan new', file: 'plan.yaml' },
+): string {
   const doc = new YAML.Document(fields);
   const year = typeof fields.year === 'number' ? fields.year : Number(fields.year);
   const period = isPeriod(fields.period) ? fields.period : 'annual';
   const title = typeof fields.title === 'string' ? fields.title : defaultTitle({ org: String(fields.org ?? ''), year, period });
   doc.commentBefore =
     ` ${title} 提纲（${template.name}）\n` +
-    ` 由 ${generator} 生成。按本单位实际修改后运行：npx unionplan build plan.yaml --format docx`;
+    ` 由 ${origin.generator} 生成。按本单位实际修改后，检查：npx unionplan check ${origin.file}\n` +
+    ` 生成 Word 和 PDF：npx unionplan build ${origin.file} --format docx,pdf`;
   if (isMap(doc.contents)) {
     for (const pair of doc.contents.items) {
       if (isScalar(pair.key)) {
@@ -93,6 +99,6 @@ export function commentedOutlineText(template: Template, fields: Record<string, 
  * The text of a new plan.yaml: the template's default outline with the unit, year, period and
  * date filled in, the schedule cut to the period, and a Chinese comment on every field.
  */
-export function newOutlineText(template: Template, options: NewOutlineOptions): string {
-  return commentedOutlineText(template, newOutlineFields(template, options));
+export function newOutlineText(template: Template, options: NewOutlineOptions, file = 'plan.yaml'): string {
+  return commentedOutlineText(template, newOutlineFields(template, options), { generator: 'unionplan new', file });
 }

@@ -1,4 +1,5 @@
 import type { Command } from 'commander';
+import { basename } from 'node:path';
 import { UserError } from '../../errors.js';
 import { writeFileAtomic } from '../../io/write-file.js';
 import { defaultPlanDate, defaultPlanYear } from '../../outline/dates.js';
@@ -45,7 +46,7 @@ export function registerNew(program: Command): void {
         year,
         period,
         date: options.date ?? defaultPlanDate(year, period),
-      });
+      }, basename(options.output));
       await writeFileAtomic(options.output, text, { force: options.force });
       process.stdout.write(`已生成提纲 ${options.output}（${template.name}，${year}年）。修改后运行：npx unionplan build ${options.output}\n`);
     });
