@@ -48,7 +48,8 @@ await build({
   format: 'esm',
   platform: 'node',
   target: 'node20',
-  minify: true,
+  // UNIONPLAN_NO_MINIFY=1 keeps names readable in a CPU profile.
+  minify: !process.env.UNIONPLAN_NO_MINIFY,
   sourcemap: 'linked',
   // Packages with native binaries or data files stay outside the bundle.
   external: ['@myriaddreamin/typst-ts-node-compiler', ...(process.env.UNIONPLAN_BUILD_EXTERNAL ?? '').split(',').filter(Boolean)],
