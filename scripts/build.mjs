@@ -52,7 +52,7 @@ await build({
   minify: !process.env.UNIONPLAN_NO_MINIFY,
   sourcemap: 'linked',
   // Packages with native binaries or data files stay outside the bundle.
-  external: ['@myriaddreamin/typst-ts-node-compiler', ...(process.env.UNIONPLAN_BUILD_EXTERNAL ?? '').split(',').filter(Boolean)],
+  external: ['@myriaddreamin/typst-ts-node-compiler'],
   define: { UNIONPLAN_VERSION: JSON.stringify(pkg.version) },
   banner: { js: "import { createRequire as __cr } from 'node:module'; const require = __cr(import.meta.url);" },
   plugins: [precompilePlugin, referencesPlugin],
