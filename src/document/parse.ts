@@ -23,6 +23,25 @@ function remarkTables(this: Processor): void {
 
 const processor = unified().use(remarkParse).use(remarkTables);
 
+/** The last few bodies parsed, by their text. */
+const recentTrees = new Map<string, Root>();
+const RECENT_TREES = 16;
+
+/**
+ * The syntax tree of a Markdown body. Plans built from one template differ in their front matter
+ * and very little else, so a batch parses the same bodies again and again; parsing is most of
+ * what a Markdown plan costs, and the tree is only ever read, so recent ones are kept. Positions
+ * in the tree count from the start of the body, whatever front matter precedes it.
+ */
+function parseBody(body: string): Root {
+  const cached = recentTrees.get(body);
+  if (cached) return cached;
+  const tree = processor.parse(body);
+  if (recentTrees.size >= RECENT_TREES) recentTrees.delete(recentTrees.keys().next().value as string);
+  recentTrees.set(body, tree);
+  return tree;
+}
+
 /** Where a block came from in the Markdown file. */
 export interface BlockSource {
   /** 1-based line in the whole file (front matter lines counted). */
@@ -67,7 +86,7 @@ export function parseMarkdownSource(file: string, text: string): ParsedMarkdown 
   // Lines before the body, so that body line numbers become file line numbers.
   let linesBefore = 0;
   for (let i = 0; i < bodyOffset; i++) if (source.charCodeAt(i) === 10) linesBefore++;
-  const tree = processor.parse(body);
+  const tree = parseBody(body);
   const ctx: BlockContext = { blocks: [] };
   const origins: RootContent[] = [];
   for (const node of tree.children) {
