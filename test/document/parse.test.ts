@@ -78,4 +78,14 @@ describe('parseMarkdown', () => {
   it('reports a YAML syntax error in the front matter at its line', () => {
     expect(() => parseMarkdown('bad.md', '---\ntitle: [计划\n---\n正文\n')).toThrow(/bad\.md:\d+:\d+: YAML 语法错误/);
   });
+
+  it('gives each plan its own front matter when two plans share a body (the batch case)', () => {
+    const body = '# 指导思想\n\n坚持以职工为中心。\n';
+    const a = parseMarkdown('a.md', `---\ntitle: 甲\norg: 甲镇工会\ndate: 2027-01-05\n---\n${body}`);
+    const b = parseMarkdown('b.md', `---\ntitle: 乙\norg: 乙街道总工会\nsuperior: 区总工会\ndate: 2027-02-01\n---\n${body}`);
+    expect(a.blocks.at(-1)).toEqual({ type: 'signature', org: '甲镇工会', date: '2027年1月5日' });
+    expect(b.blocks.at(-1)).toEqual({ type: 'signature', org: '乙街道总工会', date: '2027年2月1日' });
+    expect(a.blocks.slice(0, -1)).toEqual(b.blocks.slice(0, -1));
+    expect(a.blocks).toHaveLength(3);
+  });
 });
