@@ -1,11 +1,12 @@
 import { UserError, quote } from '../errors.js';
-import { isoDate, parseDate } from '../outline/dates.js';
+import { isoFromText, planYear } from '../outline/dates.js';
 import { PERIODS, isPeriod } from '../outline/periods.js';
 import type { Period } from '../outline/types.js';
 
 /** `--year 2027` */
 export function parseYearOption(value: string): number {
-  if (/^\d{4}$/.test(value.trim())) return Number(value);
+  const year = planYear(value);
+  if (year !== undefined) return year;
   throw new UserError('usage', `--year 的值 ${quote(value)} 无效，应为四位数的年份，如 2027`);
 }
 
@@ -17,7 +18,7 @@ export function parsePeriodOption(value: string): Period {
 
 /** `--date 2027-01-05` */
 export function parseDateOption(value: string): string {
-  const parts = parseDate(value);
-  if (parts) return isoDate(parts.year, parts.month, parts.day);
+  const iso = isoFromText(value);
+  if (iso) return iso;
   throw new UserError('usage', `--date 的值 ${quote(value)} 无效，应为 YYYY-MM-DD 格式的日期，如 2027-01-05`);
 }

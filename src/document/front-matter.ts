@@ -1,6 +1,6 @@
 import { UserError, quote, type Problem } from '../errors.js';
 import { FONT_ROLES } from './fonts.js';
-import { isoDate, parseDate } from '../outline/dates.js';
+import { isoFromText, planYear } from '../outline/dates.js';
 import { isPeriod } from '../outline/periods.js';
 import { YamlSource } from '../outline/yaml-source.js';
 import type { DocumentMeta, FontRole } from './model.js';
@@ -35,8 +35,8 @@ export function readMeta(file: string, yaml: string | undefined): DocumentMeta {
   const type = text('type', '计划类型');
   if (type) meta.type = type;
   if (data.year !== undefined) {
-    const year = Number(data.year);
-    if (Number.isInteger(year) && year >= 1949 && year <= 2200) meta.year = year;
+    const year = planYear(data.year);
+    if (year !== undefined) meta.year = year;
     else fail('year', `front matter 中的 year（年度）${quote(data.year)} 无效，应为四位数的年份，如 2027`);
   }
   if (data.period !== undefined) {
@@ -44,8 +44,8 @@ export function readMeta(file: string, yaml: string | undefined): DocumentMeta {
     else fail('period', `front matter 中的 period（计划期间）${quote(data.period)} 无效，应为 annual、first-half 或 second-half`);
   }
   if (data.date !== undefined) {
-    const parts = typeof data.date === 'string' ? parseDate(data.date) : undefined;
-    if (parts) meta.date = isoDate(parts.year, parts.month, parts.day);
+    const iso = isoFromText(data.date);
+    if (iso) meta.date = iso;
     else fail('date', `front matter 中的 date（落款日期）${quote(data.date)} 无效，应为 YYYY-MM-DD 格式，如 2027-01-05`);
   }
   if (data.fonts !== undefined) {

@@ -33,6 +33,18 @@ export function parseDate(text: string): { year: number; month: number; day: num
   return { year, month, day };
 }
 
+/** A plan year: an integer, or four digits as text, from 1949 to 2200; undefined otherwise. */
+export function planYear(value: unknown): number | undefined {
+  const year = typeof value === 'string' && /^\d{4}$/.test(value.trim()) ? Number(value) : value;
+  return typeof year === 'number' && Number.isInteger(year) && year >= 1949 && year <= 2200 ? year : undefined;
+}
+
+/** A date written `YYYY-MM-DD` (or `YYYY年M月D日`) as ISO `YYYY-MM-DD`; undefined when it is not a real date. */
+export function isoFromText(value: unknown): string | undefined {
+  const parts = typeof value === 'string' ? parseDate(value) : undefined;
+  return parts ? isoDate(parts.year, parts.month, parts.day) : undefined;
+}
+
 /** The date as a signature shows it: Arabic numerals, no zero padding (2027年1月5日). */
 export function formatChineseDate(iso: string): string {
   const parts = parseDate(iso);

@@ -1,7 +1,7 @@
 import { FONT_ROLES } from '../document/fonts.js';
 import type { FontRole } from '../document/model.js';
 import { quote } from '../errors.js';
-import { parseDate, isoDate } from './dates.js';
+import { isoFromText, planYear } from './dates.js';
 import { PERIODS, isPeriod } from './periods.js';
 import type { Outline, OutlineItem, OutlineSection, OutlineTarget, ScheduleEntry, SectionKind } from './types.js';
 
@@ -263,8 +263,8 @@ export function validateOutline(raw: unknown, options: ValidateOptions): { outli
 
   let year = options.defaultYear;
   if (raw.year !== undefined && raw.year !== null) {
-    const y = typeof raw.year === 'string' && /^\d{4}$/.test(raw.year.trim()) ? Number(raw.year) : raw.year;
-    if (typeof y === 'number' && Number.isInteger(y) && y >= 1949 && y <= 2200) year = y;
+    const y = planYear(raw.year);
+    if (y !== undefined) year = y;
     else check.fail(['year'], `year（年度）的值 ${quote(raw.year)} 无效，应为四位数的年份，如 2027`);
   }
 
@@ -276,8 +276,8 @@ export function validateOutline(raw: unknown, options: ValidateOptions): { outli
 
   let date = options.defaultDate(year, period);
   if (raw.date !== undefined && raw.date !== null) {
-    const parts = typeof raw.date === 'string' ? parseDate(raw.date) : undefined;
-    if (parts) date = isoDate(parts.year, parts.month, parts.day);
+    const iso = isoFromText(raw.date);
+    if (iso) date = iso;
     else check.fail(['date'], `date（落款日期）的值 ${quote(raw.date)} 无效，应为 YYYY-MM-DD 格式的日期，如 ${year}-01-05`);
   }
 
