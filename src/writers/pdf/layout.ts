@@ -15,7 +15,12 @@ export const LAYOUT = `// unionplan: a work plan on a GB/T 9704-2012 page.
 #let table-size = 14pt
 #let table-pitch = 20pt
 
-#let role(name) = data.fonts.at(name)
+// Functions below see only \`fonts\`, never the whole \`data\`: a show rule keeps its function in
+// the styles of everything it applies to, so a function that held the plan (whose unit name and
+// title differ in every plan) would make each paragraph's styles new, and Typst could reuse none
+// of the layout it memoized for the plan before. Same plan type, same paragraphs: laid out once.
+#let fonts = data.fonts
+#let role(name) = fonts.at(name)
 // The Latin face (Times New Roman) sets Latin letters and digits only; the Chinese face the rest.
 #let families(name) = role(name).fonts.map(f => if f.latin { (name: f.name, covers: "latin-in-cjk") } else { f.name })
 
@@ -33,12 +38,6 @@ export const LAYOUT = `// unionplan: a work plan on a GB/T 9704-2012 page.
   body
 }
 #let runs(list, name) = list.map(r => run(r, name)).join()
-
-#set document(
-  title: data.title,
-  author: if data.author == none { () } else { data.author },
-  date: if data.date == none { none } else { datetime(year: data.date.at(0), month: data.date.at(1), day: data.date.at(2)) },
-)
 
 #set page(
   paper: "a4",
@@ -132,4 +131,12 @@ export const LAYOUT = `// unionplan: a work plan on a GB/T 9704-2012 page.
     previous = b.type
   }
 }
+
+// Last, for the same reason: a set rule styles all that follows it, and the title and unit differ in
+// every plan. Typst reads the document's metadata from it wherever it stands.
+#set document(
+  title: data.title,
+  author: if data.author == none { () } else { data.author },
+  date: if data.date == none { none } else { datetime(year: data.date.at(0), month: data.date.at(1), day: data.date.at(2)) },
+)
 `;
