@@ -66,36 +66,49 @@ export function signatureParagraphs(block: SignatureBlock, ctx: WriteContext): P
   ];
 }
 
-/**
- * The body elements for the blocks, in order. Headings, paragraphs and tables are counted
- * separately so warnings can say 第3个标题, 第5段, 第1个表格.
- */
-export function blockElements(blocks: readonly Block[], ctx: WriteContext): BodyElement[] {
-  const count = { heading: 0, paragraph: 0, table: 0 };
-  const elements: BodyElement[] = [];
-  let previousWasTable = false;
-  for (const block of blocks) {
-    const isTable = block.type === 'table';
-    // Word merges two tables that touch into one; an empty paragraph keeps them apart.
-    if (isTable && previousWasTable) elements.push(emptyParagraph());
-    switch (block.type) {
-      case 'heading':
-        elements.push(headingParagraph(block, ++count.heading, ctx));
-        break;
-      case 'paragraph':
-        elements.push(bodyParagraph(block, ++count.paragraph, ctx));
-        break;
-      case 'table':
-        elements.push(tableElement(block, ++count.table, ctx));
-        break;
-      case 'signature':
-        elements.push(...signatureParagraphs(block, ctx));
-        break;
-    }
-    previousWasTable = isTable;
+/** Headings, paragraphs and tables counted separately, so warnings can say 第3个标题, 第5段, 第1个表格. */
+export interface BlockCounts {
+  heading: number;
+  paragraph: number;
+  table: number;
+}
+
+/** Counts the block in `count` and returns its number among the blocks of its kind, from 1. */
+export function countBlock(block: Block, count: BlockCounts): number {
+  return block.type === 'signature' ? 1 : ++count[block.type];
+}
+
+/** The body elements of one block; `index` is its number from {@link countBlock}, for warnings. */
+export function elementsOf(block: Block, index: number, ctx: WriteContext): BodyElement[] {
+  switch (block.type) {
+    case 'heading':
+      return [headingParagraph(block, index, ctx)];
+    case 'paragraph':
+      return [bodyParagraph(block, index, ctx)];
+    case 'table':
+      return [tableElement(block, index, ctx)];
+    case 'signature':
+      return signatureParagraphs(block, ctx);
   }
-  // Word wants a paragraph after a table that ends the document.
-  if (previousWasTable) elements.push(emptyParagraph());
+}
+
+/**
+ * Where an empty paragraph goes between blocks: Word merges two tables that touch into one, and
+ * wants a paragraph after a table that ends the document.
+ */
+export function needsSpacer(previous: Block | undefined, next: Block | undefined): boolean {
+  return previous?.type === 'table' && (next === undefined || next.type === 'table');
+}
+
+/** The body elements for the blocks, in order. */
+export function blockElements(blocks: readonly Block[], ctx: WriteContext): BodyElement[] {
+  const count: BlockCounts = { heading: 0, paragraph: 0, table: 0 };
+  const elements: BodyElement[] = [];
+  blocks.forEach((block, i) => {
+    if (needsSpacer(blocks[i - 1], block)) elements.push(emptyParagraph());
+    elements.push(...elementsOf(block, countBlock(block, count), ctx));
+  });
+  if (needsSpacer(blocks.at(-1), undefined)) elements.push(emptyParagraph());
   return elements;
 }
 

@@ -3,55 +3,52 @@
  * 二号 小标宋 title, 一、（一）1.（1） headings, page numbers `— 1 —` outside odd/even), built with
  * the `docx` library from the document model alone.
  */
-import { Document, Packer } from 'docx';
 import { resolveFonts } from '../../document/fonts.js';
 import type { PlanDocument } from '../../document/model.js';
 import type { Writer, WriterOptions } from '../writer.js';
-import { blockElements, emptyParagraph, titleParagraph } from './blocks.js';
-import type { BodyElement } from './blocks.js';
+import { blockElements, emptyParagraph, titleParagraph, type BodyElement } from './blocks.js';
+import { bodyXml } from './body-xml.js';
 import type { WriteContext } from './context.js';
 import { CORE_PROPERTIES_PATH, corePropertiesXml, planDate } from './core-properties.js';
-import { pageNumberFooters } from './footer.js';
-import { sectionProperties } from './page.js';
+import { DOCUMENT_PATH, documentWith, skeletonFor } from './package-skeleton.js';
 import type { Warn } from './places.js';
-import { buildStyles } from './styles.js';
+import { zipPackage, type PackageEntry } from './zip-package.js';
 import { withEntryTimes } from './zip-time.js';
 
 /** Zip entry time for plans without a date: the zip format's own epoch, so output stays reproducible. */
 const ZIP_EPOCH = new Date(Date.UTC(1980, 0, 1));
 
 /**
- * Builds the `docx` library's document for a plan. Exposed for tests and for callers that want
- * to add to it; `writer.write` is the usual entry.
+ * Builds the `docx` library's whole document for a plan, for callers that want to add to it and
+ * for tests, which pack it with the library and compare: {@link writeDocx} writes the same XML,
+ * assembled from parts it reuses.
  */
-export function buildDocument(doc: PlanDocument, warn: Warn = () => {}): Document {
+export function buildDocument(doc: PlanDocument, warn: Warn = () => {}) {
   const ctx: WriteContext = { fonts: resolveFonts(doc.meta.fonts), warn };
   const title = titleParagraph(doc.meta.title, ctx);
   const body: BodyElement[] = [...(title ? [title] : []), ...blockElements(doc.blocks, ctx)];
-  // A body with no paragraph at all is legal XML, but some readers reject it.
   if (body.length === 0) body.push(emptyParagraph());
-  return new Document({
-    styles: buildStyles(ctx.fonts),
-    evenAndOddHeaderAndFooters: true,
-    sections: [
-      { properties: sectionProperties(), footers: pageNumberFooters(ctx.fonts.pageNumber), children: body },
-    ],
-  });
+  return documentWith(ctx.fonts, body);
 }
+
+const encoder = new TextEncoder();
 
 /**
  * The bytes of the plan's .docx. Pure: the same document gives the same bytes, since the core
  * properties and zip timestamps come from the plan's date, never from the clock.
  */
 export async function writeDocx(doc: PlanDocument, options: WriterOptions = {}): Promise<Uint8Array> {
-  const warn: Warn = options.warn ?? (() => {});
-  const document = buildDocument(doc, warn);
-  const zip = await Packer.pack(document, 'uint8array', false, [
-    { path: CORE_PROPERTIES_PATH, data: corePropertiesXml(doc.meta) },
-  ]);
-  return withEntryTimes(zip, planDate(doc.meta) ?? ZIP_EPOCH);
+  const ctx: WriteContext = { fonts: resolveFonts(doc.meta.fonts), warn: options.warn ?? (() => {}) };
+  const skeleton = await skeletonFor(ctx.fonts);
+  // A context of its own: prepForXml pushes onto and pops off its stack.
+  const body = bodyXml(doc, ctx, { ...skeleton.context, stack: [] });
+  const entries: PackageEntry[] = skeleton.parts.map((part) => {
+    if (part === DOCUMENT_PATH) return { path: part, data: encoder.encode(skeleton.documentHead + body + skeleton.documentTail) };
+    if (part === CORE_PROPERTIES_PATH) return { path: part, data: encoder.encode(corePropertiesXml(doc.meta)) };
+    return part;
+  });
+  return withEntryTimes(zipPackage(entries), planDate(doc.meta) ?? ZIP_EPOCH);
 }
-
 /** The `docx` format for `--format`. */
 export const writer: Writer = {
   format: 'docx',

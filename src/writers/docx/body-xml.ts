@@ -1,0 +1,63 @@
+/**
+ * The XML inside `<w:body>`: the title, then each block. Plans of one type share almost all their
+ * blocks (a batch differs mostly in the unit's name), so a block's XML is kept once written and
+ * reused for the same block in the same fonts; building the library's objects and turning them into
+ * XML was most of a plan's time in a batch.
+ */
+import type { IContext } from 'docx';
+import type { Block, PlanDocument } from '../../document/model.js';
+import { countBlock, elementsOf, emptyParagraph, needsSpacer, titleParagraph, type BlockCounts } from './blocks.js';
+import type { WriteContext } from './context.js';
+import { elementXml } from './element-xml.js';
+
+/** Blocks' XML by fonts and block. Bounded: a roster of every type keeps a few thousand blocks. */
+const cache = new Map<string, string>();
+const MAX_CACHED = 20_000;
+
+function remember(key: string, xml: string): void {
+  // Oldest first out; Map keeps insertion order.
+  if (cache.size >= MAX_CACHED) cache.delete(cache.keys().next().value!);
+  cache.set(key, xml);
+}
+
+/**
+ * One block's XML. A block whose writing warned (characters XML cannot hold) is not kept, so that
+ * every plan containing it warns too; the counts go on either way, so warnings name the right place.
+ */
+function blockXml(block: Block, count: BlockCounts, ctx: WriteContext, context: IContext, fontsKey: string): string {
+  const index = countBlock(block, count);
+  const key = `${fontsKey}\u0000${JSON.stringify(block)}`;
+  const known = cache.get(key);
+  if (known !== undefined) return known;
+  let warned = false;
+  const local: WriteContext = {
+    fonts: ctx.fonts,
+    warn: (warning) => {
+      warned = true;
+      ctx.warn(warning);
+    },
+  };
+  const xml = elementsOf(block, index, local)
+    .map((element) => elementXml(element, context))
+    .join('');
+  if (!warned) remember(key, xml);
+  return xml;
+}
+
+/** The body's XML for a plan, as the `docx` library would write it (without the section properties). */
+export function bodyXml(doc: PlanDocument, ctx: WriteContext, context: IContext): string {
+  const fontsKey = JSON.stringify(ctx.fonts);
+  const parts: string[] = [];
+  const title = titleParagraph(doc.meta.title, ctx);
+  if (title) parts.push(elementXml(title, context));
+  const count: BlockCounts = { heading: 0, paragraph: 0, table: 0 };
+  const spacer = () => elementXml(emptyParagraph(), context);
+  doc.blocks.forEach((block, i) => {
+    if (needsSpacer(doc.blocks[i - 1], block)) parts.push(spacer());
+    parts.push(blockXml(block, count, ctx, context, fontsKey));
+  });
+  if (needsSpacer(doc.blocks.at(-1), undefined)) parts.push(spacer());
+  // A body with no paragraph at all is legal XML, but some readers reject it.
+  if (parts.length === 0) parts.push(spacer());
+  return parts.join('');
+}
