@@ -37,15 +37,21 @@ function crashed(job: PlanJob, why: string): JobResult {
 }
 
 /**
- * Worker threads, one job each at a time. Each worker keeps its warm state (templates, the
- * DOCX library, the Typst compiler and its fonts) across jobs, which is what makes a thousand
- * PDFs cheap: a worker is never replaced while it works, since a fresh one would load its
- * fonts again, and Typst's memo cache is one per process anyway. A worker that dies fails its
- * job only and is replaced.
+ * Jobs a worker holds at once. While one job waits for its files to reach the disk, the worker
+ * lays out the next; with one at a time, a worker sat idle for a sixth of a batch.
+ */
+const JOBS_PER_WORKER = 2;
+
+/**
+ * Worker threads, each holding up to {@link JOBS_PER_WORKER} jobs. Each worker keeps its warm
+ * state (templates, the DOCX package, the Typst compiler and its fonts) across jobs, which is what
+ * makes a thousand PDFs cheap: a worker is never replaced while it works, since a fresh one would
+ * load its fonts again, and Typst's memo cache is one per process anyway. A worker that dies fails
+ * its own jobs only and is replaced.
  */
 export class WorkerPool implements JobQueue {
-  private readonly idle: Worker[] = [];
-  private readonly running = new Map<Worker, Pending>();
+  /** Each live worker and the jobs it holds, by job id. */
+  private readonly workers = new Map<Worker, Map<number, Pending>>();
   private readonly queue: Pending[] = [];
   private closing = false;
   private losses = 0;
@@ -55,49 +61,52 @@ export class WorkerPool implements JobQueue {
     private readonly settings: JobSettings,
     private readonly size: number,
   ) {
-    for (let i = 0; i < size; i++) this.idle.push(this.spawn());
+    for (let i = 0; i < size; i++) this.spawn();
   }
 
-  private spawn(): Worker {
+  private spawn(): void {
     const worker = new Worker(WORKER_URL, { workerData: this.settings });
+    this.workers.set(worker, new Map());
     worker.on('message', (result: JobResult) => this.finish(worker, result));
     worker.on('error', (error) => this.lose(worker, error.message));
     worker.on('exit', (code) => this.lose(worker, `退出码 ${code}`));
-    return worker;
   }
 
-  private finish(worker: Worker, result: JobResult | undefined): void {
-    const pending = this.running.get(worker);
-    this.running.delete(worker);
+  private finish(worker: Worker, result: JobResult): void {
+    const held = this.workers.get(worker);
+    const pending = held?.get(result.id);
+    held?.delete(result.id);
     pending?.resolve(result);
-    this.idle.push(worker);
     this.pump();
   }
 
-  /** A worker that threw outside a job or exited: its job fails, a new worker takes its place. */
+  /** A worker that threw outside a job or exited: its jobs fail, a new worker takes its place. */
   private lose(worker: Worker, why: string): void {
-    const pending = this.running.get(worker);
-    const index = this.idle.indexOf(worker);
-    if (index >= 0) this.idle.splice(index, 1);
-    if (!pending && (this.closing || index < 0)) return;
-    this.running.delete(worker);
-    if (pending) pending.resolve(crashed(pending.job, why));
+    const held = this.workers.get(worker);
+    if (!held) return;
+    this.workers.delete(worker);
+    for (const pending of held.values()) pending.resolve(crashed(pending.job, why));
     // A worker that cannot even start would otherwise be replaced for ever.
-    if (!this.closing && ++this.losses <= this.size + 3) this.idle.push(this.spawn());
-    if (this.idle.length === 0 && this.running.size === 0) {
+    if (!this.closing && ++this.losses <= this.size + 3) this.spawn();
+    if (this.workers.size === 0) {
       for (const waiting of this.queue.splice(0)) waiting.resolve(crashed(waiting.job, why));
     }
     this.pump();
   }
 
+  /** Hands queued jobs to the least busy workers that have room. */
   private pump(): void {
-    while (this.idle.length > 0 && this.queue.length > 0) {
-      const worker = this.idle.shift()!;
+    while (this.queue.length > 0) {
+      let target: [Worker, Map<number, Pending>] | undefined;
+      for (const entry of this.workers) {
+        if (entry[1].size < JOBS_PER_WORKER && (!target || entry[1].size < target[1].size)) target = entry;
+      }
+      if (!target) break;
       const next = this.queue.shift()!;
-      this.running.set(worker, next);
-      worker.postMessage(next.job);
+      target[1].set(next.job.id, next);
+      target[0].postMessage(next.job);
     }
-    if (this.running.size === 0 && this.queue.length === 0) this.drained?.();
+    if (this.queue.length === 0 && [...this.workers.values()].every((held) => held.size === 0)) this.drained?.();
   }
 
   submit(job: PlanJob): Promise<JobResult | undefined> {
@@ -112,16 +121,16 @@ export class WorkerPool implements JobQueue {
   }
 
   async close(): Promise<void> {
-    if (this.running.size > 0 || this.queue.length > 0) {
+    if (this.queue.length > 0 || [...this.workers.values()].some((held) => held.size > 0)) {
       await new Promise<void>((resolve) => (this.drained = resolve));
     }
     this.closing = true;
-    await Promise.all([...this.idle, ...this.running.keys()].map((worker) => worker.terminate()));
+    await Promise.all([...this.workers.keys()].map((worker) => worker.terminate()));
   }
 
   kill(): void {
     this.closing = true;
-    for (const worker of [...this.idle, ...this.running.keys()]) void worker.terminate();
+    for (const worker of this.workers.keys()) void worker.terminate();
   }
 }
 
