@@ -79,6 +79,19 @@ function explain(file: string, error: unknown): UserError {
   return new UserError('output', [{ file, message: `无法写入：${reasons[code ?? ''] ?? code ?? String(error)}` }]);
 }
 
+/** Folders made (or found) by this process: a batch writes thousands of files into a few. */
+const madeFolders = new Set<string>();
+
+async function ensureFolder(dir: string, file: string): Promise<void> {
+  if (madeFolders.has(dir)) return;
+  try {
+    await mkdir(dir, { recursive: true });
+  } catch (error) {
+    throw explain(file, error);
+  }
+  madeFolders.add(dir);
+}
+
 /**
  * Writes a file atomically: the bytes go to a temporary file beside it, which is renamed into
  * place only when complete, so an interrupted run never leaves a half-written document. An
@@ -86,15 +99,20 @@ function explain(file: string, error: unknown): UserError {
  */
 export async function writeFileAtomic(file: string, data: Uint8Array | string, options: { force?: boolean } = {}): Promise<void> {
   hookSignals();
-  try {
-    await mkdir(dirname(file), { recursive: true });
-  } catch (error) {
-    throw explain(file, error);
-  }
+  const dir = dirname(file);
+  await ensureFolder(dir, file);
   const temp = tempFileFor(file);
   pending.add(temp);
   try {
-    const handle = await open(temp, 'wx');
+    let handle;
+    try {
+      handle = await open(temp, 'wx');
+    } catch (error) {
+      // The folder was there earlier in this run and has been removed since: make it again, once.
+      if ((error as NodeJS.ErrnoException).code !== 'ENOENT' || !madeFolders.delete(dir)) throw error;
+      await ensureFolder(dir, file);
+      handle = await open(temp, 'wx');
+    }
     try {
       await handle.writeFile(data);
       await handle.sync();
