@@ -5,6 +5,7 @@ import { parseMarkdown, parseMarkdownSource, type ParsedMarkdown } from './docum
 import type { PlanDocument } from './document/model.js';
 import { UserError, quote } from './errors.js';
 import { writeFileAtomic } from './io/write-file.js';
+import { relativeReferences } from './outline/check-paths.js';
 import { parseOutline, readTextFile } from './outline/load.js';
 import type { Outline } from './outline/types.js';
 import { TemplateRegistry } from './templates/registry.js';
@@ -87,6 +88,8 @@ export interface WriteOptions {
  */
 export async function writeDocument(doc: PlanDocument, options: WriteOptions): Promise<string[]> {
   const written: string[] = [];
+  // The files are written into outDir: settings that name other files must name them from there.
+  if (doc.meta.check) doc = { ...doc, meta: { ...doc.meta, check: relativeReferences(doc.meta.check, options.outDir) } };
   for (const format of options.formats) {
     const writer = await loadWriter(format);
     const file = join(options.outDir, options.stem + writer.extension);

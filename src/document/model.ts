@@ -66,6 +66,11 @@ export interface DocumentMeta {
   type?: string;
   /** Font family per role, where the plan asks for other fonts than the defaults. */
   fonts?: Partial<Record<FontRole, string>>;
+  /**
+   * The plan's `check:` settings, as written in its front matter. Only `check` reads them (from the
+   * file); the model carries them so that a plan rebuilt as Markdown keeps them.
+   */
+  check?: Record<string, unknown>;
 }
 
 /** A whole plan: metadata and the body blocks in order, headings already numbered. */

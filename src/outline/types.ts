@@ -57,4 +57,9 @@ export interface Outline {
   sections: OutlineSection[];
   schedule: ScheduleEntry[];
   fonts?: Partial<Record<FontRole, string>>;
+  /**
+   * The `check:` settings as written. `check` reads and validates them from the file itself; the
+   * outline only carries them into the plan's front matter, so a rebuilt plan keeps them.
+   */
+  check?: Record<string, unknown>;
 }

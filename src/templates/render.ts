@@ -39,6 +39,7 @@ export function frontMatter(outline: Outline): string {
     period: outline.period,
     date: outline.date,
     ...(outline.fonts && Object.keys(outline.fonts).length ? { fonts: outline.fonts } : {}),
+    ...(outline.check ? { check: outline.check } : {}),
   };
   return `---\n${YAML.stringify(meta, { lineWidth: 0 })}---\n`;
 }

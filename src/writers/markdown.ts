@@ -45,6 +45,7 @@ export function toMarkdown(doc: PlanDocument): string {
   if (meta.period) front.period = meta.period;
   if (meta.date) front.date = meta.date;
   if (meta.fonts && Object.keys(meta.fonts).length) front.fonts = meta.fonts;
+  if (meta.check) front.check = meta.check;
   const body = doc.blocks.map((block) => (BLOCK_WRITERS[block.type] as (b: Block) => string)(block)).join('\n\n');
   return `---\n${YAML.stringify(front, { lineWidth: 0 })}---\n\n${body}\n`;
 }

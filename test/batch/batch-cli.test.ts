@@ -209,6 +209,25 @@ describe('unionplan batch: existing files, --force, --emit outline, --outline, -
     expect(md).toContain('春送岗位');
   });
 
+  it('applies the check: settings of --outline to every union, and writes them into each plan', () => {
+    const dir = tempDir();
+    const base = readFileSync(fixture('base-outline', 'base.yaml'), 'utf8');
+    // A year long past in every plan: stale-year reports it unless the base outline turns it off.
+    const stale = base.replace(/^guidance: \|\n( +)/m, 'guidance: |\n$1回顾2019年以来的工作。\n$1');
+    expect(stale).not.toBe(base);
+    writeFileSync(join(dir, 'plain.yaml'), stale);
+    writeFileSync(join(dir, 'quiet.yaml'), `check:\n  disable: [stale-year]\n${stale}`);
+    const notes = (outline: string) => {
+      const out = `out-${outline}`;
+      const result = run(dir, 'batch', fixture('base-outline', 'units.csv'), '--outline', outline, '--format', 'md', '--out', out, '--report', `${out}.json`, '-q');
+      expect(result.status).toBe(0);
+      return readReport(join(dir, `${out}.json`)).units.flatMap((unit) => unit.notes).join('\n');
+    };
+    expect(notes('plain.yaml')).toContain('stale-year');
+    expect(notes('quiet.yaml')).not.toContain('stale-year');
+    expect(readFileSync(join(dir, 'out-quiet.yaml', '丹桂社区工会.md'), 'utf8')).toMatch(/\ncheck:\n {2}disable:\n {4}- stale-year\n---\n/);
+  });
+
   it('--shard K/N: the N runs together build each union exactly once, named as one run names them', () => {
     const dir = tempDir();
     const list = fixture('names', 'units.csv');

@@ -37,6 +37,41 @@ describe('unionplan new → build', () => {
     expect(again).not.toContain('## （七）');
   });
 
+  it('keeps the check: settings from the outline into the Markdown, and from Markdown to Markdown', () => {
+    const dir = tempDir();
+    run(dir, 'new', '--type', 'community', '--org', '城东社区工会', '--year', '2027');
+    const outline = readFileSync(join(dir, 'plan.yaml'), 'utf8');
+    writeFileSync(join(dir, 'plan.yaml'), `check:\n  disable: [single-item, stale-year]\n${outline}`);
+    expect(run(dir, 'build', 'plan.yaml').status).toBe(0);
+    const md = readFileSync(join(dir, 'plan.md'), 'utf8');
+    const settings = /\ncheck:\n {2}disable:\n {4}- single-item\n {4}- stale-year$/;
+    expect(md.split('\n---\n')[0]).toMatch(settings);
+    expect(run(dir, 'build', 'plan.md', '--out', 'again').status).toBe(0);
+    expect(readFileSync(join(dir, 'again', 'plan.md'), 'utf8').split('\n---\n')[0]).toMatch(settings);
+    // And check still reads them there: a year long past is not reported while stale-year is off.
+    const rebuilt = readFileSync(join(dir, 'again', 'plan.md'), 'utf8').replace('\n---\n\n', '\n---\n\n回顾2019年以来的工作。\n\n');
+    writeFileSync(join(dir, 'kept.md'), rebuilt);
+    writeFileSync(join(dir, 'dropped.md'), rebuilt.replace(/\ncheck:\n(?: .*\n)+/, '\n'));
+    expect(run(dir, 'check', 'kept.md', '--json').stdout).not.toContain('stale-year');
+    expect(run(dir, 'check', 'dropped.md', '--json').stdout).toContain('stale-year');
+  });
+
+  it('keeps a check.references list findable from the folder the plan is written to', () => {
+    const dir = tempDir();
+    run(dir, 'new', '--type', 'town', '--org', '城东镇总工会', '--year', '2027');
+    writeFileSync(join(dir, 'refs.yaml'), '- text: 老提法\n  since: 2020\n  replacement: 新提法\n');
+    const outline = readFileSync(join(dir, 'plan.yaml'), 'utf8');
+    writeFileSync(join(dir, 'plan.yaml'), `check:\n  references: refs.yaml\n${outline}`);
+    expect(run(dir, 'build', 'plan.yaml', '--out', 'out').status).toBe(0);
+    const md = readFileSync(join(dir, 'out', 'plan.md'), 'utf8');
+    expect(md.split('\n---\n')[0]).toMatch(/\ncheck:\n {2}references: \.\.\/refs\.yaml$/);
+    // The list is read from there: its wording is found in the plan.
+    writeFileSync(join(dir, 'out', 'plan.md'), md.replace('\n---\n\n', '\n---\n\n继续沿用老提法。\n\n'));
+    const checked = run(dir, 'check', join('out', 'plan.md'), '--json');
+    expect(checked.stderr).toBe('');
+    expect(checked.stdout).toContain('新提法');
+  });
+
   it('writes the outline where -o says and the output where --out says', () => {
     const dir = tempDir();
     expect(run(dir, 'new', '--type', 'town', '--org', '青山镇总工会', '-o', 'town.yaml').status).toBe(0);

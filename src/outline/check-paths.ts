@@ -1,0 +1,26 @@
+/**
+ * The `check:` settings travel with a plan (outline → Markdown front matter → Markdown again), and
+ * their `references` paths are relative to the file that names them. On the way they are held as
+ * absolute paths, and made relative again to the folder of each file written, so that a list named
+ * in `plan.yaml` is still found from `out/plan.md`.
+ */
+import { isAbsolute, relative, resolve, sep } from 'node:path';
+
+type Settings = Record<string, unknown>;
+
+function mapReferences(check: Settings, map: (path: string) => string): Settings {
+  const references = check.references;
+  if (typeof references === 'string') return { ...check, references: map(references) };
+  if (Array.isArray(references)) return { ...check, references: references.map((r) => (typeof r === 'string' ? map(r) : r)) };
+  return check;
+}
+
+/** The settings with their `references` resolved against `baseDir`, the named file's folder. */
+export function absoluteReferences(check: Settings, baseDir: string): Settings {
+  return mapReferences(check, (path) => (path.trim() === '' ? path : resolve(baseDir, path)));
+}
+
+/** The settings with absolute `references` made relative to `dir`, with forward slashes as YAML readers on any system expect. */
+export function relativeReferences(check: Settings, dir: string): Settings {
+  return mapReferences(check, (path) => (isAbsolute(path) ? relative(resolve(dir), path).split(sep).join('/') || '.' : path));
+}
