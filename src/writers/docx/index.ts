@@ -3,6 +3,7 @@
  * 二号 小标宋 title, 一、（一）1.（1） headings, page numbers `— 1 —` outside odd/even), built with
  * the `docx` library from the document model alone.
  */
+import type { Document } from 'docx';
 import { resolveFonts } from '../../document/fonts.js';
 import type { PlanDocument } from '../../document/model.js';
 import type { Writer, WriterOptions } from '../writer.js';
@@ -23,10 +24,11 @@ const ZIP_EPOCH = new Date(Date.UTC(1980, 0, 1));
  * for tests, which pack it with the library and compare: {@link writeDocx} writes the same XML,
  * assembled from parts it reuses.
  */
-export function buildDocument(doc: PlanDocument, warn: Warn = () => {}) {
+export function buildDocument(doc: PlanDocument, warn: Warn = () => {}): Document {
   const ctx: WriteContext = { fonts: resolveFonts(doc.meta.fonts), warn };
   const title = titleParagraph(doc.meta.title, ctx);
   const body: BodyElement[] = [...(title ? [title] : []), ...blockElements(doc.blocks, ctx)];
+  // A body with no paragraph at all is legal XML, but some readers reject it.
   if (body.length === 0) body.push(emptyParagraph());
   return documentWith(ctx.fonts, body);
 }
@@ -49,6 +51,7 @@ export async function writeDocx(doc: PlanDocument, options: WriterOptions = {}):
   });
   return withEntryTimes(zipPackage(entries), planDate(doc.meta) ?? ZIP_EPOCH);
 }
+
 /** The `docx` format for `--format`. */
 export const writer: Writer = {
   format: 'docx',

@@ -52,11 +52,11 @@ async function makeSkeleton(fonts: Record<FontRole, string>): Promise<PackageSke
     // The library changed how it writes an empty body; the writer must be looked at.
     throw new Error(`unexpected word/document.xml from the docx library: ${xml.slice(0, 200)}`);
   }
-  const parts = Object.entries(files).map(([path, data]) =>
+  const parts = Object.entries(files).map(([path, data]): PackageSkeleton['parts'][number] =>
     path === DOCUMENT_PATH || path === CORE_PROPERTIES_PATH ? path : preparePart(path, data),
   );
   return {
-    parts: parts as PackageSkeleton['parts'],
+    parts,
     documentHead: xml.slice(0, bodyStart),
     documentTail: xml.slice(sectionStart),
     context: { file: document, viewWrapper: document.Document, stack: [] },
