@@ -1,4 +1,6 @@
+import { dirname, resolve } from 'node:path';
 import { UserError, type Problem } from '../errors.js';
+import { absoluteReferences, isCheckMapping } from '../outline/check-paths.js';
 import { defaultPlanDate, defaultPlanYear } from '../outline/dates.js';
 import { readTextFile } from '../outline/load.js';
 import { validateOutline } from '../outline/validate.js';
@@ -24,7 +26,9 @@ export async function loadBaseOutline(file: string, registry: TemplateRegistry, 
   if (typeof data !== 'object' || data === null || Array.isArray(data)) {
     throw new UserError('invalid', [{ file, message: '--outline 给出的提纲应为键值对（与 plan.yaml 相同），如 guidance: …、sections: …' }]);
   }
-  const fields = data as Record<string, unknown>;
+  const fields = { ...(data as Record<string, unknown>) };
+  // Its `check.references` name files beside it, wherever the roster and the plans are.
+  if (isCheckMapping(fields.check)) fields.check = absoluteReferences(fields.check, dirname(resolve(file)));
   // Stand-ins for what rows supply, so only the shared fields are judged here.
   const probe = { ...fields, type: fields.type ?? registry.types()[0], org: fields.org ?? '工会' };
   const { issues } = validateOutline(probe, {

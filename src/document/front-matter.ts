@@ -1,7 +1,7 @@
 import { UserError, quote, type Problem } from '../errors.js';
 import { FONT_ROLES } from './fonts.js';
 import { dirname, resolve } from 'node:path';
-import { absoluteReferences } from '../outline/check-paths.js';
+import { absoluteReferences, isCheckMapping } from '../outline/check-paths.js';
 import { isoFromText, planYear } from '../outline/dates.js';
 import { isPeriod } from '../outline/periods.js';
 import { YamlSource } from '../outline/yaml-source.js';
@@ -63,9 +63,7 @@ export function readMeta(file: string, yaml: string | undefined): DocumentMeta {
     }
   }
   // `check` validates its settings itself, with positions; a mapping is carried on as it is.
-  if (typeof data.check === 'object' && data.check !== null && !Array.isArray(data.check)) {
-    meta.check = absoluteReferences(data.check as Record<string, unknown>, dirname(resolve(file)));
-  }
+  if (isCheckMapping(data.check)) meta.check = absoluteReferences(data.check, dirname(resolve(file)));
   if (problems.length) throw new UserError('invalid', problems);
   return meta;
 }

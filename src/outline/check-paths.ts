@@ -8,6 +8,11 @@ import { isAbsolute, relative, resolve, sep } from 'node:path';
 
 type Settings = Record<string, unknown>;
 
+/** A `check:` value worth carrying on: a mapping (`check` itself reports anything else). */
+export function isCheckMapping(value: unknown): value is Settings {
+  return typeof value === 'object' && value !== null && !Array.isArray(value);
+}
+
 function mapReferences(check: Settings, map: (path: string) => string): Settings {
   const references = check.references;
   if (typeof references === 'string') return { ...check, references: map(references) };

@@ -1,4 +1,5 @@
 import { FONT_ROLES } from '../document/fonts.js';
+import { isCheckMapping } from './check-paths.js';
 import type { FontRole } from '../document/model.js';
 import { quote } from '../errors.js';
 import { isoFromText, planYear } from './dates.js';
@@ -217,11 +218,6 @@ function scheduleEntry(check: Checker, raw: unknown, path: FieldPath): ScheduleE
   return { months, items, ...(owner !== undefined ? { owner } : {}) };
 }
 
-/** A `check:` value worth carrying on: a mapping (`check` itself reports anything else). */
-function isSettings(value: unknown): value is Record<string, unknown> {
-  return typeof value === 'object' && value !== null && !Array.isArray(value);
-}
-
 function fonts(check: Checker, raw: unknown, path: FieldPath): Partial<Record<FontRole, string>> | undefined {
   if (raw === undefined || raw === null) return undefined;
   if (!isDict(raw)) {
@@ -309,7 +305,7 @@ export function validateOutline(raw: unknown, options: ValidateOptions): { outli
     sections,
     schedule,
     ...(fontChoice ? { fonts: fontChoice } : {}),
-    ...(isSettings(raw.check) ? { check: raw.check } : {}),
+    ...(isCheckMapping(raw.check) ? { check: raw.check } : {}),
   };
   return { outline, issues: [] };
 }

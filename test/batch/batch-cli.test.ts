@@ -1,5 +1,5 @@
 import JSZip from 'jszip';
-import { copyFileSync, existsSync, readFileSync, statSync, writeFileSync } from 'node:fs';
+import { copyFileSync, existsSync, mkdirSync, readFileSync, statSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { beforeAll, describe, expect, it } from 'vitest';
 import ExcelJS from 'exceljs';
@@ -226,6 +226,20 @@ describe('unionplan batch: existing files, --force, --emit outline, --outline, -
     expect(notes('plain.yaml')).toContain('stale-year');
     expect(notes('quiet.yaml')).not.toContain('stale-year');
     expect(readFileSync(join(dir, 'out-quiet.yaml', '丹桂社区工会.md'), 'utf8')).toMatch(/\ncheck:\n {2}disable:\n {4}- stale-year\n---\n/);
+  });
+
+  it('finds the check.references list of --outline beside that outline, and from each plan written', () => {
+    const dir = tempDir();
+    mkdirSync(join(dir, 'shared'));
+    writeFileSync(join(dir, 'shared', 'refs.yaml'), '- text: 老提法\n  since: 2020\n  replacement: 新提法\n');
+    const base = readFileSync(fixture('base-outline', 'base.yaml'), 'utf8').replace(/^guidance: \|\n( +)/m, 'guidance: |\n$1继续沿用老提法。\n$1');
+    writeFileSync(join(dir, 'shared', 'base.yaml'), `check:\n  references: refs.yaml\n${base}`);
+    const result = run(dir, 'batch', fixture('base-outline', 'units.csv'), '--outline', join('shared', 'base.yaml'), '--format', 'md', '--out', 'out', '--report', 'report.json', '-q');
+    expect(result.stderr).toBe('');
+    expect(result.status).toBe(0);
+    const units = readReport(join(dir, 'report.json')).units;
+    expect(units.every((unit) => unit.notes.some((note) => note.includes('新提法')))).toBe(true);
+    expect(readFileSync(join(dir, 'out', '丹桂社区工会.md'), 'utf8')).toContain('\ncheck:\n  references: ../shared/refs.yaml\n---\n');
   });
 
   it('--shard K/N: the N runs together build each union exactly once, named as one run names them', () => {
