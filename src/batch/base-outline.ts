@@ -1,6 +1,5 @@
-import { dirname, resolve } from 'node:path';
 import { UserError, type Problem } from '../errors.js';
-import { absoluteReferences, isCheckMapping } from '../outline/check-paths.js';
+import { carriedCheck } from '../outline/check-paths.js';
 import { defaultPlanDate, defaultPlanYear } from '../outline/dates.js';
 import { readTextFile } from '../outline/load.js';
 import { validateOutline } from '../outline/validate.js';
@@ -28,7 +27,8 @@ export async function loadBaseOutline(file: string, registry: TemplateRegistry, 
   }
   const fields = { ...(data as Record<string, unknown>) };
   // Its `check.references` name files beside it, wherever the roster and the plans are.
-  if (isCheckMapping(fields.check)) fields.check = absoluteReferences(fields.check, dirname(resolve(file)));
+  const check = carriedCheck(fields.check, file);
+  if (check) fields.check = check;
   // Stand-ins for what rows supply, so only the shared fields are judged here.
   const probe = { ...fields, type: fields.type ?? registry.types()[0], org: fields.org ?? '工会' };
   const { issues } = validateOutline(probe, {

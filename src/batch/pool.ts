@@ -94,6 +94,11 @@ export class WorkerPool implements JobQueue {
     this.pump();
   }
 
+  /** Nothing queued and nothing held by any worker. */
+  private done(): boolean {
+    return this.queue.length === 0 && [...this.workers.values()].every((held) => held.size === 0);
+  }
+
   /** Hands queued jobs to the least busy workers that have room. */
   private pump(): void {
     while (this.queue.length > 0) {
@@ -106,7 +111,7 @@ export class WorkerPool implements JobQueue {
       target[1].set(next.job.id, next);
       target[0].postMessage(next.job);
     }
-    if (this.queue.length === 0 && [...this.workers.values()].every((held) => held.size === 0)) this.drained?.();
+    if (this.done()) this.drained?.();
   }
 
   submit(job: PlanJob): Promise<JobResult | undefined> {
@@ -121,7 +126,7 @@ export class WorkerPool implements JobQueue {
   }
 
   async close(): Promise<void> {
-    if (this.queue.length > 0 || [...this.workers.values()].some((held) => held.size > 0)) {
+    if (!this.done()) {
       await new Promise<void>((resolve) => (this.drained = resolve));
     }
     this.closing = true;

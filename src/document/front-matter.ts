@@ -1,7 +1,6 @@
 import { UserError, quote, type Problem } from '../errors.js';
 import { FONT_ROLES } from './fonts.js';
-import { dirname, resolve } from 'node:path';
-import { absoluteReferences, isCheckMapping } from '../outline/check-paths.js';
+import { carriedCheck } from '../outline/check-paths.js';
 import { isoFromText, planYear } from '../outline/dates.js';
 import { isPeriod } from '../outline/periods.js';
 import { YamlSource } from '../outline/yaml-source.js';
@@ -63,7 +62,8 @@ export function readMeta(file: string, yaml: string | undefined): DocumentMeta {
     }
   }
   // `check` validates its settings itself, with positions; a mapping is carried on as it is.
-  if (isCheckMapping(data.check)) meta.check = absoluteReferences(data.check, dirname(resolve(file)));
+  const check = carriedCheck(data.check, file);
+  if (check) meta.check = check;
   if (problems.length) throw new UserError('invalid', problems);
   return meta;
 }

@@ -4,7 +4,7 @@
  * absolute paths, and made relative again to the folder of each file written, so that a list named
  * in `plan.yaml` is still found from `out/plan.md`.
  */
-import { isAbsolute, relative, resolve, sep } from 'node:path';
+import { dirname, isAbsolute, relative, resolve, sep } from 'node:path';
 
 type Settings = Record<string, unknown>;
 
@@ -21,8 +21,16 @@ function mapReferences(check: Settings, map: (path: string) => string): Settings
 }
 
 /** The settings with their `references` resolved against `baseDir`, the named file's folder. */
-export function absoluteReferences(check: Settings, baseDir: string): Settings {
+function absoluteReferences(check: Settings, baseDir: string): Settings {
   return mapReferences(check, (path) => (path.trim() === '' ? path : resolve(baseDir, path)));
+}
+
+/**
+ * The `check:` value of `file` as carried on: a mapping with its `references` resolved against the
+ * file's folder, or undefined for anything else (which `check` reports).
+ */
+export function carriedCheck(value: unknown, file: string): Settings | undefined {
+  return isCheckMapping(value) ? absoluteReferences(value, dirname(resolve(file))) : undefined;
 }
 
 /** The settings with absolute `references` made relative to `dir`, with forward slashes as YAML readers on any system expect. */

@@ -1,8 +1,7 @@
 import { readFileSync } from 'node:fs';
 import { readFile } from 'node:fs/promises';
-import { dirname, resolve } from 'node:path';
 import { UserError, type Problem } from '../errors.js';
-import { absoluteReferences } from './check-paths.js';
+import { carriedCheck } from './check-paths.js';
 import { defaultPlanDate, defaultPlanYear } from './dates.js';
 import type { Outline } from './types.js';
 import { validateOutline } from './validate.js';
@@ -65,7 +64,8 @@ export function parseOutlineSource(source: YamlSource, options: LoadOptions): Ou
     const problems: Problem[] = issues.map((issue) => ({ file, ...source.locate(issue.path, issue.at), message: issue.message }));
     throw new UserError('invalid', problems);
   }
-  if (outline.check) outline.check = absoluteReferences(outline.check, dirname(resolve(file)));
+  const check = carriedCheck(outline.check, file);
+  if (check) outline.check = check;
   return outline;
 }
 
