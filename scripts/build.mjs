@@ -3,7 +3,7 @@
 import { build } from 'esbuild';
 import Handlebars from 'handlebars';
 import YAML from 'yaml';
-import { readFileSync, readdirSync, rmSync } from 'node:fs';
+import { existsSync, readFileSync, readdirSync, rmSync, writeFileSync } from 'node:fs';
 
 const pkg = JSON.parse(readFileSync(new URL('../package.json', import.meta.url), 'utf8'));
 rmSync(new URL('../dist', import.meta.url), { recursive: true, force: true });
@@ -39,7 +39,8 @@ const referencesPlugin = {
     }));
   },
 };
-await build({
+const result = await build({
+  metafile: true,
   // batch-worker: the worker thread of `unionplan batch`, found beside the chunks at run time.
   entryPoints: { cli: 'src/cli/main.ts', lib: 'src/lib.ts', 'batch-worker': 'src/batch/worker.ts' },
   outdir: 'dist',
@@ -58,3 +59,22 @@ await build({
   plugins: [precompilePlugin, referencesPlugin],
   logLevel: 'warning',
 });
+
+// The libraries bundled into dist/ are not installed beside it, so their licences travel with the
+// bundle: every package esbuild took code from, with its licence text.
+const packages = new Set();
+for (const input of Object.keys(result.metafile.inputs)) {
+  const match = /(?:^|\/)node_modules\/((?:@[^/]+\/)?[^/]+)\//.exec(input);
+  if (match) packages.add(match[1]);
+}
+const sections = [...packages].sort().map((name) => {
+  const dir = new URL(`../node_modules/${name}/`, import.meta.url);
+  const manifest = JSON.parse(readFileSync(new URL('package.json', dir), 'utf8'));
+  const licenceFile = readdirSync(dir).find((file) => /^(licen[cs]e|copying)(\.|$)/i.test(file));
+  const text = licenceFile && existsSync(new URL(licenceFile, dir)) ? readFileSync(new URL(licenceFile, dir), 'utf8').trim() : `License: ${manifest.license ?? 'see package'}`;
+  return `${name}@${manifest.version} (${manifest.license ?? 'unknown'})\n\n${text}`;
+});
+writeFileSync(
+  new URL('../dist/THIRD-PARTY-LICENSES.txt', import.meta.url),
+  `Libraries bundled into unionplan's dist/ files, with their licences.\n\n${sections.join(`\n\n${'-'.repeat(72)}\n\n`)}\n`,
+);

@@ -1,7 +1,7 @@
 import YAML from 'yaml';
 import { quote } from '../errors.js';
 import { columnFor, dateValue, periodValue, yearValue, type ColumnSpec } from './columns.js';
-import type { TypeNames } from './plan-types.js';
+import type { TypeNames } from '../templates/type-names.js';
 import { isBlank, type Roster, type RosterCell, type RosterRow } from './roster.js';
 
 /** A problem with one row of a roster, at a column when one is to blame. */

@@ -6,7 +6,7 @@ import { newOutlineFields } from '../templates/new-outline.js';
 import type { TemplateRegistry } from '../templates/registry.js';
 import type { BaseOutline } from './base-outline.js';
 import { COLUMNS } from './columns.js';
-import type { TypeNames } from './plan-types.js';
+import type { TypeNames } from '../templates/type-names.js';
 import { cellProblem, rowFields, rowName, type RowProblem } from './row-fields.js';
 import { isBlank, type Roster, type RosterRow } from './roster.js';
 

@@ -9,7 +9,7 @@ import { loadWriter } from '../writers/index.js';
 import { loadBaseOutline } from './base-outline.js';
 import { assignStems } from './file-names.js';
 import type { PlanJob } from './plan-job.js';
-import { typeNames } from './plan-types.js';
+import { typeNames } from '../templates/type-names.js';
 import { Interrupt } from './interrupt.js';
 import { jobQueue, type JobQueue } from './pool.js';
 import type { Progress } from './progress.js';

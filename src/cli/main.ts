@@ -8,6 +8,7 @@ import { registerFonts } from './commands/fonts.js';
 import { registerNew } from './commands/new.js';
 import { registerTypes } from './commands/types.js';
 import { EXIT } from './exit-codes.js';
+import { ChineseHelp } from './help.js';
 import { reportError } from './report.js';
 
 declare const UNIONPLAN_VERSION: string | undefined;
@@ -52,12 +53,20 @@ function program(): Command {
   for (const command of cli.commands) {
     command.helpOption('-h, --help', '显示帮助').exitOverride().configureOutput({ writeErr: () => {} });
   }
+  for (const command of [cli, ...cli.commands]) {
+    command.createHelp = () => Object.assign(new ChineseHelp(), command.configureHelp());
+  }
   return cli;
 }
 
 /** Runs the CLI with `argv` (without node and script) and returns the exit status. */
 export async function main(argv: string[]): Promise<number> {
   const cli = program();
+  if (argv.length === 0) {
+    // A first-time user types the bare command: show what it can do rather than an error.
+    process.stdout.write(cli.helpInformation());
+    return EXIT.ok;
+  }
   try {
     await cli.parseAsync(argv, { from: 'user' });
     return EXIT.ok;

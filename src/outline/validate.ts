@@ -2,6 +2,7 @@ import { FONT_ROLES } from '../document/fonts.js';
 import { isCheckMapping } from './check-paths.js';
 import type { FontRole } from '../document/model.js';
 import { quote } from '../errors.js';
+import { editDistance } from '../text/edit-distance.js';
 import { isoFromText, planYear } from './dates.js';
 import { PERIODS, isPeriod } from './periods.js';
 import type { Outline, OutlineItem, OutlineSection, OutlineTarget, ScheduleEntry, SectionKind } from './types.js';
@@ -52,21 +53,6 @@ function describe(value: unknown): string {
   return `文本 ${quote(value)}`;
 }
 
-/** Levenshtein distance, for “did you mean” hints on misspelt keys. */
-function distance(a: string, b: string): number {
-  const row = Array.from({ length: b.length + 1 }, (_, i) => i);
-  for (let i = 1; i <= a.length; i++) {
-    let prev = row[0]!;
-    row[0] = i;
-    for (let j = 1; j <= b.length; j++) {
-      const tmp = row[j]!;
-      row[j] = Math.min(row[j]! + 1, row[j - 1]! + 1, prev + (a[i - 1] === b[j - 1] ? 0 : 1));
-      prev = tmp;
-    }
-  }
-  return row[b.length]!;
-}
-
 class Checker {
   readonly issues: FieldIssue[] = [];
 
@@ -78,7 +64,7 @@ class Checker {
   keys(obj: Dict, allowed: readonly string[], path: FieldPath): void {
     for (const key of Object.keys(obj)) {
       if (allowed.includes(key)) continue;
-      const near = allowed.filter((k) => distance(k, key) <= 2);
+      const near = allowed.filter((k) => editDistance(k, key) <= 2);
       const hint = near.length ? `，是否想写 ${near[0]}？` : '。';
       this.fail([...path, key], `未知字段 ${quote(key)}${hint}此处可用的字段：${allowed.join('、')}`, 'key');
     }

@@ -74,16 +74,17 @@ export function newOutlineFields(template: Template, options: NewOutlineOptions)
 export function commentedOutlineText(
   template: Template,
   fields: Record<string, unknown>,
-  origin: { generator: string; file: string } = { generator: 'unionplan new', file: 'plan.yaml' },
+  origin: { generator: string; file: string; command?: string } = { generator: 'unionplan new', file: 'plan.yaml' },
 ): string {
+  const command = origin.command ?? 'unionplan';
   const doc = new YAML.Document(fields);
   const year = typeof fields.year === 'number' ? fields.year : Number(fields.year);
   const period = isPeriod(fields.period) ? fields.period : 'annual';
   const title = typeof fields.title === 'string' ? fields.title : defaultTitle({ org: String(fields.org ?? ''), year, period });
   doc.commentBefore =
     ` ${title} 提纲（${template.name}）\n` +
-    ` 由 ${origin.generator} 生成。按本单位实际修改后，检查：npx unionplan check ${origin.file}\n` +
-    ` 生成 Word 和 PDF：npx unionplan build ${origin.file} --format docx,pdf`;
+    ` 由 ${origin.generator} 生成。按本单位实际修改后，检查：${command} check ${origin.file}\n` +
+    ` 生成 Word 和 PDF：${command} build ${origin.file} --format docx,pdf`;
   if (isMap(doc.contents)) {
     for (const pair of doc.contents.items) {
       if (isScalar(pair.key)) {
@@ -99,6 +100,6 @@ export function commentedOutlineText(
  * The text of a new plan.yaml: the template's default outline with the unit, year, period and
  * date filled in, the schedule cut to the period, and a Chinese comment on every field.
  */
-export function newOutlineText(template: Template, options: NewOutlineOptions, file = 'plan.yaml'): string {
-  return commentedOutlineText(template, newOutlineFields(template, options), { generator: 'unionplan new', file });
+export function newOutlineText(template: Template, options: NewOutlineOptions, file = 'plan.yaml', command = 'unionplan'): string {
+  return commentedOutlineText(template, newOutlineFields(template, options), { generator: 'unionplan new', file, command });
 }

@@ -7,6 +7,7 @@ import { isPeriod } from '../outline/periods.js';
 import type { Period } from '../outline/types.js';
 import { packageRoot } from '../package-root.js';
 import { splitFrontMatter } from '../text/front-matter.js';
+import { typeNames } from './type-names.js';
 
 /** What a template's front matter says: the type's name, description, period and default outline. */
 export interface TemplateMeta {
@@ -77,8 +78,25 @@ export class TemplateRegistry {
     return [...found];
   }
 
-  /** Loads the template of a type, or says which types exist. */
+  /**
+   * Loads the template of a type, named by its key (`school`) or its Chinese name (学校, 学校工会),
+   * or says which types exist and which one a misspelt name most likely meant.
+   */
   async get(type: string): Promise<Template> {
+    const found = await this.load(type);
+    if (found) return found;
+    const names = await typeNames(this);
+    const resolved = names.resolve(type);
+    if (resolved !== undefined && resolved !== type) {
+      const template = await this.load(resolved);
+      if (template) return template;
+    }
+    const near = names.suggest(type);
+    const hint = near ? `是不是 ${near}？` : '';
+    throw new UserError('usage', `未知的计划类型 ${quote(type)}。${hint}可用的类型：${names.list}（运行 unionplan types 查看说明）`);
+  }
+
+  private async load(type: string): Promise<Template | undefined> {
     const cached = this.cache.get(type);
     if (cached) return cached;
     for (const { dir, builtIn } of this.dirs()) {
@@ -89,7 +107,7 @@ export class TemplateRegistry {
       this.cache.set(type, template);
       return template;
     }
-    throw new UserError('usage', `未知的计划类型 ${quote(type)}。可用的类型：${this.types().join('、')}（运行 unionplan types 查看说明）`);
+    return undefined;
   }
 }
 

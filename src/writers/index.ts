@@ -8,8 +8,28 @@ import type { Writer } from './writer.js';
 const WRITERS: Record<string, () => Promise<Writer>> = {
   md: async () => (await import('./markdown.js')).writer,
   docx: async () => (await import('./docx/index.js')).writer,
-  pdf: async () => (await import('./pdf/index.js')).writer,
+  pdf: async () => {
+    try {
+      return (await import('./pdf/index.js')).writer;
+    } catch (error) {
+      if (isMissingModule(error)) throw new UserError('usage', PDF_NOT_INSTALLED);
+      throw error;
+    }
+  },
 };
+
+/**
+ * PDF needs the Typst compiler and the bundled fonts, installed as optional dependencies so that a
+ * Word-only install (`npm install --omit=optional`) stays small.
+ */
+const PDF_NOT_INSTALLED =
+  '本次安装不含 PDF 所需的排版组件（Typst 排版程序和字体，安装时用了 --omit=optional）。' +
+  '只需 Word 和 Markdown 时用 --format docx 或 --format md；需要 PDF 时重新安装 unionplan，不加 --omit=optional';
+
+function isMissingModule(error: unknown): boolean {
+  const code = (error as { code?: unknown } | null)?.code;
+  return (code === 'ERR_MODULE_NOT_FOUND' || code === 'MODULE_NOT_FOUND') && /typst-ts-node-compiler/.test(String((error as Error).message));
+}
 
 export const FORMATS = Object.keys(WRITERS);
 

@@ -3,7 +3,7 @@ import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { loadBaseOutline } from '../../src/batch/base-outline.js';
 import { COLUMNS, columnFor } from '../../src/batch/columns.js';
-import { typeNames } from '../../src/batch/plan-types.js';
+import { typeNames } from '../../src/templates/type-names.js';
 import { readRoster } from '../../src/batch/read-roster.js';
 import { checkRosterColumns } from '../../src/batch/roster-columns.js';
 import { describeProblem } from '../../src/batch/row-fields.js';

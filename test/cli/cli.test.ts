@@ -130,7 +130,21 @@ describe('bad input', () => {
   it('lists the valid types for an unknown --type', () => {
     const { status, stderr } = run(tempDir(), 'new', '--type', 'hospital', '--org', 'x');
     expect(status).toBe(2);
-    expect(stderr).toContain('未知的计划类型 “hospital”。可用的类型：school、kindergarten、enterprise、town、street、community、district、audit');
+    expect(stderr).toContain('未知的计划类型 “hospital”。可用的类型：school（学校）、kindergarten（幼儿园）、enterprise（企业）、town（乡镇）、street（街道）、community（社区）、district（区（县）总工会）、audit（经费审查委员会）');
+    expect(stderr).not.toContain('是不是');
+  });
+
+  it('accepts the Chinese name of a type in --type, and suggests the nearest for a near miss', () => {
+    const dir = tempDir();
+    expect(run(dir, 'new', '--type', '幼儿园', '--org', '城南幼儿园工会', '--year', '2027').status).toBe(0);
+    expect(readFileSync(join(dir, 'plan.yaml'), 'utf8')).toMatch(/^type: kindergarten$/m);
+    expect(run(dir, 'eject', '--type', '经审会', 'mine').status).toBe(0);
+    expect(readdirSync(join(dir, 'mine'))).toEqual(['audit']);
+    const latin = run(dir, 'new', '--type', 'scool', '--org', 'x', '-o', 'a.yaml');
+    expect(latin.status).toBe(2);
+    expect(latin.stderr).toContain('未知的计划类型 “scool”。是不是 school？');
+    const chinese = run(dir, 'new', '--type', '幼儿圆', '--org', 'x', '-o', 'b.yaml');
+    expect(chinese.stderr).toContain('是不是 kindergarten？');
   });
 
   it('reports every schema problem with file:line:column and no stack trace', () => {
@@ -169,5 +183,20 @@ describe('bad input', () => {
     const { status, stdout } = run(tempDir(), 'build', '--help');
     expect(status).toBe(0);
     expect(stdout).toContain('输出格式');
+    expect(stdout).toContain('用法： unionplan build [选项] <文件…>');
+    expect(stdout).toContain('（默认：md）');
+  });
+
+  it('has no English frame words in any help, and prints help when run bare', () => {
+    const bare = run(tempDir());
+    expect(bare.status).toBe(0);
+    expect(bare.stderr).toBe('');
+    expect(bare.stdout).toContain('命令：');
+    const commands = [...bare.stdout.matchAll(/^ {2}([a-z]+) /gm)].map((m) => m[1]!);
+    expect(commands).toEqual(expect.arrayContaining(['new', 'build', 'check', 'batch', 'types', 'help']));
+    for (const help of [bare.stdout, ...commands.filter((c) => c !== 'help').map((c) => run(tempDir(), c, '--help').stdout)]) {
+      expect(help).not.toMatch(/Usage:|Options:|Commands:|Arguments:|\(default:|choices:|\[options\]|\[command\]/);
+      expect(help).toContain('用法：');
+    }
   });
 });

@@ -5,6 +5,7 @@ import { writeFileAtomic } from '../../io/write-file.js';
 import { defaultPlanDate, defaultPlanYear } from '../../outline/dates.js';
 import { TemplateRegistry } from '../../templates/registry.js';
 import { newOutlineText } from '../../templates/new-outline.js';
+import { invocation } from '../invocation.js';
 import { parseDateOption, parsePeriodOption, parseYearOption } from '../options.js';
 
 interface NewOptions {
@@ -46,8 +47,8 @@ export function registerNew(program: Command): void {
         year,
         period,
         date: options.date ?? defaultPlanDate(year, period),
-      }, basename(options.output));
+      }, basename(options.output), invocation());
       await writeFileAtomic(options.output, text, { force: options.force });
-      process.stdout.write(`已生成提纲 ${options.output}（${template.name}，${year}年）。修改后运行：npx unionplan build ${options.output}\n`);
+      process.stdout.write(`已生成提纲 ${options.output}（${template.name}，${year}年）。修改后运行：${invocation()} build ${options.output}\n`);
     });
 }

@@ -1,4 +1,5 @@
-import type { TemplateRegistry } from '../templates/registry.js';
+import { editDistance } from '../text/edit-distance.js';
+import type { TemplateRegistry } from './registry.js';
 
 /** Words rosters use for a built-in type besides its key and its template's name. */
 const ALIASES: Readonly<Record<string, string>> = {
@@ -26,6 +27,8 @@ function stems(text: string): string[] {
 export interface TypeNames {
   /** The type a cell names (`school`, 学校, 学校工会 …), or undefined. */
   resolve(text: string): string | undefined;
+  /** The type a misspelt name most likely meant (`scool` → school, 幼儿圆 → kindergarten), or undefined. */
+  suggest(text: string): string | undefined;
   /** `school（学校）、kindergarten（幼儿园）…`, for messages. */
   readonly list: string;
 }
@@ -52,6 +55,17 @@ export async function typeNames(registry: TemplateRegistry): Promise<TypeNames> 
         if (type) return type;
       }
       return undefined;
+    },
+    suggest(text: string): string | undefined {
+      const folded = fold(text);
+      let best: { type: string; cost: number } | undefined;
+      for (const [name, type] of names) {
+        // Two edits in a Latin key, one in a Chinese name of two or three characters.
+        const allowed = /^[a-z-]+$/.test(name) ? 2 : 1;
+        const cost = editDistance(folded, name);
+        if (cost <= allowed && (!best || cost < best.cost)) best = { type, cost };
+      }
+      return best?.type;
     },
     list: shown.join('、'),
   };
