@@ -12,6 +12,16 @@ describe('--shard K/N', () => {
     expect(() => parseShard(value)).toThrow(UserError);
   });
 
+  it('takes K from a Kubernetes Indexed Job’s JOB_COMPLETION_INDEX (0-based) when only N is given', () => {
+    expect(parseShard('4', '0')).toEqual({ k: 1, n: 4 });
+    expect(parseShard('4', '3')).toEqual({ k: 4, n: 4 });
+    // An explicit K/N wins over the environment.
+    expect(parseShard('2/4', '0')).toEqual({ k: 2, n: 4 });
+    expect(() => parseShard('4', '4')).toThrow('超出了 4 份');
+    expect(() => parseShard('4', 'x')).toThrow('不是数字');
+    expect(() => parseShard('4')).toThrow('JOB_COMPLETION_INDEX');
+  });
+
   it('puts every union of any roster in exactly one of the N shards, round robin', () => {
     for (let n = 1; n <= 7; n++) {
       for (let length = 0; length <= 30; length++) {
