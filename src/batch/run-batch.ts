@@ -2,6 +2,7 @@ import { existsSync } from 'node:fs';
 import { mkdir } from 'node:fs/promises';
 import { basename, join } from 'node:path';
 import { UserError, quote } from '../errors.js';
+import { errnoReason } from '../io/errno.js';
 import { removeLeftoverTemps, writeFileAtomic } from '../io/write-file.js';
 import { commentedOutlineText } from '../templates/new-outline.js';
 import { TemplateRegistry } from '../templates/registry.js';
@@ -164,7 +165,7 @@ export async function runBatch(options: BatchOptions): Promise<BatchOutcome> {
   try {
     await mkdir(outDir, { recursive: true });
   } catch (error) {
-    throw new UserError('output', [{ file: outDir, message: `无法创建输出文件夹（${(error as NodeJS.ErrnoException).code ?? String(error)}）` }]);
+    throw new UserError('output', [{ file: outDir, message: `无法创建输出文件夹：${errnoReason(error)}` }]);
   }
 
   const startedAt = new Date();

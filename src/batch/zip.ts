@@ -5,6 +5,7 @@ import { basename, dirname, extname, join } from 'node:path';
 import { pipeline } from 'node:stream/promises';
 import yazl from 'yazl';
 import { UserError } from '../errors.js';
+import { errnoReason } from '../io/errno.js';
 
 /** Formats that are compressed already: deflating them again costs time and saves nothing. */
 const STORED = new Set(['.docx', '.pdf', '.xlsx', '.zip']);
@@ -58,7 +59,7 @@ export async function writeZip(file: string, dir: string, names: readonly string
     if ((error as Error).name === 'AbortError') throw error;
     const code = (error as NodeJS.ErrnoException).code;
     if (code === 'EEXIST') throw new UserError('output', [{ file, message: '压缩包已存在，未覆盖。要覆盖请加 --force' }]);
-    throw new UserError('output', [{ file, message: `无法写入压缩包（${code ?? (error as Error).message}）` }]);
+    throw new UserError('output', [{ file, message: `无法写入压缩包：${errnoReason(error)}` }]);
   } finally {
     writing = undefined;
   }

@@ -3,6 +3,7 @@ import { readdirSync, unlinkSync } from 'node:fs';
 import { link, mkdir, open, rename, unlink } from 'node:fs/promises';
 import { basename, dirname, join } from 'node:path';
 import { UserError } from '../errors.js';
+import { errnoReason } from './errno.js';
 
 /** Temp files still being written, removed if the process is interrupted. */
 const pending = new Set<string>();
@@ -67,16 +68,8 @@ export function removeLeftoverTemps(dir: string, names: ReadonlySet<string>): nu
 
 function explain(file: string, error: unknown): UserError {
   const code = (error as NodeJS.ErrnoException).code;
-  const reasons: Record<string, string> = {
-    EACCES: '没有写入权限',
-    EPERM: '没有写入权限，或文件正被其他程序（如 Word）打开',
-    EBUSY: '文件正被其他程序（如 Word、WPS）打开，请先关闭它',
-    ENOSPC: '磁盘空间不足',
-    EROFS: '所在磁盘只读',
-    ENOTDIR: '路径中有一部分不是文件夹',
-    EISDIR: '同名的文件夹已存在',
-  };
-  return new UserError('output', [{ file, message: `无法写入：${reasons[code ?? ''] ?? code ?? String(error)}` }]);
+  const reason = code === 'EISDIR' ? '同名的文件夹已存在' : code === 'EACCES' ? '没有写入权限' : errnoReason(error);
+  return new UserError('output', [{ file, message: `无法写入：${reason}` }]);
 }
 
 /** Folders made (or found) by this process: a batch writes thousands of files into a few. */
