@@ -43,6 +43,14 @@ function common(code: number): boolean {
   return (code >= 0xa0 && code <= 0x24f) || (code >= 0x2000 && code <= 0x206f) || (code >= 0x3000 && code <= 0x303f) || inGb2312(code);
 }
 
+/**
+ * For the GBK reading, hanzi outside GBK count as well: GB18030 spells them with four bytes
+ * (a digit second), which Big5 or Shift-JIS read as GBK never give, so they are real names.
+ */
+function commonInGb(code: number): boolean {
+  return common(code) || (code >= 0x3400 && code <= 0x4dbf) || (code >= 0x20000 && code <= 0x3ffff);
+}
+
 /** How many of the text's non-ASCII characters fail `test`, out of how many, and the first one's offset. */
 function tally(text: string, test: (code: number) => boolean): { bad: number; total: number; first?: number } {
   let bad = 0;
@@ -179,7 +187,7 @@ export function decodeText(file: string, bytes: Uint8Array): DecodedText {
 
   const asUtf8 = tryDecode('utf-8', bytes);
   const asGb = tryDecode('gb18030', bytes);
-  const gb = asGb !== undefined ? tally(asGb, common) : undefined;
+  const gb = asGb !== undefined ? tally(asGb, commonInGb) : undefined;
   if (asUtf8 !== undefined) {
     const u = tally(asUtf8, common);
     // Short GBK text can be valid UTF-8 by chance; it then reads as rare hanzi or other scripts
