@@ -1,8 +1,11 @@
 import type { Command } from 'commander';
+import { basename, dirname, extname, join } from 'node:path';
 import { formatReport } from '../../check/format.js';
+import { UserError } from '../../errors.js';
+import { clobberProblems, type Target } from '../../io/targets.js';
 import { buildPlan } from '../../pipeline.js';
 import { TemplateRegistry } from '../../templates/registry.js';
-import { parseFormats } from '../../writers/index.js';
+import { loadWriter, parseFormats } from '../../writers/index.js';
 
 interface BuildCommandOptions {
   format: string;
@@ -27,6 +30,17 @@ export function registerBuild(program: Command): void {
     .action(async (files: string[], options: BuildCommandOptions) => {
       const formats = parseFormats(options.format);
       const registry = new TemplateRegistry(options.templates);
+      // Every output of the run is checked before the first is written: none half-done.
+      const extensions = await Promise.all(formats.map(async (format) => (await loadWriter(format)).extension));
+      const targets: Target[] = files.flatMap((file) =>
+        extensions.map((ext) => ({ file: join(options.out ?? dirname(file), basename(file, extname(file)) + ext), from: file })),
+      );
+      const problems = clobberProblems(targets, {
+        inputs: options.force ? [] : files,
+        force: options.force ?? false,
+        inputHint: '要按新编号重写它请加 --force，或用 --out 指定其他文件夹',
+      });
+      if (problems.length > 0) throw new UserError('output', problems);
       for (const file of files) {
         const written = await buildPlan(file, {
           formats,

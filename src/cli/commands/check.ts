@@ -1,5 +1,5 @@
 import { constants } from 'node:fs';
-import { access, chmod, readFile, stat } from 'node:fs/promises';
+import { access, chmod, readFile, realpath, stat } from 'node:fs/promises';
 import type { Command } from 'commander';
 import { checkFile, checkText, settingsFor, type CheckOptions } from '../../check/check.js';
 import { failing, type Finding } from '../../check/finding.js';
@@ -49,10 +49,13 @@ async function fixFile(file: string, options: CheckOptions): Promise<{ changes: 
     } catch {
       throw new UserError('output', [{ file, message: '没有写入权限（文件是只读的），未修改' }]);
     }
-    const { mode } = await stat(file);
-    await writeFileAtomic(file, bom + text, { force: true });
+    // A link stays a link: the file it points to is the one fixed (replacing the link itself
+    // would cut it from its target).
+    const target = await realpath(file);
+    const { mode } = await stat(target);
+    await writeFileAtomic(target, bom + text, { force: true });
     // A new file gets default permissions; keep the ones the user's file had.
-    await chmod(file, mode & 0o7777);
+    await chmod(target, mode & 0o7777);
   }
   return { changes, findings };
 }
