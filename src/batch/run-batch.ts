@@ -13,7 +13,7 @@ import { assignStems } from './file-names.js';
 import type { PlanJob } from './plan-job.js';
 import { typeNames } from './plan-types.js';
 import { Interrupt } from './interrupt.js';
-import { jobQueue, type JobQueue } from './pool.js';
+import { jobQueue, machineJobs, type JobQueue } from './pool.js';
 import type { Progress } from './progress.js';
 import { readRoster } from './read-roster.js';
 import { reportFormat, reportText } from './report-file.js';
@@ -188,6 +188,9 @@ export async function runBatch(options: BatchOptions): Promise<BatchOutcome> {
     throw new UserError('output', [{ file: outDir, message: `无法创建输出文件夹：${errnoReason(error)}` }]);
   }
 
+  const jobs = Math.min(options.jobs, machineJobs());
+  if (jobs < options.jobs) options.log(`提示：--jobs ${options.jobs} 超过本机能同时运行的份数（${jobs}，按处理器数和内存计），按 ${jobs} 份同时生成`);
+
   const startedAt = new Date();
   const todo = planned.filter((p) => p.job);
   const ours = new Set(todo.flatMap((p) => p.targets));
@@ -214,7 +217,7 @@ export async function runBatch(options: BatchOptions): Promise<BatchOutcome> {
         ...(options.templates ? { templatesDir: options.templates } : {}),
         ...(options.fontDirs ? { fontDirs: options.fontDirs } : {}),
       };
-      queue = jobQueue(settings, Math.max(1, Math.min(options.jobs, todo.length)));
+      queue = jobQueue(settings, Math.max(1, Math.min(jobs, todo.length)));
       await build(todo, queue, options, interrupt);
     }
     if (interrupt.interrupted) removeLeftoverTemps(outDir, ours);

@@ -24,7 +24,7 @@ export interface BatchCommandOptions {
 /** `--jobs 4` */
 function parseJobs(value: string): number {
   if (/^\s*\d+\s*$/.test(value) && Number(value) >= 1) return Number(value);
-  throw new UserError('usage', `--jobs 的值 ${quote(value)} 无效，应为正整数（同时生成的份数，默认等于 CPU 核数）`);
+  throw new UserError('usage', `--jobs 的值 ${quote(value)} 无效，应为正整数（同时生成的份数，默认并且最多等于本机处理器数，内存每 512 MB 一份）`);
 }
 
 export function registerBatch(program: Command): void {
@@ -39,7 +39,7 @@ export function registerBatch(program: Command): void {
     .option('--sheet <name>', 'Excel 名录中要读取的工作表（默认第一个）')
     .option('-f, --force', '覆盖已存在的文件')
     .option('--skip-existing', '跳过已生成的文件（接着上次中断的运行继续）')
-    .option('-j, --jobs <n>', '同时生成的份数（默认等于 CPU 核数）', parseJobs)
+    .option('-j, --jobs <n>', '同时生成的份数（默认并且最多等于本机处理器数，内存每 512 MB 一份）', parseJobs)
     .option('--zip <file>', '把生成的文件打包成一个 .zip')
     .option('--shard <k/n>', '只生成名录 N 等份中的第 K 份（多台机器分担时用）', parseShard)
     .option('--report <file>', '把每个单位的结果写入报告（.json 或 .csv）')
