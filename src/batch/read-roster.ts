@@ -6,6 +6,7 @@ import { readCsvRoster } from './read-csv.js';
 import { decodeText, looksUtf16 } from '../io/decode-text.js';
 import { readYamlRoster } from './read-yaml.js';
 import type { Roster, RosterFormat } from './roster.js';
+import { MAX_ROSTER_ROWS } from './xlsx-limits.js';
 
 const BY_EXTENSION: Readonly<Record<string, RosterFormat>> = {
   '.csv': 'csv',
@@ -18,6 +19,9 @@ const BY_EXTENSION: Readonly<Record<string, RosterFormat>> = {
   // JSON is YAML.
   '.json': 'yaml',
 };
+
+/** The largest roster file read: 100,000 unions of a CSV take a few MB. */
+const MAX_ROSTER_BYTES = 64 * 1024 * 1024;
 
 const SUPPORTED = 'CSV（.csv）、Excel 工作簿（.xlsx）或 YAML（.yaml）';
 
@@ -82,6 +86,9 @@ export async function readRoster(file: string, options: ReadRosterOptions = {}):
     await readTextFile(file);
     throw new UserError('input', [{ file, message: '无法读取文件' }]);
   }
+  if (bytes.length > MAX_ROSTER_BYTES) {
+    throw new UserError('invalid', [{ file, message: `名录文件有 ${Math.round(bytes.length / 1024 / 1024)} MB，超过上限 ${MAX_ROSTER_BYTES / 1024 / 1024} MB，不像是名录，没有读取。名录确实这么大时请拆成几个文件` }]);
+  }
   if (bytes.length === 0 || (sniff(bytes) === 'text' && decodeText(file, bytes).text.trim() === '')) {
     throw new UserError('invalid', [{ file, message: '名录文件是空的' }]);
   }
@@ -101,6 +108,9 @@ export async function readRoster(file: string, options: ReadRosterOptions = {}):
   }
   if (roster === undefined) {
     throw new UserError('invalid', [{ file, message: '名录中没有可识别的列：表头应写列名，如“单位名称”（org）、“类型”（type）、“上级工会”（superior）、“年度”（year），全部列名见 README 的 batch 一节' }]);
+  }
+  if (roster.rows.length > MAX_ROSTER_ROWS) {
+    throw new UserError('invalid', [{ file, message: `名录有 ${roster.rows.length} 个单位，超过上限 ${MAX_ROSTER_ROWS} 个，没有读取。请把名录拆成几个文件分别运行（或用 --shard 分担）` }]);
   }
   if (roster.rows.length === 0) {
     throw new UserError('invalid', [{ file, message: '名录中没有任何单位：表头下面至少要有一行' }]);
