@@ -1,4 +1,5 @@
 import type { Command } from 'commander';
+import { collectFontDir } from '../options.js';
 import { parseShard, type Shard } from '../../batch/shard.js';
 import { UserError, quote } from '../../errors.js';
 
@@ -46,7 +47,7 @@ export function registerBatch(program: Command): void {
     .option('--strict', '检查（unionplan check）发现错误的单位不生成文件')
     .option('-q, --quiet', '不显示进度和汇总表（出错的单位仍会列出）')
     .option('--templates <dir>', '使用自己的模板文件夹')
-    .option('--font-dir <dir>', '字体文件夹（PDF 用，可重复）', (value: string, previous: string[] = []) => [...previous, value])
+    .option('--font-dir <dir>', '字体文件夹（PDF 用，可重复）', collectFontDir)
     .action(async (list: string, options: BatchCommandOptions) => {
       const { batchAction } = await import('./batch-action.js');
       await batchAction(list, options);

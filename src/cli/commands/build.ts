@@ -1,4 +1,5 @@
 import type { Command } from 'commander';
+import { collectFontDir } from '../options.js';
 import { basename, dirname, extname, join } from 'node:path';
 import { formatReport } from '../../check/format.js';
 import { UserError } from '../../errors.js';
@@ -26,7 +27,7 @@ export function registerBuild(program: Command): void {
     .option('-f, --force', '覆盖已存在的文件')
     .option('--templates <dir>', '使用自己的模板文件夹')
     .option('--strict', '检查发现错误（如未填写的 xx、__）时不生成')
-    .option('--font-dir <dir>', '字体文件夹（PDF 用，可重复）', (value: string, previous: string[] = []) => [...previous, value])
+    .option('--font-dir <dir>', '字体文件夹（PDF 用，可重复）', collectFontDir)
     .action(async (files: string[], options: BuildCommandOptions) => {
       const formats = parseFormats(options.format);
       const registry = new TemplateRegistry(options.templates);

@@ -102,7 +102,8 @@ export function registerCheck(program: Command): void {
         }
       }
       if (options.json) process.stdout.write(`${JSON.stringify(findings, null, 2)}\n`);
-      else process.stdout.write(formatReport(findings));
+      // “未发现问题” above an error that stopped the check would say the opposite of what happened.
+      else if (findings.length > 0 || unreadable.length === 0) process.stdout.write(formatReport(findings));
       if (unreadable.length) {
         throw new UserError(unreadable[0]!.kind, unreadable.flatMap((error) => error.problems));
       }
