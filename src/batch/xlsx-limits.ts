@@ -113,6 +113,8 @@ export function checkXlsxLimits(file: string, bytes: Uint8Array): void {
   }
   if (list.reduce((sum, part) => sum + part.size, 0) > MAX_XLSX_INFLATED) throw tooBig();
   let left = MAX_XLSX_INFLATED;
+  let tooLong: { part: string; rows: number } | undefined;
+  const texts = new Map<string, string>();
   for (const part of list) {
     const stored = storedBytes(bytes, part);
     if (!stored) return;
@@ -130,9 +132,30 @@ export function checkXlsxLimits(file: string, bytes: Uint8Array): void {
     if (left < 0) throw tooBig();
     if (/^xl\/worksheets\/[^/]+\.xml$/i.test(part.name)) {
       const rows = countRows(inflated);
-      if (rows > MAX_ROSTER_ROWS) {
-        throw new UserError('invalid', [{ file, message: `工作表 ${part.name.replace(/^xl\/worksheets\//, '')} 有 ${rows} 行，超过名录的上限 ${MAX_ROSTER_ROWS} 行，没有读取。请删去多余的行（如整列设置格式后留下的空行），或把名录拆成几个文件` }]);
-      }
+      if (rows > MAX_ROSTER_ROWS && !tooLong) tooLong = { part: part.name, rows };
+    } else if (part.name === 'xl/workbook.xml' || part.name === 'xl/_rels/workbook.xml.rels') {
+      texts.set(part.name, inflated.toString('utf8'));
     }
   }
+  if (tooLong) {
+    const sheet = sheetName(texts, tooLong.part) ?? tooLong.part.replace(/^xl\/worksheets\//, '');
+    throw new UserError('invalid', [{ file, message: `工作表 “${sheet}” 有 ${tooLong.rows} 行，超过名录的上限 ${MAX_ROSTER_ROWS} 行，没有读取。请删去多余的行（如整列设置格式后留下的空行），或把名录拆成几个文件` }]);
+  }
+}
+
+/** The name Excel shows for a worksheet part (`xl/worksheets/sheet1.xml` → 名录), from the workbook and its relations. */
+function sheetName(texts: ReadonlyMap<string, string>, part: string): string | undefined {
+  const rels = texts.get('xl/_rels/workbook.xml.rels') ?? '';
+  const workbook = texts.get('xl/workbook.xml') ?? '';
+  const target = part.replace(/^xl\//, '');
+  const attribute = (tag: string, name: string): string | undefined => new RegExp(`\\b${name}="([^"]*)"`).exec(tag)?.[1];
+  for (const relation of rels.match(/<Relationship\b[^>]*>/g) ?? []) {
+    const to = attribute(relation, 'Target')?.replace(/^\/?xl\//, '');
+    if (to !== target) continue;
+    const id = attribute(relation, 'Id');
+    for (const sheet of workbook.match(/<(?:\w+:)?sheet\b[^>]*>/g) ?? []) {
+      if (attribute(sheet, 'r:id') === id) return attribute(sheet, 'name')?.replace(/&amp;/g, '&').replace(/&lt;/g, '<').replace(/&gt;/g, '>').replace(/&quot;/g, '"').replace(/&apos;/g, "'");
+    }
+  }
+  return undefined;
 }

@@ -53,10 +53,16 @@ describe('roster limits', () => {
   });
 
   it('refuses a sheet of more than 100,000 rows, and a CSV of more than 100,000 unions', async () => {
-    const workbook = await zip({ '[Content_Types].xml': TYPES, 'xl/worksheets/sheet1.xml': sheetOf(100_001) });
+    const workbook = await zip({
+      '[Content_Types].xml': TYPES,
+      'xl/workbook.xml': Buffer.from('<workbook xmlns:r="r"><sheets><sheet name="说明" sheetId="1" r:id="rId1"/><sheet name="名录" sheetId="2" r:id="rId2"/></sheets></workbook>'),
+      'xl/_rels/workbook.xml.rels': Buffer.from('<Relationships><Relationship Id="rId1" Target="worksheets/sheet1.xml"/><Relationship Id="rId2" Target="worksheets/sheet2.xml"/></Relationships>'),
+      'xl/worksheets/sheet1.xml': sheetOf(3),
+      'xl/worksheets/sheet2.xml': sheetOf(100_001),
+    });
     const xlsx = batch(workbook);
     expect(xlsx.status).toBe(4);
-    expect(xlsx.stderr).toContain('工作表 sheet1.xml 有 100001 行，超过名录的上限 100000 行');
+    expect(xlsx.stderr).toContain('units.xlsx: 工作表 “名录” 有 100001 行，超过名录的上限 100000 行');
     const rows = Array.from({ length: 100_001 }, (_, i) => `第${i}工会,school`);
     const csv = batch(Buffer.from(`单位名称,类型\n${rows.join('\n')}\n`), 'units.csv');
     expect(csv.status).toBe(4);
