@@ -1,4 +1,5 @@
 /** Nothing lost: every output of a run is checked before the first is written. */
+import iconv from 'iconv-lite';
 import { copyFileSync, existsSync, lstatSync, mkdirSync, readFileSync, readdirSync, symlinkSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { beforeAll, describe, expect, it } from 'vitest';
@@ -102,5 +103,16 @@ describe('check --fix', () => {
     expect(lstatSync(join(dir, 'link.md')).isSymbolicLink()).toBe(true);
     expect(readFileSync(join(dir, 'real', 'plan.md'), 'utf8')).toContain('坚持以人为本，突出重点。');
     expect(readdirSync(join(dir, 'real'))).toEqual(['plan.md']);
+  });
+
+  it('writes a GBK or UTF-16 file back in its own encoding', () => {
+    const dir = tempDir();
+    const text = '---\ntitle: 城南小学工会2027年工作计划\n---\n\n坚持以人为本,突出重点。\n';
+    const fixed = text.replace('以人为本,', '以人为本，');
+    writeFileSync(join(dir, 'gbk.md'), iconv.encode(text, 'gbk'));
+    writeFileSync(join(dir, 'wide.md'), iconv.encode(text, 'utf-16le', { addBOM: true }));
+    expect(run(dir, 'check', '--fix', 'gbk.md', 'wide.md').status).toBe(0);
+    expect(readFileSync(join(dir, 'gbk.md')).equals(iconv.encode(fixed, 'gbk'))).toBe(true);
+    expect(readFileSync(join(dir, 'wide.md')).equals(iconv.encode(fixed, 'utf-16le', { addBOM: true }))).toBe(true);
   });
 });

@@ -1,12 +1,14 @@
 import { constants } from 'node:fs';
 import { access, chmod, readFile, realpath, stat } from 'node:fs/promises';
 import type { Command } from 'commander';
+import iconv from 'iconv-lite';
 import { checkFile, checkText, settingsFor, type CheckOptions } from '../../check/check.js';
 import { failing, type Finding } from '../../check/finding.js';
 import { applyFixes, type AppliedFix } from '../../check/fix.js';
 import { SEVERITY_NAMES, formatReport } from '../../check/format.js';
 import { RULES } from '../../check/rules/index.js';
 import { UserError, type Problem } from '../../errors.js';
+import { decodeText } from '../../io/decode-text.js';
 import { writeFileAtomic } from '../../io/write-file.js';
 import { readTextFile } from '../../outline/load.js';
 import { TemplateRegistry } from '../../templates/registry.js';
@@ -27,8 +29,10 @@ const MAX_FIX_ROUNDS = 5;
  */
 async function fixFile(file: string, options: CheckOptions): Promise<{ changes: AppliedFix[]; findings: Finding[] }> {
   const original = await readTextFile(file);
-  // readTextFile drops a byte-order mark; a file that had one gets it back.
-  const bom = (await readFile(file)).subarray(0, 3).equals(Buffer.from([0xef, 0xbb, 0xbf])) ? '\uFEFF' : '';
+  // The fixed file is written as the original was: its encoding, and its byte-order mark.
+  const bytes = await readFile(file);
+  const { encoding } = decodeText(file, bytes);
+  const bom = (bytes[0] === 0xef && bytes[1] === 0xbb && bytes[2] === 0xbf) || (bytes[0] === 0xff && bytes[1] === 0xfe) || (bytes[0] === 0xfe && bytes[1] === 0xff);
   const settings = settingsFor(file);
   let text = original;
   let findings = checkText(file, text, { ...options, settings });
@@ -53,7 +57,7 @@ async function fixFile(file: string, options: CheckOptions): Promise<{ changes: 
     // would cut it from its target).
     const target = await realpath(file);
     const { mode } = await stat(target);
-    await writeFileAtomic(target, bom + text, { force: true });
+    await writeFileAtomic(target, iconv.encode(text, encoding, { addBOM: bom }), { force: true });
     // A new file gets default permissions; keep the ones the user's file had.
     await chmod(target, mode & 0o7777);
   }
