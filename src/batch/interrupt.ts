@@ -1,5 +1,8 @@
+/** Ctrl-C, `kill`, and SIGHUP: a closed terminal window or a dropped SSH session. */
+const SIGNALS = ['SIGINT', 'SIGTERM', 'SIGHUP'] as const;
+
 /**
- * Ctrl-C (and SIGTERM) during a batch. The first one asks the run to stop: the plans being
+ * Ctrl-C (and SIGTERM, SIGHUP) during a batch. The first one asks the run to stop: the plans being
  * built finish, the rest are cancelled, and the report is still written. A second one stops
  * at once, after the given clean-up.
  */
@@ -19,8 +22,7 @@ export class Interrupt {
     /** Synchronous: runs while the process is exiting. */
     private readonly hardStop: () => void,
   ) {
-    process.on('SIGINT', this.handler);
-    process.on('SIGTERM', this.handler);
+    for (const signal of SIGNALS) process.on(signal, this.handler);
   }
 
   /** Aborted by the first Ctrl-C. */
@@ -39,7 +41,6 @@ export class Interrupt {
 
   /** Gives Ctrl-C back to its default (and to other handlers). */
   dispose(): void {
-    process.off('SIGINT', this.handler);
-    process.off('SIGTERM', this.handler);
+    for (const signal of SIGNALS) process.off(signal, this.handler);
   }
 }

@@ -1,4 +1,5 @@
 import { existsSync } from 'node:fs';
+import { availableParallelism, totalmem } from 'node:os';
 import { fileURLToPath } from 'node:url';
 import { Worker } from 'node:worker_threads';
 import type { JobResult, JobSettings, PlanJob } from './plan-job.js';
@@ -172,6 +173,17 @@ export class InlineQueue implements JobQueue {
     // Nothing runs elsewhere; the process exit that follows stops this thread's job.
     this.cancelled = true;
   }
+}
+
+/** Memory a worker may come to hold: its Typst compiler, fonts and a plan or two being laid out. */
+const WORKER_MEMORY = 512 * 1024 * 1024;
+
+/**
+ * The most workers this machine can run: one per processor it offers, and no more than its
+ * memory holds at {@link WORKER_MEMORY} each. `--jobs 1000` once started 1,000 threads.
+ */
+export function machineJobs(): number {
+  return Math.max(1, Math.min(availableParallelism(), Math.floor(totalmem() / WORKER_MEMORY)));
 }
 
 /** Worker threads when the bundle has its worker script, else this thread. */

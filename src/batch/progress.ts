@@ -1,4 +1,5 @@
 import cliProgress from 'cli-progress';
+import { rawStream, visible } from '../io/terminal.js';
 import { STATUS_NAMES, type UnitResult } from './unit-result.js';
 
 /** Shows how a batch is getting on. */
@@ -28,7 +29,7 @@ class BarProgress implements Progress {
   private readonly bar = new cliProgress.SingleBar(
     {
       format: '生成中 [{bar}] {value}/{total} | {rate} 份/秒 | 剩余 {eta_formatted} | {name}',
-      stream: process.stderr,
+      stream: rawStream(process.stderr),
       hideCursor: true,
       barsize: 24,
       etaBuffer: 50,
@@ -47,7 +48,7 @@ class BarProgress implements Progress {
 
   tick(unit: UnitResult): void {
     this.count++;
-    this.bar.update(this.count, { rate: rate(this.count, this.started), name: unit.name ?? '' });
+    this.bar.update(this.count, { rate: rate(this.count, this.started), name: visible(unit.name ?? '') });
   }
 
   stop(): void {

@@ -1,6 +1,6 @@
 import { CsvError, parse } from 'csv-parse/sync';
 import { UserError } from '../errors.js';
-import { decodeText } from './decode-text.js';
+import { decodeText } from '../io/decode-text.js';
 import { tableRoster, type Roster } from './roster.js';
 
 /** Chinese words for the CSV syntax errors csv-parse reports. */
@@ -22,12 +22,12 @@ function delimiter(text: string): string {
 }
 
 /**
- * Reads a CSV roster in UTF-8 (with or without BOM), UTF-16 with BOM or GB18030/GBK. Row numbers
+ * Reads a CSV roster in UTF-8 (with or without BOM), UTF-16 or GB18030/GBK (see decodeText). Row numbers
  * are those Excel shows, the header being row 1, blank lines and cells with line breaks included.
  * Returns undefined when no row names a known column.
  */
 export function readCsvRoster(file: string, bytes: Uint8Array): Roster | undefined {
-  const { text, encoding } = decodeText(bytes);
+  const { text, encoding } = decodeText(file, bytes);
   let records: string[][];
   try {
     // Blank lines are kept (as one empty cell) so that the record count stays the row number.

@@ -3,9 +3,10 @@ import { extname } from 'node:path';
 import { UserError, quote } from '../errors.js';
 import { readTextFile } from '../outline/load.js';
 import { readCsvRoster } from './read-csv.js';
-import { decodeText } from './decode-text.js';
+import { decodeText, looksUtf16 } from '../io/decode-text.js';
 import { readYamlRoster } from './read-yaml.js';
 import type { Roster, RosterFormat } from './roster.js';
+import { MAX_ROSTER_ROWS } from './xlsx-limits.js';
 
 const BY_EXTENSION: Readonly<Record<string, RosterFormat>> = {
   '.csv': 'csv',
@@ -19,6 +20,9 @@ const BY_EXTENSION: Readonly<Record<string, RosterFormat>> = {
   '.json': 'yaml',
 };
 
+/** The largest roster file read: 100,000 unions of a CSV take a few MB. */
+const MAX_ROSTER_BYTES = 64 * 1024 * 1024;
+
 const SUPPORTED = 'CSV（.csv）、Excel 工作簿（.xlsx）或 YAML（.yaml）';
 
 /** What the first bytes say a file is, when they say so clearly. */
@@ -28,14 +32,13 @@ function sniff(bytes: Uint8Array): 'zip' | 'ole' | 'pdf' | 'binary' | 'text' {
   if (head[0] === 0xd0 && head[1] === 0xcf && head[2] === 0x11 && head[3] === 0xe0) return 'ole';
   if (Buffer.from(head.subarray(0, 5)).toString('latin1') === '%PDF-') return 'pdf';
   // UTF-16 text has NULs; a byte-order mark says it is text all the same.
-  const utf16 = (head[0] === 0xff && head[1] === 0xfe) || (head[0] === 0xfe && head[1] === 0xff);
-  if (!utf16 && bytes.subarray(0, 8192).includes(0)) return 'binary';
+  if (!looksUtf16(bytes) && bytes.subarray(0, 8192).includes(0)) return 'binary';
   return 'text';
 }
 
 /** A file named without a known extension: a YAML list starts with “- ” or “[”, else CSV. */
-function guessText(bytes: Uint8Array): RosterFormat {
-  const { text } = decodeText(bytes);
+function guessText(file: string, bytes: Uint8Array): RosterFormat {
+  const { text } = decodeText(file, bytes);
   const first = text.split(/\r?\n/).find((line) => line.trim() !== '' && !line.trimStart().startsWith('#')) ?? '';
   return /^\s*(- |-$|\[)/.test(first) ? 'yaml' : 'csv';
 }
@@ -60,7 +63,7 @@ function formatOf(file: string, bytes: Uint8Array): RosterFormat {
   if (ext !== '') {
     throw new UserError('invalid', [{ file, message: `无法识别的名录文件类型 ${quote(ext)}。支持的格式：${SUPPORTED}` }]);
   }
-  return guessText(bytes);
+  return guessText(file, bytes);
 }
 
 /** Options for reading a roster. */
@@ -83,7 +86,10 @@ export async function readRoster(file: string, options: ReadRosterOptions = {}):
     await readTextFile(file);
     throw new UserError('input', [{ file, message: '无法读取文件' }]);
   }
-  if (bytes.length === 0 || (sniff(bytes) === 'text' && decodeText(bytes).text.trim() === '')) {
+  if (bytes.length > MAX_ROSTER_BYTES) {
+    throw new UserError('invalid', [{ file, message: `名录文件有 ${Math.round(bytes.length / 1024 / 1024)} MB，超过上限 ${MAX_ROSTER_BYTES / 1024 / 1024} MB，不像是名录，没有读取。名录确实这么大时请拆成几个文件` }]);
+  }
+  if (bytes.length === 0 || (sniff(bytes) === 'text' && decodeText(file, bytes).text.trim() === '')) {
     throw new UserError('invalid', [{ file, message: '名录文件是空的' }]);
   }
   const format = formatOf(file, bytes);
@@ -96,12 +102,15 @@ export async function readRoster(file: string, options: ReadRosterOptions = {}):
     const { readXlsxRoster } = await import('./read-xlsx.js');
     roster = await readXlsxRoster(file, bytes, options.sheet);
   } else if (format === 'yaml') {
-    roster = readYamlRoster(file, decodeText(bytes).text);
+    roster = readYamlRoster(file, decodeText(file, bytes).text);
   } else {
     roster = readCsvRoster(file, bytes);
   }
   if (roster === undefined) {
     throw new UserError('invalid', [{ file, message: '名录中没有可识别的列：表头应写列名，如“单位名称”（org）、“类型”（type）、“上级工会”（superior）、“年度”（year），全部列名见 README 的 batch 一节' }]);
+  }
+  if (roster.rows.length > MAX_ROSTER_ROWS) {
+    throw new UserError('invalid', [{ file, message: `名录有 ${roster.rows.length} 个单位，超过上限 ${MAX_ROSTER_ROWS} 个，没有读取。请把名录拆成几个文件分别运行（或用 --shard 分担）` }]);
   }
   if (roster.rows.length === 0) {
     throw new UserError('invalid', [{ file, message: '名录中没有任何单位：表头下面至少要有一行' }]);

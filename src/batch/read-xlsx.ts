@@ -1,6 +1,7 @@
 import ExcelJS from 'exceljs';
 import { UserError, quote } from '../errors.js';
 import { tableRoster, type Roster, type TableRecord } from './roster.js';
+import { checkXlsxLimits } from './xlsx-limits.js';
 
 /** An Excel date as the outline writes it; Excel keeps dates as UTC midnight. */
 function isoDay(date: Date): string {
@@ -27,6 +28,7 @@ export function plainCell(value: ExcelJS.CellValue | { richText: ExcelJS.RichTex
  * are Excel's. Returns undefined when no row names a known column.
  */
 export async function readXlsxRoster(file: string, bytes: Uint8Array, sheet?: string): Promise<Roster | undefined> {
+  checkXlsxLimits(file, bytes);
   const workbook = new ExcelJS.Workbook();
   try {
     await workbook.xlsx.load(Buffer.from(bytes.buffer, bytes.byteOffset, bytes.byteLength) as unknown as ExcelJS.Buffer);

@@ -28,6 +28,22 @@ export interface RowFields {
   problems: RowProblem[];
 }
 
+/**
+ * What Excel and WPS show in a cell whose formula failed. Saved to CSV, or computed into an
+ * .xlsx, they arrive as text: “#REF!” was once a union's name.
+ */
+const SPREADSHEET_ERROR = /^#(?:REF!|N\/A|VALUE!|DIV\/0!|NAME\?|NULL!|NUM!|SPILL!|CALC!|FIELD!|BLOCKED!|CONNECT!|BUSY!|UNKNOWN!|GETTING_DATA)$/i;
+
+const ERROR_MEANINGS: Readonly<Record<string, string>> = {
+  '#REF!': '公式引用的单元格已被删除',
+  '#N/A': '查找公式没有找到对应的值',
+  '#VALUE!': '公式中的值类型不对',
+  '#DIV/0!': '公式除以了零',
+  '#NAME?': '公式中有无法识别的名称',
+  '#NULL!': '公式中的区域没有交集',
+  '#NUM!': '公式中的数字无效',
+};
+
 /** Text of a CSV or Excel cell: numbers as their digits, text trimmed. */
 function cellText(value: unknown): string {
   return typeof value === 'string' ? value.trim() : String(value);
@@ -42,7 +58,8 @@ function fieldValue(spec: ColumnSpec, value: unknown, table: boolean, types: Typ
   const text = typeof value === 'string' ? value : undefined;
   switch (spec.shape) {
     case 'type': {
-      if (typeof value !== 'string' && typeof value !== 'number') return { value };
+      // A list or a mapping is no type either; left to the validator it failed with no reason.
+      if (typeof value !== 'string' && typeof value !== 'number') return { problem: `类型 ${quote(value)} 无效，应为 ${types.list} 之一（一个类型名，不是列表或键值对）` };
       const type = types.resolve(cellText(value));
       return type ? { value: type } : { problem: `类型 ${quote(value)} 无效，应为 ${types.list} 之一` };
     }
@@ -87,6 +104,11 @@ export function rowFields(roster: Roster, row: RosterRow, types: TypeNames): Row
     }
     sources.set(spec.key, cell);
     if (isBlank(cell.value)) continue;
+    const error = typeof cell.value === 'string' ? SPREADSHEET_ERROR.exec(cell.value.trim())?.[0] : undefined;
+    if (error !== undefined) {
+      problems.push(cellProblem(row, cell, `这一格是表格的错误值 ${quote(error)}（${ERROR_MEANINGS[error.toUpperCase()] ?? '公式出错'}），不是${spec.header}。请在 Excel 或 WPS 中改正这一格的公式，或直接填写内容`));
+      continue;
+    }
     const { value, problem } = fieldValue(spec, cell.value, table, types);
     if (problem) problems.push(cellProblem(row, cell, problem));
     else fields[spec.key] = value;

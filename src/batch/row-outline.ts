@@ -63,7 +63,8 @@ export async function rowOutline(row: RosterRow, context: RowContext): Promise<R
   const name = rowName(row);
   const type = typeof fields.type === 'string' ? fields.type : typeof base?.fields.type === 'string' ? base.fields.type : undefined;
   const orgCell = sources.get('org');
-  if (org === undefined) {
+  // A name cell already found wrong (an Excel error value) is not also “empty”.
+  if (org === undefined && !(orgCell && problems.some((p) => p.header === orgCell.header))) {
     problems.push(cellProblem(row, orgCell, orgCell ? '单位名称为空：每一行都要写工会全称' : '缺少单位名称（单位名称 / org）'));
   }
   const typeCell = sources.get('type');

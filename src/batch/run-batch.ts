@@ -2,6 +2,8 @@ import { existsSync } from 'node:fs';
 import { mkdir } from 'node:fs/promises';
 import { basename, join } from 'node:path';
 import { UserError, quote } from '../errors.js';
+import { errnoReason } from '../io/errno.js';
+import { clobberProblems, type Target } from '../io/targets.js';
 import { removeLeftoverTemps, writeFileAtomic } from '../io/write-file.js';
 import { commentedOutlineText } from '../templates/new-outline.js';
 import { TemplateRegistry } from '../templates/registry.js';
@@ -11,7 +13,7 @@ import { assignStems } from './file-names.js';
 import type { PlanJob } from './plan-job.js';
 import { typeNames } from '../templates/type-names.js';
 import { Interrupt } from './interrupt.js';
-import { jobQueue, type JobQueue } from './pool.js';
+import { jobQueue, machineJobs, type JobQueue } from './pool.js';
 import type { Progress } from './progress.js';
 import { readRoster } from './read-roster.js';
 import { reportFormat, reportText } from './report-file.js';
@@ -81,7 +83,7 @@ function some(names: readonly string[]): string {
  * Refuses, before anything is written, to write over files without `--force`: one run that
  * writes half its roster and then fails on every existing file helps nobody.
  */
-function refuseExisting(outDir: string, existing: readonly string[], zip: string | undefined): void {
+function refuseExisting(outDir: string, existing: readonly string[], zip: string | undefined, report: string | undefined): void {
   const problems = [];
   if (existing.length > 0) {
     problems.push({
@@ -90,6 +92,23 @@ function refuseExisting(outDir: string, existing: readonly string[], zip: string
     });
   }
   if (zip !== undefined) problems.push({ file: zip, message: '压缩包已存在，未覆盖。要覆盖请加 --force（或与 --skip-existing 同用，重新打包）' });
+  if (report !== undefined) problems.push({ file: report, message: '报告文件已存在，未覆盖。要覆盖请加 --force（或与 --skip-existing 同用，接着上次的运行）；或换一个 --report 文件名' });
+  if (problems.length > 0) throw new UserError('output', problems);
+}
+
+/**
+ * Refuses, before anything is written, a report or zip that would land on the roster, the base
+ * outline, one of the plans, or each other: `--report units.csv` once replaced the roster.
+ */
+function refuseSharedPaths(options: BatchOptions, planned: readonly Planned[]): void {
+  const extra: Target[] = [];
+  if (options.zip !== undefined) extra.push({ file: options.zip, from: '--zip' });
+  if (options.report !== undefined) extra.push({ file: options.report, from: '--report' });
+  if (extra.length === 0) return;
+  const plans = planned.flatMap((p) => p.targets.map((name) => ({ file: join(options.outDir, name), from: `${p.unit.name ?? `第${p.unit.row}行`}的计划` })));
+  const inputs = [options.list, ...(options.outline !== undefined ? [options.outline] : [])];
+  // Existing files are judged later (--force, --skip-existing); here only paths shared.
+  const problems = clobberProblems([...extra, ...plans], { inputs, force: true });
   if (problems.length > 0) throw new UserError('output', problems);
 }
 
@@ -145,9 +164,11 @@ export async function runBatch(options: BatchOptions): Promise<BatchOutcome> {
   const outDir = options.outDir;
   const exists = (name: string): boolean => existsSync(join(outDir, name));
   const zipExists = options.zip !== undefined && existsSync(options.zip);
+  const reportExists = options.report !== undefined && existsSync(options.report);
+  refuseSharedPaths(options, planned);
   if (!options.force) {
     const existing = planned.flatMap((p) => p.targets.filter(exists));
-    if (!options.skipExisting) refuseExisting(outDir, existing, zipExists ? options.zip : undefined);
+    if (!options.skipExisting) refuseExisting(outDir, existing, zipExists ? options.zip : undefined, reportExists ? options.report : undefined);
     for (const p of planned) {
       if (!p.job) continue;
       const missing = p.targets.filter((name) => !exists(name));
@@ -164,8 +185,11 @@ export async function runBatch(options: BatchOptions): Promise<BatchOutcome> {
   try {
     await mkdir(outDir, { recursive: true });
   } catch (error) {
-    throw new UserError('output', [{ file: outDir, message: `无法创建输出文件夹（${(error as NodeJS.ErrnoException).code ?? String(error)}）` }]);
+    throw new UserError('output', [{ file: outDir, message: `无法创建输出文件夹：${errnoReason(error)}` }]);
   }
+
+  const jobs = Math.min(options.jobs, machineJobs());
+  if (jobs < options.jobs) options.log(`提示：--jobs ${options.jobs} 超过本机能同时运行的份数（${jobs}，按处理器数和内存计），按 ${jobs} 份同时生成`);
 
   const startedAt = new Date();
   const todo = planned.filter((p) => p.job);
@@ -193,7 +217,7 @@ export async function runBatch(options: BatchOptions): Promise<BatchOutcome> {
         ...(options.templates ? { templatesDir: options.templates } : {}),
         ...(options.fontDirs ? { fontDirs: options.fontDirs } : {}),
       };
-      queue = jobQueue(settings, Math.max(1, Math.min(options.jobs, todo.length)));
+      queue = jobQueue(settings, Math.max(1, Math.min(jobs, todo.length)));
       await build(todo, queue, options, interrupt);
     }
     if (interrupt.interrupted) removeLeftoverTemps(outDir, ours);
@@ -225,8 +249,8 @@ export async function runBatch(options: BatchOptions): Promise<BatchOutcome> {
         },
         report.format,
       );
-      // The report is this run's record, so it always replaces the last one.
-      await writeFileAtomic(report.file, text, { force: true });
+      // Checked before the run: replaced only with --force, or by the run --skip-existing resumes.
+      await writeFileAtomic(report.file, text, { force: options.force || options.skipExisting });
     }
     return { units, interrupted: interrupt.interrupted, roster: where };
   } finally {

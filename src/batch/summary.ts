@@ -1,4 +1,5 @@
 import stringWidth from 'string-width';
+import { visible } from '../io/terminal.js';
 import { describeProblem } from './row-fields.js';
 import { STATUS_NAMES, type UnitResult, type UnitStatus } from './unit-result.js';
 
@@ -28,7 +29,8 @@ export function countStatuses(units: readonly UnitResult[]): Record<UnitStatus, 
  */
 export function summaryTable(units: readonly UnitResult[]): string {
   const head = ['单位', '状态', '文件', '错误或说明'];
-  const rows = units.map((unit) => [unit.name ?? `（第${unit.row}行）`, STATUS_NAMES[unit.status], unit.files.join('、'), remark(unit)]);
+  // Made visible here already, so that the columns are measured as they will be shown.
+  const rows = units.map((unit) => [visible(unit.name ?? `（第${unit.row}行）`), STATUS_NAMES[unit.status], visible(unit.files.join('、')), visible(remark(unit))]);
   const widths = head.map((h, i) => Math.max(stringWidth(h), ...rows.map((r) => stringWidth(r[i]!))));
   const line = (cells: string[]): string => cells.map((cell, i) => (i === cells.length - 1 ? cell : pad(cell, widths[i]!))).join('  ').trimEnd();
   const counts = countStatuses(units);

@@ -1,10 +1,11 @@
-import { randomBytes } from 'node:crypto';
 import { createWriteStream, unlinkSync } from 'node:fs';
 import { link, mkdir, open, rename, unlink } from 'node:fs/promises';
-import { basename, dirname, extname, join } from 'node:path';
+import { dirname, extname, join } from 'node:path';
 import { pipeline } from 'node:stream/promises';
 import yazl from 'yazl';
 import { UserError } from '../errors.js';
+import { errnoReason } from '../io/errno.js';
+import { tempFileFor } from '../io/write-file.js';
 
 /** Formats that are compressed already: deflating them again costs time and saves nothing. */
 const STORED = new Set(['.docx', '.pdf', '.xlsx', '.zip']);
@@ -34,7 +35,7 @@ export async function writeZip(file: string, dir: string, names: readonly string
     process.on('exit', removeUnfinished);
   }
   await mkdir(dirname(file), { recursive: true });
-  const temp = join(dirname(file), `.${basename(file)}.${randomBytes(6).toString('hex')}.tmp`);
+  const temp = tempFileFor(file);
   writing = temp;
   try {
     const zip = new yazl.ZipFile();
@@ -58,7 +59,7 @@ export async function writeZip(file: string, dir: string, names: readonly string
     if ((error as Error).name === 'AbortError') throw error;
     const code = (error as NodeJS.ErrnoException).code;
     if (code === 'EEXIST') throw new UserError('output', [{ file, message: '压缩包已存在，未覆盖。要覆盖请加 --force' }]);
-    throw new UserError('output', [{ file, message: `无法写入压缩包（${code ?? (error as Error).message}）` }]);
+    throw new UserError('output', [{ file, message: `无法写入压缩包：${errnoReason(error)}` }]);
   } finally {
     writing = undefined;
   }

@@ -1,5 +1,6 @@
 import { Command, CommanderError } from 'commander';
 import { UserError } from '../errors.js';
+import { guardStream } from '../io/terminal.js';
 import { registerBatch } from './commands/batch.js';
 import { registerBuild } from './commands/build.js';
 import { registerCheck } from './commands/check.js';
@@ -79,5 +80,7 @@ export async function main(argv: string[]): Promise<number> {
   }
 }
 
+guardStream(process.stdout);
+guardStream(process.stderr);
 const status = await main(process.argv.slice(2));
 process.exitCode = status;

@@ -1,3 +1,4 @@
+import { statSync } from 'node:fs';
 import { UserError, quote } from '../errors.js';
 import { isoFromText, planYear } from '../outline/dates.js';
 import { PERIODS, isPeriod } from '../outline/periods.js';
@@ -21,4 +22,19 @@ export function parseDateOption(value: string): string {
   const iso = isoFromText(value);
   if (iso) return iso;
   throw new UserError('usage', `--date 的值 ${quote(value)} 无效，应为 YYYY-MM-DD 格式的日期，如 2027-01-05`);
+}
+
+/**
+ * `--font-dir DIR`, repeatable. A folder that is not there is an error: taken silently, the PDF
+ * would quietly use stand-in fonts and the user would not know why.
+ */
+export function collectFontDir(value: string, previous: string[] = []): string[] {
+  let folder = false;
+  try {
+    folder = statSync(value).isDirectory();
+  } catch {
+    throw new UserError('input', [{ file: value, message: '--font-dir 指定的字体文件夹不存在。请检查路径（含空格的路径要加引号）' }]);
+  }
+  if (!folder) throw new UserError('input', [{ file: value, message: '--font-dir 应指定一个文件夹，这里是一个文件。请给出字体文件所在的文件夹' }]);
+  return [...previous, value];
 }

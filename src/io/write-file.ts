@@ -1,8 +1,10 @@
-import { randomBytes } from 'node:crypto';
+import { createHash, randomBytes } from 'node:crypto';
 import { readdirSync, unlinkSync } from 'node:fs';
-import { link, mkdir, open, rename, unlink } from 'node:fs/promises';
+import { link, mkdir, open, readdir, rename, stat, unlink } from 'node:fs/promises';
+import { hostname } from 'node:os';
 import { basename, dirname, join } from 'node:path';
 import { UserError } from '../errors.js';
+import { errnoReason } from './errno.js';
 
 /** Temp files still being written, removed if the process is interrupted. */
 const pending = new Set<string>();
@@ -23,20 +25,72 @@ function hookSignals(): void {
   if (hooked) return;
   hooked = true;
   process.on('exit', cleanUp);
-  for (const signal of ['SIGINT', 'SIGTERM'] as const) {
+  // SIGHUP: a closed terminal or a dropped SSH session.
+  const codes = { SIGINT: 130, SIGTERM: 143, SIGHUP: 129 } as const;
+  for (const signal of ['SIGINT', 'SIGTERM', 'SIGHUP'] as const) {
     process.once(signal, () => {
       cleanUp();
-      process.exit(signal === 'SIGINT' ? 130 : 143);
+      process.exit(codes[signal]);
     });
   }
 }
 
-/** `.plan.docx.0a1b2c3d4e5f.tmp`: hidden, beside its file, unique, and recognisably its. */
-function tempFileFor(file: string): string {
-  return join(dirname(file), `.${basename(file)}.${randomBytes(6).toString('hex')}.tmp`);
+/** This machine, in eight hex digits: a pid says whether a writer is alive only on its own machine. */
+const HOST = createHash('sha256').update(hostname()).digest('hex').slice(0, 8);
+
+/**
+ * `.plan.docx.unionplan-1a2b3c4d-4242-0a1b2c3d.tmp`: hidden, beside its file, unique, and
+ * recognisably its — with the machine and process that write it, so that one left by a killed
+ * run (SIGKILL, a power cut) can be told from one still being written.
+ */
+export function tempFileFor(file: string, pid: number = process.pid): string {
+  return join(dirname(file), `.${basename(file)}.unionplan-${HOST}-${pid}-${randomBytes(4).toString('hex')}.tmp`);
 }
 
-const TEMP_NAME = /^\.(.+)\.[0-9a-f]{12}\.tmp$/;
+const TEMP_NAME = /^\.(.+)\.unionplan-([0-9a-f]{8})-(\d+)-[0-9a-f]{8}\.tmp$/;
+
+/** A temporary file older than this is stale whoever wrote it (another machine on a shared folder). */
+const STALE_MS = 24 * 60 * 60 * 1000;
+
+function alive(pid: number): boolean {
+  try {
+    process.kill(pid, 0);
+    return true;
+  } catch (error) {
+    // EPERM: it exists, as another user's process.
+    return (error as NodeJS.ErrnoException).code === 'EPERM';
+  }
+}
+
+/**
+ * Removes the temporary files a killed run left in `dir` (SIGKILL cannot be caught, so that run
+ * could not): ours by name, and only when the process that wrote it is gone from this machine,
+ * or the file is a day old. A run still writing into the same folder keeps its files.
+ */
+export async function removeStaleTemps(dir: string): Promise<number> {
+  let entries: string[];
+  try {
+    entries = await readdir(dir);
+  } catch {
+    return 0;
+  }
+  let removed = 0;
+  for (const entry of entries) {
+    const match = TEMP_NAME.exec(entry);
+    if (!match) continue;
+    const path = join(dir, entry);
+    try {
+      const ours = match[2] === HOST;
+      const stale = ours ? !alive(Number(match[3])) : Date.now() - (await stat(path)).mtimeMs > STALE_MS;
+      if (!stale) continue;
+      await unlink(path);
+      removed++;
+    } catch {
+      // Gone already, or not ours to remove.
+    }
+  }
+  return removed;
+}
 
 /**
  * Removes the temporary files of writes to `dir/NAME` (for the names given) that never
@@ -67,16 +121,8 @@ export function removeLeftoverTemps(dir: string, names: ReadonlySet<string>): nu
 
 function explain(file: string, error: unknown): UserError {
   const code = (error as NodeJS.ErrnoException).code;
-  const reasons: Record<string, string> = {
-    EACCES: '没有写入权限',
-    EPERM: '没有写入权限，或文件正被其他程序（如 Word）打开',
-    EBUSY: '文件正被其他程序（如 Word、WPS）打开，请先关闭它',
-    ENOSPC: '磁盘空间不足',
-    EROFS: '所在磁盘只读',
-    ENOTDIR: '路径中有一部分不是文件夹',
-    EISDIR: '同名的文件夹已存在',
-  };
-  return new UserError('output', [{ file, message: `无法写入：${reasons[code ?? ''] ?? code ?? String(error)}` }]);
+  const reason = code === 'EISDIR' ? '同名的文件夹已存在' : code === 'EACCES' ? '没有写入权限' : errnoReason(error);
+  return new UserError('output', [{ file, message: `无法写入：${reason}` }]);
 }
 
 /** Folders made (or found) by this process: a batch writes thousands of files into a few. */
@@ -90,6 +136,7 @@ async function ensureFolder(dir: string, file: string): Promise<void> {
     throw explain(file, error);
   }
   madeFolders.add(dir);
+  await removeStaleTemps(dir);
 }
 
 /**

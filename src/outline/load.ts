@@ -1,6 +1,8 @@
 import { readFileSync } from 'node:fs';
 import { readFile } from 'node:fs/promises';
 import { UserError, type Problem } from '../errors.js';
+import { decodeText } from '../io/decode-text.js';
+import { errnoReason } from '../io/errno.js';
 import { carriedCheck } from './check-paths.js';
 import { defaultPlanDate, defaultPlanYear } from './dates.js';
 import type { Outline } from './types.js';
@@ -19,26 +21,32 @@ function unreadable(file: string, error: unknown): UserError {
   if (code === 'ENOENT') return new UserError('input', [{ file, message: '文件不存在，请检查文件名和所在文件夹' }]);
   if (code === 'EISDIR') return new UserError('input', [{ file, message: '这是一个文件夹，请给出文件' }]);
   if (code === 'EACCES' || code === 'EPERM') return new UserError('input', [{ file, message: '没有读取这个文件的权限' }]);
-  return new UserError('input', [{ file, message: `无法读取文件（${code ?? String(error)}）` }]);
+  return new UserError('input', [{ file, message: `无法读取文件：${errnoReason(error)}` }]);
 }
 
-/** Reads a file as UTF-8, turning a missing or unreadable file into a message a user can act on. */
+/**
+ * Reads a text file, decoded as {@link decodeText} decides (UTF-8, UTF-16, GBK; never by
+ * replacing bytes), turning a missing or unreadable file into a message a user can act on.
+ */
 export async function readTextFile(file: string): Promise<string> {
+  let bytes: Uint8Array;
   try {
-    const text = await readFile(file, 'utf8');
-    return text.replace(/^\uFEFF/, '');
+    bytes = await readFile(file);
   } catch (error) {
     throw unreadable(file, error);
   }
+  return decodeText(file, bytes).text;
 }
 
 /** `readTextFile` for the few small files read where nothing else is waiting (check's lists). */
 export function readTextFileSync(file: string): string {
+  let bytes: Uint8Array;
   try {
-    return readFileSync(file, 'utf8').replace(/^\uFEFF/, '');
+    bytes = readFileSync(file);
   } catch (error) {
     throw unreadable(file, error);
   }
+  return decodeText(file, bytes).text;
 }
 
 /**

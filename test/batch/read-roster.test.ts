@@ -3,8 +3,9 @@ import iconv from 'iconv-lite';
 import { chmodSync, mkdirSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { decodeText } from '../../src/batch/decode-text.js';
+
 import { readRoster } from '../../src/batch/read-roster.js';
+import { decodeText } from '../../src/io/decode-text.js';
 import type { Roster } from '../../src/batch/roster.js';
 import { UserError, formatProblem } from '../../src/errors.js';
 import { fixture, tempDir } from './helpers.js';
@@ -86,9 +87,9 @@ describe('CSV rosters', () => {
   });
 
   it('decodes by byte-order mark, then UTF-8, then GB18030', () => {
-    expect(decodeText(Buffer.from('\ufeff工会')).text).toBe('工会');
-    expect(decodeText(Buffer.from('工会')).encoding).toBe('utf-8');
-    expect(decodeText(iconv.encode('工会', 'gbk'))).toEqual({ text: '工会', encoding: 'gb18030' });
+    expect(decodeText('f', Buffer.from('\ufeff工会')).text).toBe('工会');
+    expect(decodeText('f', Buffer.from('工会')).encoding).toBe('utf-8');
+    expect(decodeText('f', iconv.encode('工会', 'gbk'))).toEqual({ text: '工会', encoding: 'gb18030' });
   });
 });
 

@@ -1,5 +1,5 @@
-import { availableParallelism } from 'node:os';
 import { relative, resolve } from 'node:path';
+import { machineJobs } from '../../batch/pool.js';
 import { progressFor } from '../../batch/progress.js';
 import { runBatch } from '../../batch/run-batch.js';
 import { countStatuses, failureLines, summaryTable } from '../../batch/summary.js';
@@ -39,7 +39,7 @@ export async function batchAction(list: string, options: BatchCommandOptions): P
     ...(options.sheet !== undefined ? { sheet: options.sheet } : {}),
     force: options.force ?? false,
     skipExisting: options.skipExisting ?? false,
-    jobs: options.jobs ?? availableParallelism(),
+    jobs: options.jobs ?? machineJobs(),
     ...(options.zip !== undefined ? { zip: options.zip } : {}),
     ...(options.shard !== undefined ? { shard: options.shard } : {}),
     ...(options.report !== undefined ? { report: options.report } : {}),

@@ -1,4 +1,5 @@
 import type { Command } from 'commander';
+import { collectFontDir } from '../options.js';
 import { parseShard, type Shard } from '../../batch/shard.js';
 import { UserError, quote } from '../../errors.js';
 
@@ -24,7 +25,7 @@ export interface BatchCommandOptions {
 /** `--jobs 4` */
 function parseJobs(value: string): number {
   if (/^\s*\d+\s*$/.test(value) && Number(value) >= 1) return Number(value);
-  throw new UserError('usage', `--jobs 的值 ${quote(value)} 无效，应为正整数（同时生成的份数，默认等于 CPU 核数）`);
+  throw new UserError('usage', `--jobs 的值 ${quote(value)} 无效，应为正整数（同时生成的份数，默认并且最多等于本机处理器数，内存每 512 MB 一份）`);
 }
 
 export function registerBatch(program: Command): void {
@@ -39,14 +40,14 @@ export function registerBatch(program: Command): void {
     .option('--sheet <name>', 'Excel 名录中要读取的工作表（默认第一个）')
     .option('-f, --force', '覆盖已存在的文件')
     .option('--skip-existing', '跳过已生成的文件（接着上次中断的运行继续）')
-    .option('-j, --jobs <n>', '同时生成的份数（默认等于 CPU 核数）', parseJobs)
+    .option('-j, --jobs <n>', '同时生成的份数（默认并且最多等于本机处理器数，内存每 512 MB 一份）', parseJobs)
     .option('--zip <file>', '把生成的文件打包成一个 .zip')
     .option('--shard <k/n>', '只生成名录 N 等份中的第 K 份（多台机器分担时用；只写 N 时 K 取自环境变量 JOB_COMPLETION_INDEX + 1）', (value: string) => parseShard(value, process.env.JOB_COMPLETION_INDEX))
     .option('--report <file>', '把每个单位的结果写入报告（.json 或 .csv）')
     .option('--strict', '检查（unionplan check）发现错误的单位不生成文件')
     .option('-q, --quiet', '不显示进度和汇总表（出错的单位仍会列出）')
     .option('--templates <dir>', '使用自己的模板文件夹')
-    .option('--font-dir <dir>', '字体文件夹（PDF 用，可重复）', (value: string, previous: string[] = []) => [...previous, value])
+    .option('--font-dir <dir>', '字体文件夹（PDF 用，可重复）', collectFontDir)
     .action(async (list: string, options: BatchCommandOptions) => {
       const { batchAction } = await import('./batch-action.js');
       await batchAction(list, options);

@@ -1,8 +1,12 @@
 import type { Command } from 'commander';
+import { collectFontDir } from '../options.js';
+import { basename, dirname, extname, join } from 'node:path';
 import { formatReport } from '../../check/format.js';
+import { UserError } from '../../errors.js';
+import { clobberProblems, type Target } from '../../io/targets.js';
 import { buildPlan } from '../../pipeline.js';
 import { TemplateRegistry } from '../../templates/registry.js';
-import { parseFormats } from '../../writers/index.js';
+import { loadWriter, parseFormats } from '../../writers/index.js';
 
 interface BuildCommandOptions {
   format: string;
@@ -23,10 +27,21 @@ export function registerBuild(program: Command): void {
     .option('-f, --force', '覆盖已存在的文件')
     .option('--templates <dir>', '使用自己的模板文件夹')
     .option('--strict', '检查发现错误（如未填写的 xx、__）时不生成')
-    .option('--font-dir <dir>', '字体文件夹（PDF 用，可重复）', (value: string, previous: string[] = []) => [...previous, value])
+    .option('--font-dir <dir>', '字体文件夹（PDF 用，可重复）', collectFontDir)
     .action(async (files: string[], options: BuildCommandOptions) => {
       const formats = parseFormats(options.format);
       const registry = new TemplateRegistry(options.templates);
+      // Every output of the run is checked before the first is written: none half-done.
+      const extensions = await Promise.all(formats.map(async (format) => (await loadWriter(format)).extension));
+      const targets: Target[] = files.flatMap((file) =>
+        extensions.map((ext) => ({ file: join(options.out ?? dirname(file), basename(file, extname(file)) + ext), from: file })),
+      );
+      const problems = clobberProblems(targets, {
+        inputs: options.force ? [] : files,
+        force: options.force ?? false,
+        inputHint: '要按新编号重写它请加 --force，或用 --out 指定其他文件夹',
+      });
+      if (problems.length > 0) throw new UserError('output', problems);
       for (const file of files) {
         const written = await buildPlan(file, {
           formats,

@@ -1,12 +1,14 @@
 import { constants } from 'node:fs';
-import { access, chmod, readFile, stat } from 'node:fs/promises';
+import { access, chmod, readFile, realpath, stat } from 'node:fs/promises';
 import type { Command } from 'commander';
+import iconv from 'iconv-lite';
 import { checkFile, checkText, settingsFor, type CheckOptions } from '../../check/check.js';
 import { failing, type Finding } from '../../check/finding.js';
 import { applyFixes, type AppliedFix } from '../../check/fix.js';
 import { SEVERITY_NAMES, formatReport } from '../../check/format.js';
 import { RULES } from '../../check/rules/index.js';
 import { UserError, type Problem } from '../../errors.js';
+import { decodeText } from '../../io/decode-text.js';
 import { writeFileAtomic } from '../../io/write-file.js';
 import { readTextFile } from '../../outline/load.js';
 import { TemplateRegistry } from '../../templates/registry.js';
@@ -27,8 +29,10 @@ const MAX_FIX_ROUNDS = 5;
  */
 async function fixFile(file: string, options: CheckOptions): Promise<{ changes: AppliedFix[]; findings: Finding[] }> {
   const original = await readTextFile(file);
-  // readTextFile drops a byte-order mark; a file that had one gets it back.
-  const bom = (await readFile(file)).subarray(0, 3).equals(Buffer.from([0xef, 0xbb, 0xbf])) ? '\uFEFF' : '';
+  // The fixed file is written as the original was: its encoding, and its byte-order mark.
+  const bytes = await readFile(file);
+  const { encoding } = decodeText(file, bytes);
+  const bom = (bytes[0] === 0xef && bytes[1] === 0xbb && bytes[2] === 0xbf) || (bytes[0] === 0xff && bytes[1] === 0xfe) || (bytes[0] === 0xfe && bytes[1] === 0xff);
   const settings = settingsFor(file);
   let text = original;
   let findings = checkText(file, text, { ...options, settings });
@@ -49,10 +53,13 @@ async function fixFile(file: string, options: CheckOptions): Promise<{ changes: 
     } catch {
       throw new UserError('output', [{ file, message: '没有写入权限（文件是只读的），未修改' }]);
     }
-    const { mode } = await stat(file);
-    await writeFileAtomic(file, bom + text, { force: true });
+    // A link stays a link: the file it points to is the one fixed (replacing the link itself
+    // would cut it from its target).
+    const target = await realpath(file);
+    const { mode } = await stat(target);
+    await writeFileAtomic(target, iconv.encode(text, encoding, { addBOM: bom }), { force: true });
     // A new file gets default permissions; keep the ones the user's file had.
-    await chmod(file, mode & 0o7777);
+    await chmod(target, mode & 0o7777);
   }
   return { changes, findings };
 }
@@ -99,7 +106,8 @@ export function registerCheck(program: Command): void {
         }
       }
       if (options.json) process.stdout.write(`${JSON.stringify(findings, null, 2)}\n`);
-      else process.stdout.write(formatReport(findings));
+      // “未发现问题” above an error that stopped the check would say the opposite of what happened.
+      else if (findings.length > 0 || unreadable.length === 0) process.stdout.write(formatReport(findings));
       if (unreadable.length) {
         throw new UserError(unreadable[0]!.kind, unreadable.flatMap((error) => error.problems));
       }

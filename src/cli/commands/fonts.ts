@@ -1,4 +1,5 @@
 import type { Command } from 'commander';
+import { collectFontDir } from '../options.js';
 import { UserError } from '../../errors.js';
 import { readTextFile } from '../../outline/load.js';
 import { splitFrontMatter } from '../../text/front-matter.js';
@@ -35,7 +36,7 @@ export function registerFonts(program: Command): void {
     .command('fonts')
     .description('列出 PDF 各部分将使用的字体及其来源')
     .argument('[file]', '提纲或 Markdown 计划（读取其中的 fonts 设置）')
-    .option('--font-dir <dir>', '字体文件夹（可重复）', (value: string, previous: string[] = []) => [...previous, value])
+    .option('--font-dir <dir>', '字体文件夹（可重复）', collectFontDir)
     .action(async (file: string | undefined, options: { fontDir?: string[] }) => {
       // The PDF code is loaded only for this command and for --format pdf.
       const { describeFonts } = await import('../../writers/pdf/index.js');

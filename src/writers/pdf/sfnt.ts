@@ -1,4 +1,4 @@
-import { closeSync, openSync, readSync } from 'node:fs';
+import { closeSync, fstatSync, openSync, readSync } from 'node:fs';
 
 /**
  * Reads the names of the faces in one font file (TrueType, OpenType, or a TrueType/OpenType
@@ -80,13 +80,21 @@ function readFace(fd: number, file: string, index: number, offset: number): Face
   const directory = readAt(fd, offset + 12, numTables * 16);
   let name: Buffer | undefined;
   let os2: Buffer | undefined;
+  const size = fstatSync(fd).size;
+  const tags = new Set<string>();
   for (let i = 0; i + 16 <= directory.length; i += 16) {
     const tag = directory.toString('latin1', i, i + 4);
     const tableOffset = directory.readUInt32BE(i + 8);
-    const length = Math.min(directory.readUInt32BE(i + 12), 4 * 1024 * 1024);
+    const fullLength = directory.readUInt32BE(i + 12);
+    // A table past the end of the file: a truncated or damaged font, which Typst skips.
+    if (tableOffset + fullLength > size) return undefined;
+    tags.add(tag);
+    const length = Math.min(fullLength, 4 * 1024 * 1024);
     if (tag === 'name') name = readAt(fd, tableOffset, length);
     else if (tag === 'OS/2') os2 = readAt(fd, tableOffset, Math.min(length, 96));
   }
+  // The tables without which Typst's font parser refuses a face (it is then not used at all).
+  if (!usable(tags)) return undefined;
   if (!name) return undefined;
   const records = parseNames(name);
   const rawFamily = firstDecoded(records, NAME_FAMILY);
@@ -101,6 +109,12 @@ function readFace(fd: number, file: string, index: number, offset: number): Face
   const fullName = (firstDecoded(records, NAME_FULL) ?? '').toLowerCase();
   const italic = (os2 !== undefined && os2.length >= 64 && (os2.readUInt16BE(62) & 1) === 1) || fullName.includes('italic');
   return { file, index, family: typstFamily(rawFamily), names: [...names], weight, italic };
+}
+
+/** Whether a face has what a font needs to be laid out: metrics, a character map and outlines. */
+function usable(tags: ReadonlySet<string>): boolean {
+  const outlines = (tags.has('glyf') && tags.has('loca')) || tags.has('CFF ') || tags.has('CFF2');
+  return ['head', 'hhea', 'maxp', 'cmap'].every((tag) => tags.has(tag)) && outlines;
 }
 
 function parseNames(table: Buffer): NameRecord[] {

@@ -1,0 +1,54 @@
+import { statSync } from 'node:fs';
+import { resolve } from 'node:path';
+import type { Problem } from '../errors.js';
+
+/** The file a path leads to: device and inode when it exists (links and `..` alike), else the resolved path. */
+function identity(path: string): string {
+  try {
+    const { dev, ino } = statSync(path);
+    return `${dev}:${ino}`;
+  } catch {
+    return resolve(path);
+  }
+}
+
+/** Whether two paths name one file (the same path spelled twice, or a link to it). */
+export function samePath(a: string, b: string): boolean {
+  return resolve(a) === resolve(b) || identity(a) === identity(b);
+}
+
+/** A file a run is about to write, and what it is written from (for messages). */
+export interface Target {
+  file: string;
+  /** The input or the option it comes from: “plan.yaml”, “--report”. */
+  from: string;
+}
+
+/**
+ * Every reason not to write these files, found before the first is written: two outputs on one
+ * path, an output on one of `inputs`, and (without `force`) an output that exists.
+ * Returns the problems, to be thrown as one `output` error.
+ */
+export function clobberProblems(targets: readonly Target[], options: { inputs: readonly string[]; force: boolean; inputHint?: string }): Problem[] {
+  const { inputs, force } = options;
+  const problems: Problem[] = [];
+  const seen = new Map<string, Target>();
+  for (const target of targets) {
+    const key = identity(target.file);
+    const earlier = seen.get(key) ?? [...seen.values()].find((t) => samePath(t.file, target.file));
+    if (earlier) {
+      problems.push({ file: target.file, message: `${earlier.from} 和 ${target.from} 会写到同一个文件，后一个会覆盖前一个，因此都没有生成。请用不同的 --out 分开运行，或改名其中一个` });
+      continue;
+    }
+    seen.set(key, target);
+    const input = inputs.find((file) => samePath(file, target.file));
+    if (input !== undefined) {
+      problems.push({ file: target.file, message: `${target.from} 会写到输入文件 ${input} 上，把它替换掉，因此没有生成。${options.inputHint ?? '请换一个文件名'}` });
+      continue;
+    }
+    if (!force && identity(target.file) !== resolve(target.file)) {
+      problems.push({ file: target.file, message: `文件已存在，未覆盖（${target.from}）。要覆盖请加 --force，或用 --out 换个位置` });
+    }
+  }
+  return problems;
+}
