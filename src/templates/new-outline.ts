@@ -1,5 +1,5 @@
 import YAML, { isMap, isScalar } from 'yaml';
-import { isPeriod, periodMonths } from '../outline/periods.js';
+import { periodMonths, toPeriod } from '../outline/periods.js';
 import { defaultTitle } from '../outline/title.js';
 import type { Period } from '../outline/types.js';
 import type { Template } from './registry.js';
@@ -19,7 +19,7 @@ const FIELD_COMMENTS: Record<string, string> = {
   org: ' 工会全称，用于标题和落款。上级工会可写在 superior: 一行，如 superior: 城南区教育工会',
   superior: ' 上级工会（本计划报送的单位）',
   year: ' 计划年度',
-  period: ' 计划期间：annual 全年，first-half 上半年，second-half 下半年',
+  period: ' 计划期间：annual 全年，first-half 上半年，second-half 下半年，first-term 第一学期（9月至次年1月），second-term 第二学期（2—7月）；也可写中文',
   date: ' 落款日期，格式 YYYY-MM-DD；落款中显示为“2027年1月5日”',
   preface: ' 开头语（可删除）。\n 标题默认为“单位+年度+工作计划”，如需自定义，添加一行 title: 你的标题',
   guidance: ' 指导思想。空一行即另起一段',
@@ -78,7 +78,7 @@ export function commentedOutlineText(
 ): string {
   const doc = new YAML.Document(fields);
   const year = typeof fields.year === 'number' ? fields.year : Number(fields.year);
-  const period = isPeriod(fields.period) ? fields.period : 'annual';
+  const period = toPeriod(fields.period) ?? 'annual';
   const title = typeof fields.title === 'string' ? fields.title : defaultTitle({ org: String(fields.org ?? ''), year, period });
   doc.commentBefore =
     ` ${title} 提纲（${template.name}）\n` +
