@@ -19,7 +19,8 @@ async function render(yaml: string): Promise<{ markdown: string; doc: PlanDocume
 /** Every piece of text in the document, in order. */
 function texts(doc: PlanDocument): string[] {
   return doc.blocks.flatMap((b) => {
-    if (b.type === 'heading' || b.type === 'paragraph') return [lineText(b.content)];
+    if (b.type === 'heading') return [lineText(b.content), ...(b.runIn?.length ? [lineText(b.runIn)] : [])];
+    if (b.type === 'paragraph') return [lineText(b.content)];
     if (b.type === 'signature') return [b.org, b.date];
     return [...b.header, ...b.rows.flat()].flatMap((cell) => cell.map(lineText));
   });
@@ -51,6 +52,10 @@ describe('renderOutline', () => {
       '  - month: 3',
       `    items: [${q('<br>不是换行')}, ${q('|竖线|')}]`,
       `    owner: ${q('{{owner}}')}`,
+      // A second owner, so that the 责任部门 column is there (it shows only when owners differ).
+      '  - month: 4',
+      '    items: [劳动竞赛]',
+      '    owner: 工会委员会',
     ].join('\n');
     const { doc } = await render(yaml);
     expect(doc.meta.title).toBe(EVIL.join(' '));
