@@ -1,5 +1,6 @@
 import YAML, { isMap, isScalar } from 'yaml';
-import { periodMonths, toPeriod } from '../outline/periods.js';
+import { toPeriod } from '../outline/periods.js';
+import { defaultsForPeriod } from './period-filter.js';
 import { defaultTitle } from '../outline/title.js';
 import type { Period } from '../outline/types.js';
 import type { Template } from './registry.js';
@@ -32,22 +33,14 @@ const FIELD_COMMENTS: Record<string, string> = {
   schedule: ' 具体工作安排（生成表格）：month 月份（1–12，跨月写 months: [7, 8]），items 工作内容，owner 责任部门（可省略）',
 };
 
-function inPeriod(entry: unknown, months: number[]): boolean {
-  if (typeof entry !== 'object' || entry === null) return true;
-  const record = entry as { month?: unknown; months?: unknown };
-  const list = Array.isArray(record.months) ? record.months : [record.month];
-  return list.some((m) => months.includes(Number(m)));
-}
-
 /**
  * The fields of a new outline: the template's default outline with the unit, year, period and
- * date filled in and the schedule cut to the period. `new` writes them; `batch` starts each
+ * date filled in, cut to the period (schedule, items and targets: `period-filter.ts`). `new` writes them; `batch` starts each
  * roster row from them.
  */
 export function newOutlineFields(template: Template, options: NewOutlineOptions): Record<string, unknown> {
-  const defaults = template.meta.defaults;
-  const months = periodMonths(options.period);
-  const schedule = Array.isArray(defaults.schedule) ? defaults.schedule.filter((e) => inPeriod(e, months)) : [];
+  const defaults = defaultsForPeriod(template.meta.defaults, options.period);
+  const schedule = Array.isArray(defaults.schedule) ? defaults.schedule : [];
   const outline: Record<string, unknown> = {
     type: template.type,
     org: options.org,
