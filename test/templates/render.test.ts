@@ -74,6 +74,13 @@ describe('renderOutline', () => {
     expect(markdown).toContain('| 3月 | 1.三八节活动<br>2.教代会 | 女工委员会 |\n| 7—8月 | 暑期疗休养 |  |');
   });
 
+  it('shows the 责任部门 column only when owners differ from row to row', async () => {
+    const same = await render('type: town\norg: 镇工会\nyear: 2027\nschedule:\n  - month: 3\n    items: [教代会]\n    owner: 工会委员会\n  - month: 4\n    items: [劳动竞赛]\n    owner: 工会委员会\n');
+    expect(same.markdown).toContain('| 月份 | 工作内容 |\n| --- | --- |\n| 3月 | 教代会 |\n| 4月 | 劳动竞赛 |');
+    const differ = await render('type: town\norg: 镇工会\nyear: 2027\nschedule:\n  - month: 3\n    items: [教代会]\n    owner: 工会委员会\n  - month: 4\n    items: [劳动竞赛]\n');
+    expect(differ.markdown).toContain('| 月份 | 工作内容 | 责任部门 |\n| --- | --- | --- |\n| 3月 | 教代会 | 工会委员会 |\n| 4月 | 劳动竞赛 |  |');
+  });
+
   it('leaves out the tables and headings of what the outline does not have', async () => {
     const { doc } = await render('type: audit\norg: 某工会经审会\nyear: 2027\ndate: 2027-02-01\n');
     expect(doc.blocks).toEqual([{ type: 'signature', org: '某工会经审会', date: '2027年2月1日' }]);
