@@ -33,10 +33,14 @@ export const monthOutsidePeriod: Rule = {
     // month, up to the next row; in Markdown a row is one line.
     const rowsAt = schedule.map((row) => row.at.line).sort((a, b) => a - b);
     const inRow = (line: number): boolean => (ctx.kind === 'outline' ? rowsAt.length > 0 && line >= rowsAt[0]! : rowsAt.includes(line));
+    // An item that says its months (`months: [6, 7]`) is judged by them, not by its words.
+    const datedInPeriod = (ctx.plan.datedItems ?? []).filter((item) => item.months.some((m) => allowed.includes(m)));
     for (const segment of ctx.segments) {
       for (const ref of monthReferences(segment.text)) {
         if (!outside(ref, allowed)) continue;
-        const at = ctx.at(segment.starts[ref.index]!);
+        const offset = segment.starts[ref.index]!;
+        if (datedInPeriod.some((item) => offset >= item.start && offset < item.end)) continue;
+        const at = ctx.at(offset);
         if (inRow(at.line)) continue;
         hits.push({
           ...at,
