@@ -38,7 +38,9 @@ function parts(blocks: Block[], placeOf: (block: Block) => Place): ShapePart[] {
       content++;
       if (next.type === 'heading' && next.level === block.level + 1) children++;
     }
-    out.push({ level: block.level as 1 | 2 | 3, title: lineText(block.content), at: placeOf(block), children, empty: content === 0 });
+    // A run-in item's own text is its content.
+    const empty = content === 0 && !block.runIn?.length;
+    out.push({ level: block.level as 1 | 2 | 3, title: lineText(block.content), at: placeOf(block), children, empty });
   });
   return out;
 }

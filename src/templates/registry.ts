@@ -47,6 +47,17 @@ export class Template {
   get name(): string {
     return this.meta.name;
   }
+
+  /**
+   * How the template sets items (`itemStyle:` in its front matter), read without parsing the whole
+   * front matter, which `build` otherwise never needs; anything but a plain valid value is left to
+   * the full parse, which reports it.
+   */
+  get itemStyle(): ItemStyle | undefined {
+    const match = /^itemStyle:[ \t]*["']?([\w-]*)["']?[ \t]*(?:#.*)?$/m.exec(this.frontMatter);
+    if (!match) return /^itemStyle:/m.test(this.frontMatter) ? this.meta.itemStyle : undefined;
+    return (ITEM_STYLES as readonly string[]).includes(match[1]!) ? (match[1] as ItemStyle) : this.meta.itemStyle;
+  }
 }
 
 /** Where templates are looked up: the user's folder first, then the built-in ones. */

@@ -57,5 +57,5 @@ export async function renderOutline(outline: Outline, template: Template): Promi
     const message = (error as Error).message.split('\n')[0] ?? String(error);
     throw new UserError('invalid', [{ file: template.file, message: `模板有错误，无法使用：${message}` }]);
   }
-  return `${frontMatter(outline, outline.itemStyle ?? template.meta.itemStyle)}\n${body.replace(/\n{3,}/g, '\n\n').trim()}\n`;
+  return `${frontMatter(outline, outline.itemStyle ?? template.itemStyle)}\n${body.replace(/\n{3,}/g, '\n\n').trim()}\n`;
 }

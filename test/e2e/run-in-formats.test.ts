@@ -3,7 +3,9 @@
  * one DOCX body paragraph (Normal, no bold, so the navigation pane lists only 一、 and （一）) and
  * one PDF paragraph carry the same text; `itemStyle: heading` brings the heading lines back.
  */
-import { readFileSync } from 'node:fs';
+import { mkdirSync, mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { loadDocument } from '../../src/pipeline.js';
 import { lineText, type HeadingBlock, type PlanDocument } from '../../src/document/model.js';
@@ -72,6 +74,22 @@ describe('itemStyle', () => {
     const paragraphs = await bodyParagraphs(doc);
     const heading = paragraphs.find((p) => paragraphText(p) === '1.深化教代会制度建设');
     expect(heading && styleOf(heading)).toBe('Heading3');
+  });
+
+  it('heading, asked for by a template: its plans have heading lines unless the outline says otherwise', async () => {
+    const dir = mkdtempSync(join(tmpdir(), 'unionplan-template-'));
+    mkdirSync(join(dir, 'school'));
+    const builtIn = readFileSync(new URL('../../templates/school/template.md', import.meta.url), 'utf8');
+    writeFileSync(join(dir, 'school', 'template.md'), builtIn.replace('period: annual\n', 'period: annual\nitemStyle: heading\n'));
+    const own = new TemplateRegistry(dir);
+    const outline = parseOutline('school.yaml', readFileSync(example, 'utf8'), { types: own.types() });
+    const markdown = await renderOutline(outline, await own.get('school'));
+    expect(markdown).toContain('\nitemStyle: heading\n');
+    expect(markdown).toContain('\n### 深化教代会制度建设\n');
+    const doc = parseMarkdown('school.md', markdown);
+    expect(toMarkdown(doc)).toContain('\n### 1.深化教代会制度建设\n');
+    const overruled = parseMarkdown('school.md', await renderOutline({ ...outline, itemStyle: 'run-in' }, await own.get('school')));
+    expect(toMarkdown(overruled)).toContain(`\n\n${ITEM}`);
   });
 
   it('run-in-bold: the number and title are bold in the DOCX, the rest of the paragraph is not', async () => {
