@@ -1,3 +1,5 @@
+import { toPeriod } from '../outline/periods.js';
+
 /**
  * Which roster column fills which outline field. A header may be the outline key (`org`) or its
  * Chinese name (单位名称) or one of a few common variants; the README's batch section lists them.
@@ -68,18 +70,10 @@ export function columnFor(header: string): ColumnSpec | undefined {
   return BY_HEADER.get(normalizeHeader(header));
 }
 
-/** `period` values as a Chinese roster writes them. */
-const PERIOD_WORDS: Readonly<Record<string, string>> = {
-  全年: 'annual',
-  年度: 'annual',
-  上半年: 'first-half',
-  下半年: 'second-half',
-};
-
-/** The period a cell names, in the outline's words; other values pass on to be reported. */
+/** The period a cell names (全年, 第二学期, first-half …) in the outline's words; other values pass on to be reported. */
 export function periodValue(text: string): string {
   const value = text.trim();
-  return PERIOD_WORDS[value] ?? value;
+  return toPeriod(value) ?? value;
 }
 
 /** `2027年` → `2027`; other values pass on to be reported. */

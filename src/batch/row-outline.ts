@@ -1,5 +1,5 @@
 import { defaultPlanDate, defaultPlanYear } from '../outline/dates.js';
-import { isPeriod } from '../outline/periods.js';
+import { toPeriod } from '../outline/periods.js';
 import type { Outline } from '../outline/types.js';
 import { validateOutline } from '../outline/validate.js';
 import { newOutlineFields } from '../templates/new-outline.js';
@@ -79,7 +79,7 @@ export async function rowOutline(row: RosterRow, context: RowContext): Promise<R
   else {
     const template = await registry.get(type);
     const year = validYear(fields.year) ?? defaultPlanYear(today);
-    const period = isPeriod(fields.period) ? fields.period : template.meta.period;
+    const period = toPeriod(fields.period) ?? template.meta.period;
     start = newOutlineFields(template, { org: String(fields.org), year, period, date: defaultPlanDate(year, period, today) });
   }
   const merged = merge(start, { ...fields, type });

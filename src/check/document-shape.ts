@@ -3,6 +3,7 @@ import type { ParsedMarkdown } from '../document/parse.js';
 import { SIGNATURE_MARKER } from '../document/block-handlers.js';
 import { lineText, type Block, type TableBlock } from '../document/model.js';
 import { defaultPlanYear, isoDate, parseDate } from '../outline/dates.js';
+import { periodFromTitle } from '../outline/periods.js';
 import type { YamlSource } from '../outline/yaml-source.js';
 import type { LineIndex, Place } from './line-index.js';
 import { parseMonths } from './months.js';
@@ -37,7 +38,9 @@ function parts(blocks: Block[], placeOf: (block: Block) => Place): ShapePart[] {
       content++;
       if (next.type === 'heading' && next.level === block.level + 1) children++;
     }
-    out.push({ level: block.level as 1 | 2 | 3, title: lineText(block.content), at: placeOf(block), children, empty: content === 0 });
+    // A run-in item's own text is its content.
+    const empty = content === 0 && !block.runIn?.length;
+    out.push({ level: block.level as 1 | 2 | 3, title: lineText(block.content), at: placeOf(block), children, empty });
   });
   return out;
 }
@@ -73,7 +76,7 @@ export function documentShape(parsed: ParsedMarkdown, text: string, front: YamlS
   const org = meta.org ?? (signature?.type === 'signature' && signature.org ? signature.org : undefined);
   const titleYear = /(\d{4})\s*年/.exec(meta.title)?.[1];
   const year = meta.year ?? (titleYear ? Number(titleYear) : undefined);
-  const period = meta.period ?? (/上半年/.test(meta.title) ? 'first-half' : /下半年/.test(meta.title) ? 'second-half' : 'annual');
+  const period = meta.period ?? periodFromTitle(meta.title);
 
   let date: PlanShape['date'];
   const dateNode = signatureDate(tree);

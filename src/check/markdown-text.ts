@@ -1,5 +1,6 @@
 import type { Nodes, PhrasingContent, Root, RootContent } from 'mdast';
 import { stripTypedNumber } from '../document/numbering.js';
+import { typedItem } from '../document/run-in.js';
 import { SegmentBuilder, type Segment } from './segment.js';
 
 /** ASCII punctuation, the characters a backslash escapes in CommonMark. */
@@ -135,9 +136,15 @@ export function markdownSegments(tree: Root, body: string, base: number): Segmen
   };
   const visit = (node: RootContent): void => {
     switch (node.type) {
-      case 'paragraph':
-        push(phrasingSegment(node.children, body, base));
+      case 'paragraph': {
+        // A run-in item (1.标题。正文): its typed number is generated again, like a heading's.
+        let first: Nodes | undefined = node.children[0];
+        while (first && 'children' in first && first.children.length > 0) first = first.children[0];
+        const segment = phrasingSegment(node.children, body, base);
+        const item = first?.type === 'text' && typedItem(body.slice(start(first), start(first) + 12));
+        push(item ? withoutTypedNumber(segment) : segment);
         break;
+      }
       case 'heading':
         push(withoutTypedNumber(phrasingSegment(node.children, body, base)));
         break;

@@ -32,6 +32,14 @@ export function outlineShape(outline: Outline, source: YamlSource): PlanShape {
       parts.push({ level: 3, title: item.title, at: source.locate(['sections', i, 'items', j, 'title']), children: numbered(item.items), empty: false });
     });
   });
+  const datedItems: NonNullable<PlanShape['datedItems']> = [];
+  const dated = (items: readonly OutlineItem[] | undefined, path: (string | number)[]) =>
+    (items ?? []).forEach((item, j) => {
+      const range = (source.doc.getIn([...path, j], true) as { range?: [number, number, number] } | undefined)?.range;
+      if (item.months && range) datedItems.push({ start: range[0], end: range[2], months: item.months });
+      dated(item.items, [...path, j, 'items']);
+    });
+  outline.sections.forEach((section, i) => dated(section.items, ['sections', i, 'items']));
   return {
     // Only a title the user wrote: the default one names the unit and the year by construction.
     ...(outline.title !== undefined ? { title: { text: outline.title, at: source.locate(['title']) } } : {}),
@@ -50,5 +58,6 @@ export function outlineShape(outline: Outline, source: YamlSource): PlanShape {
       const key = source.doc.hasIn(['schedule', i, 'months']) ? 'months' : 'month';
       return { label: monthLabel(entry.months), months: entry.months, at: source.locate(['schedule', i, key]) };
     }),
+    datedItems,
   };
 }

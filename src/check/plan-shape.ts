@@ -22,6 +22,11 @@ export interface PlanShape {
   parts: ShapePart[];
   targets: ShapeTarget[];
   schedule: ShapeScheduleRow[];
+  /**
+   * Items that say which months they belong to (`months:` in an outline): their words are not
+   * judged against the period, their months are. File offsets of the item's text.
+   */
+  datedItems?: { start: number; end: number; months: number[] }[];
 }
 
 /** A numbered part: 一、 (level 1), （一） (level 2), 1. (level 3). */

@@ -1,7 +1,7 @@
 import { statSync } from 'node:fs';
 import { UserError, quote } from '../errors.js';
 import { isoFromText, planYear } from '../outline/dates.js';
-import { PERIODS, isPeriod } from '../outline/periods.js';
+import { PERIOD_CHOICES, toPeriod } from '../outline/periods.js';
 import type { Period } from '../outline/types.js';
 
 /** `--year 2027` */
@@ -11,10 +11,11 @@ export function parseYearOption(value: string): number {
   throw new UserError('usage', `--year 的值 ${quote(value)} 无效，应为四位数的年份，如 2027`);
 }
 
-/** `--period first-half` */
+/** `--period first-half`, `--period 第二学期` */
 export function parsePeriodOption(value: string): Period {
-  if (isPeriod(value)) return value;
-  throw new UserError('usage', `--period 的值 ${quote(value)} 无效，应为 ${PERIODS.join('、')} 之一（全年、上半年、下半年）`);
+  const period = toPeriod(value);
+  if (period) return period;
+  throw new UserError('usage', `--period 的值 ${quote(value)} 无效，应为 ${PERIOD_CHOICES} 之一`);
 }
 
 /** `--date 2027-01-05` */

@@ -2,9 +2,9 @@ import { UserError, quote, type Problem } from '../errors.js';
 import { FONT_ROLES } from './fonts.js';
 import { carriedCheck } from '../outline/check-paths.js';
 import { isoFromText, planYear } from '../outline/dates.js';
-import { isPeriod } from '../outline/periods.js';
+import { PERIOD_CHOICES, toPeriod } from '../outline/periods.js';
 import { YamlSource } from '../outline/yaml-source.js';
-import type { DocumentMeta, FontRole } from './model.js';
+import { ITEM_STYLES, type DocumentMeta, type FontRole, type ItemStyle } from './model.js';
 
 /**
  * Reads and checks the front matter of a Markdown plan. Every problem is reported with its line
@@ -41,8 +41,13 @@ export function readMeta(file: string, yaml: string | undefined): DocumentMeta {
     else fail('year', `front matter 中的 year（年度）${quote(data.year)} 无效，应为四位数的年份，如 2027`);
   }
   if (data.period !== undefined) {
-    if (isPeriod(data.period)) meta.period = data.period;
-    else fail('period', `front matter 中的 period（计划期间）${quote(data.period)} 无效，应为 annual、first-half 或 second-half`);
+    const period = toPeriod(data.period);
+    if (period) meta.period = period;
+    else fail('period', `front matter 中的 period（计划期间）${quote(data.period)} 无效，应为 ${PERIOD_CHOICES} 之一`);
+  }
+  if (data.itemStyle !== undefined) {
+    if ((ITEM_STYLES as readonly unknown[]).includes(data.itemStyle)) meta.itemStyle = data.itemStyle as ItemStyle;
+    else fail('itemStyle', `front matter 中的 itemStyle（条目样式）${quote(data.itemStyle)} 无效，应为 ${ITEM_STYLES.join('、')} 之一（条目标题接排正文、接排且加粗、单独成行）`);
   }
   if (data.date !== undefined) {
     const iso = isoFromText(data.date);

@@ -3,8 +3,8 @@
  * outline or written by hand) and knows nothing of outlines or templates.
  */
 
-/** Plan periods: a whole year, or one half of it. */
-export type Period = 'annual' | 'first-half' | 'second-half';
+/** Plan periods: a whole year, one half of it, or a school term (first: Sep–Jan, second: Feb–Jul). */
+export type Period = 'annual' | 'first-half' | 'second-half' | 'first-term' | 'second-term';
 
 /** Roles a font can play on the page (GB/T 9704-2012). */
 export type FontRole = 'title' | 'body' | 'heading1' | 'heading2' | 'heading3' | 'heading4' | 'pageNumber' | 'table';
@@ -27,7 +27,21 @@ export interface HeadingBlock {
   number: string;
   /** Heading text without the number. */
   content: Line;
+  /**
+   * Present on a run-in item (levels 3 and 4): the item is one body paragraph, its title running
+   * into this text — “1.深化教代会制度建设。坚持每学年召开……” (see `run-in.ts`). Empty for an
+   * item that has a title and no text of its own.
+   */
+  runIn?: Line;
 }
+
+/**
+ * How items (levels 3 and 4) are set: run into their first paragraph (the default), the same
+ * with the title in bold, or as heading lines of their own.
+ */
+export type ItemStyle = 'run-in' | 'run-in-bold' | 'heading';
+
+export const ITEM_STYLES: readonly ItemStyle[] = ['run-in', 'run-in-bold', 'heading'];
 
 /** A body paragraph (first-line indent of two characters in DOCX and PDF). */
 export interface ParagraphBlock {
@@ -64,6 +78,8 @@ export interface DocumentMeta {
   /** ISO date `YYYY-MM-DD` of the signature. */
   date?: string;
   type?: string;
+  /** How items are set; run-in when the plan does not say. */
+  itemStyle?: ItemStyle;
   /** Font family per role, where the plan asks for other fonts than the defaults. */
   fonts?: Partial<Record<FontRole, string>>;
   /**

@@ -87,7 +87,7 @@ export function parseMarkdownSource(file: string, text: string): ParsedMarkdown 
   let linesBefore = 0;
   for (let i = 0; i < bodyOffset; i++) if (source.charCodeAt(i) === 10) linesBefore++;
   const tree = parseBody(body);
-  const ctx: BlockContext = { blocks: [] };
+  const ctx: BlockContext = { blocks: [], body, itemStyle: meta.itemStyle ?? 'run-in' };
   const origins: RootContent[] = [];
   for (const node of tree.children) {
     block(node, ctx);

@@ -1,3 +1,4 @@
+import { calendarYear, periodMonths } from './periods.js';
 import type { Period } from './types.js';
 
 /**
@@ -8,15 +9,17 @@ export function defaultPlanYear(today: Date = new Date()): number {
   return today.getMonth() >= 9 ? today.getFullYear() + 1 : today.getFullYear();
 }
 
-/** The signature date of a new plan: today when it falls in the plan's period, else its first day. */
+/**
+ * The signature date of a new plan: today when it falls in the plan's period, else its first day
+ * (a first term's January is in the next calendar year).
+ */
 export function defaultPlanDate(year: number, period: Period, today: Date = new Date()): string {
-  const startMonth = period === 'second-half' ? 7 : 1;
-  const endMonth = period === 'first-half' ? 6 : 12;
+  const months = periodMonths(period);
   const month = today.getMonth() + 1;
-  if (today.getFullYear() === year && month >= startMonth && month <= endMonth) {
-    return isoDate(year, month, today.getDate());
+  if (months.includes(month) && today.getFullYear() === calendarYear(year, period, month)) {
+    return isoDate(today.getFullYear(), month, today.getDate());
   }
-  return isoDate(year, startMonth, 1);
+  return isoDate(year, months[0]!, 1);
 }
 
 export function isoDate(year: number, month: number, day: number): string {

@@ -1,4 +1,4 @@
-import type { FontRole, Period } from '../document/model.js';
+import type { FontRole, ItemStyle, Period } from '../document/model.js';
 
 export type { Period };
 
@@ -17,6 +17,11 @@ export type SectionKind =
 export interface OutlineItem {
   title?: string;
   text?: string;
+  /**
+   * The months the item belongs to, when it says so (`months: [7, 8]`); otherwise they are read
+   * from its words (暑期, 教师节 …) where a half-year or term plan needs them.
+   */
+  months?: number[];
   items?: OutlineItem[];
 }
 
@@ -48,6 +53,8 @@ export interface Outline {
   superior?: string;
   year: number;
   period: Period;
+  /** How items are set; the template's choice, else run-in. */
+  itemStyle?: ItemStyle;
   /** ISO `YYYY-MM-DD`. */
   date: string;
   title?: string;

@@ -1,10 +1,10 @@
 import { FONT_ROLES } from '../document/fonts.js';
 import { isCheckMapping } from './check-paths.js';
-import type { FontRole } from '../document/model.js';
+import { ITEM_STYLES, type FontRole, type ItemStyle } from '../document/model.js';
 import { quote } from '../errors.js';
 import { editDistance } from '../text/edit-distance.js';
 import { isoFromText, planYear } from './dates.js';
-import { PERIODS, isPeriod } from './periods.js';
+import { PERIOD_CHOICES, toPeriod } from './periods.js';
 import type { Outline, OutlineItem, OutlineSection, OutlineTarget, ScheduleEntry, SectionKind } from './types.js';
 
 /** A path into the outline, e.g. `['sections', 2, 'items', 0, 'title']`. */
@@ -29,7 +29,7 @@ export const SECTION_KINDS: Readonly<Record<SectionKind, string>> = {
 };
 
 const TOP_KEYS = [
-  'type', 'org', 'superior', 'year', 'period', 'date', 'title', 'preface', 'guidance',
+  'type', 'org', 'superior', 'year', 'period', 'itemStyle', 'date', 'title', 'preface', 'guidance',
   'targets', 'sections', 'schedule', 'fonts', 'check',
 ];
 
@@ -105,15 +105,28 @@ function item(check: Checker, raw: unknown, path: FieldPath, depth: number): Out
     check.fail(path, `${formatPath(path)}（工作条目）应为文本或含 title、text 的键值对，实际为${describe(raw)}`);
     return undefined;
   }
-  check.keys(raw, depth === 0 ? ['title', 'text', 'items'] : ['title', 'text'], path);
+  check.keys(raw, depth === 0 ? ['title', 'text', 'months', 'items'] : ['title', 'text', 'months'], path);
   const title = check.text(raw, 'title', path, '条目标题');
   const text = check.text(raw, 'text', path, '条目内容');
+  const months = itemMonths(check, raw.months, [...path, 'months']);
   const subs = depth === 0 ? check.list(raw, 'items', path, '子条目') : [];
   const items = subs.map((sub, i) => item(check, sub, [...path, 'items', i], depth + 1)).filter((x): x is OutlineItem => !!x);
   if (title === undefined && text === undefined && items.length === 0) {
     check.fail(path, `${formatPath(path)}（工作条目）至少要有 title 或 text`);
   }
-  return { title, text, ...(items.length ? { items } : {}) };
+  return { title, text, ...(months ? { months } : {}), ...(items.length ? { items } : {}) };
+}
+
+/** An item's `months:` — one month (9) or a list ([7, 8]) of months 1–12. */
+function itemMonths(check: Checker, raw: unknown, path: FieldPath): number[] | undefined {
+  if (raw === undefined || raw === null) return undefined;
+  const list = Array.isArray(raw) ? raw : [raw];
+  const valid = list.length > 0 && list.every((m) => typeof m === 'number' && Number.isInteger(m) && m >= 1 && m <= 12);
+  if (!valid) {
+    check.fail(path, `${formatPath(path)}（条目所属月份）的值 ${quote(raw)} 无效，应为 1–12 的月份或月份列表，如 9 或 [7, 8]`);
+    return undefined;
+  }
+  return list as number[];
 }
 
 function section(check: Checker, raw: unknown, path: FieldPath): OutlineSection | undefined {
@@ -257,8 +270,15 @@ export function validateOutline(raw: unknown, options: ValidateOptions): { outli
 
   let period: Outline['period'] = 'annual';
   if (raw.period !== undefined && raw.period !== null) {
-    if (isPeriod(raw.period)) period = raw.period;
-    else check.fail(['period'], `period（计划期间）的值 ${quote(raw.period)} 无效，应为 ${PERIODS.join('、')} 之一（全年、上半年、下半年）`);
+    const named = toPeriod(raw.period);
+    if (named) period = named;
+    else check.fail(['period'], `period（计划期间）的值 ${quote(raw.period)} 无效，应为 ${PERIOD_CHOICES} 之一`);
+  }
+
+  let itemStyle: ItemStyle | undefined;
+  if (raw.itemStyle !== undefined && raw.itemStyle !== null) {
+    if ((ITEM_STYLES as readonly unknown[]).includes(raw.itemStyle)) itemStyle = raw.itemStyle as ItemStyle;
+    else check.fail(['itemStyle'], `itemStyle（条目样式）的值 ${quote(raw.itemStyle)} 无效，应为 run-in（条目标题接排正文，默认）、run-in-bold（接排且标题加粗）或 heading（标题单独成行）`);
   }
 
   let date = options.defaultDate(year, period);
@@ -283,6 +303,7 @@ export function validateOutline(raw: unknown, options: ValidateOptions): { outli
     ...(superior !== undefined ? { superior: superior.trim() } : {}),
     year,
     period,
+    ...(itemStyle ? { itemStyle } : {}),
     date,
     ...(title !== undefined ? { title } : {}),
     ...(preface !== undefined ? { preface } : {}),

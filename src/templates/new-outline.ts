@@ -1,5 +1,6 @@
 import YAML, { isMap, isScalar } from 'yaml';
-import { isPeriod, periodMonths } from '../outline/periods.js';
+import { toPeriod } from '../outline/periods.js';
+import { defaultsForPeriod } from './period-filter.js';
 import { defaultTitle } from '../outline/title.js';
 import type { Period } from '../outline/types.js';
 import type { Template } from './registry.js';
@@ -19,7 +20,7 @@ const FIELD_COMMENTS: Record<string, string> = {
   org: ' 工会全称，用于标题和落款。上级工会可写在 superior: 一行，如 superior: 城南区教育工会',
   superior: ' 上级工会（本计划报送的单位）',
   year: ' 计划年度',
-  period: ' 计划期间：annual 全年，first-half 上半年，second-half 下半年',
+  period: ' 计划期间：annual 全年，first-half 上半年，second-half 下半年，first-term 第一学期（9月至次年1月），second-term 第二学期（2—7月）；也可写中文',
   date: ' 落款日期，格式 YYYY-MM-DD；落款中显示为“2027年1月5日”',
   preface: ' 开头语（可删除）。\n 标题默认为“单位+年度+工作计划”，如需自定义，添加一行 title: 你的标题',
   guidance: ' 指导思想。空一行即另起一段',
@@ -32,22 +33,14 @@ const FIELD_COMMENTS: Record<string, string> = {
   schedule: ' 具体工作安排（生成表格）：month 月份（1–12，跨月写 months: [7, 8]），items 工作内容，owner 责任部门（可省略）',
 };
 
-function inPeriod(entry: unknown, months: number[]): boolean {
-  if (typeof entry !== 'object' || entry === null) return true;
-  const record = entry as { month?: unknown; months?: unknown };
-  const list = Array.isArray(record.months) ? record.months : [record.month];
-  return list.some((m) => months.includes(Number(m)));
-}
-
 /**
  * The fields of a new outline: the template's default outline with the unit, year, period and
- * date filled in and the schedule cut to the period. `new` writes them; `batch` starts each
+ * date filled in, cut to the period (schedule, items and targets: `period-filter.ts`). `new` writes them; `batch` starts each
  * roster row from them.
  */
 export function newOutlineFields(template: Template, options: NewOutlineOptions): Record<string, unknown> {
-  const defaults = template.meta.defaults;
-  const months = periodMonths(options.period);
-  const schedule = Array.isArray(defaults.schedule) ? defaults.schedule.filter((e) => inPeriod(e, months)) : [];
+  const defaults = defaultsForPeriod(template.meta.defaults, options.period);
+  const schedule = Array.isArray(defaults.schedule) ? defaults.schedule : [];
   const outline: Record<string, unknown> = {
     type: template.type,
     org: options.org,
@@ -79,7 +72,7 @@ export function commentedOutlineText(
   const command = origin.command ?? 'unionplan';
   const doc = new YAML.Document(fields);
   const year = typeof fields.year === 'number' ? fields.year : Number(fields.year);
-  const period = isPeriod(fields.period) ? fields.period : 'annual';
+  const period = toPeriod(fields.period) ?? 'annual';
   const title = typeof fields.title === 'string' ? fields.title : defaultTitle({ org: String(fields.org ?? ''), year, period });
   doc.commentBefore =
     ` ${title} 提纲（${template.name}）\n` +

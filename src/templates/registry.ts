@@ -3,8 +3,9 @@ import { join } from 'node:path';
 import YAML from 'yaml';
 import { UserError, quote } from '../errors.js';
 import { readTextFile } from '../outline/load.js';
-import { isPeriod } from '../outline/periods.js';
+import { PERIOD_CHOICES, toPeriod } from '../outline/periods.js';
 import type { Period } from '../outline/types.js';
+import { ITEM_STYLES, type ItemStyle } from '../document/model.js';
 import { packageRoot } from '../package-root.js';
 import { splitFrontMatter } from '../text/front-matter.js';
 import { typeNames } from './type-names.js';
@@ -14,6 +15,8 @@ export interface TemplateMeta {
   name: string;
   description: string;
   period: Period;
+  /** How the type's items are set, when its template says (`itemStyle:`); run-in otherwise. */
+  itemStyle?: ItemStyle;
   /** The default outline fields (guidance, targets, sections, schedule …). */
   defaults: Record<string, unknown>;
 }
@@ -44,6 +47,17 @@ export class Template {
 
   get name(): string {
     return this.meta.name;
+  }
+
+  /**
+   * How the template sets items (`itemStyle:` in its front matter), read without parsing the whole
+   * front matter, which `build` otherwise never needs; anything but a plain valid value is left to
+   * the full parse, which reports it.
+   */
+  get itemStyle(): ItemStyle | undefined {
+    const match = /^itemStyle:[ \t]*["']?([\w-]*)["']?[ \t]*(?:#.*)?$/m.exec(this.frontMatter);
+    if (!match) return /^itemStyle:/m.test(this.frontMatter) ? this.meta.itemStyle : undefined;
+    return (ITEM_STYLES as readonly string[]).includes(match[1]!) ? (match[1] as ItemStyle) : this.meta.itemStyle;
   }
 }
 
@@ -122,17 +136,22 @@ function parseTemplateMeta(file: string, type: string, frontMatter: string): Tem
     throw new UserError('invalid', [{ file, message: `模板的 front matter 不是有效的 YAML：${(error as Error).message.split('\n')[0]}` }]);
   }
   const defaults = data.defaults;
-  const period = data.period ?? 'annual';
+  const period = toPeriod(data.period ?? 'annual');
   const problems = [];
   if (defaults !== undefined && (typeof defaults !== 'object' || defaults === null || Array.isArray(defaults))) {
     problems.push({ file, message: 'front matter 中的 defaults 应为键值对（默认提纲）' });
   }
-  if (!isPeriod(period)) problems.push({ file, message: `front matter 中的 period 值 ${quote(period)} 无效，应为 annual、first-half 或 second-half` });
+  if (!period) problems.push({ file, message: `front matter 中的 period 值 ${quote(data.period)} 无效，应为 ${PERIOD_CHOICES} 之一` });
+  const itemStyle = data.itemStyle;
+  if (itemStyle !== undefined && !(ITEM_STYLES as readonly unknown[]).includes(itemStyle)) {
+    problems.push({ file, message: `front matter 中的 itemStyle 值 ${quote(itemStyle)} 无效，应为 ${ITEM_STYLES.join('、')} 之一` });
+  }
   if (problems.length) throw new UserError('invalid', problems);
   return {
+    ...(itemStyle !== undefined ? { itemStyle: itemStyle as ItemStyle } : {}),
     name: typeof data.name === 'string' ? data.name : type,
     description: typeof data.description === 'string' ? data.description : '',
-    period: period as Period,
+    period: period ?? 'annual',
     defaults: (defaults as Record<string, unknown> | undefined) ?? {},
   };
 }

@@ -29,7 +29,7 @@ async function compile(template: Template): Promise<Render> {
 }
 
 /** The YAML front matter of a rendered plan: what writers need besides the body. */
-export function frontMatter(outline: Outline): string {
+export function frontMatter(outline: Outline, itemStyle = outline.itemStyle): string {
   const meta: Record<string, unknown> = {
     title: outline.title ?? defaultTitle(outline),
     org: outline.org,
@@ -37,6 +37,7 @@ export function frontMatter(outline: Outline): string {
     type: outline.type,
     year: outline.year,
     period: outline.period,
+    ...(itemStyle ? { itemStyle } : {}),
     date: outline.date,
     ...(outline.fonts && Object.keys(outline.fonts).length ? { fonts: outline.fonts } : {}),
     ...(outline.check ? { check: outline.check } : {}),
@@ -56,5 +57,5 @@ export async function renderOutline(outline: Outline, template: Template): Promi
     const message = (error as Error).message.split('\n')[0] ?? String(error);
     throw new UserError('invalid', [{ file: template.file, message: `模板有错误，无法使用：${message}` }]);
   }
-  return `${frontMatter(outline)}\n${body.replace(/\n{3,}/g, '\n\n').trim()}\n`;
+  return `${frontMatter(outline, outline.itemStyle ?? template.itemStyle)}\n${body.replace(/\n{3,}/g, '\n\n').trim()}\n`;
 }

@@ -1,5 +1,5 @@
 import { formatChineseDate } from '../outline/dates.js';
-import { PERIOD_NAMES } from '../outline/periods.js';
+import { PERIOD_NAMES, periodMonths } from '../outline/periods.js';
 import { defaultTitle } from '../outline/title.js';
 import type { Outline, OutlineItem, ScheduleEntry } from '../outline/types.js';
 import { escapeBlock, escapeCell, escapeInline } from '../text/markdown-escape.js';
@@ -47,10 +47,11 @@ export function buildView(outline: Outline) {
     value: escapeCell(target.value === undefined ? '' : `${target.value}${target.unit ?? ''}`),
     note: escapeCell(target.note ?? ''),
   }));
-  // Sorted by month so that a table read top to bottom follows the year; the sort is stable.
-  const schedule = [...outline.schedule]
-    .sort((a, b) => Math.min(...a.months) - Math.min(...b.months))
-    .map(scheduleRow);
+  // Sorted by month so that a table read top to bottom follows the period (a first term's January
+  // comes after its December); the sort is stable.
+  const order = periodMonths(outline.period);
+  const place = (entry: ScheduleEntry) => Math.min(...entry.months.map((m) => (order.includes(m) ? order.indexOf(m) : 12 + m)));
+  const schedule = [...outline.schedule].sort((a, b) => place(a) - place(b)).map(scheduleRow);
   return {
     title: escapeInline(outline.title ?? defaultTitle(outline)),
     org: escapeInline(outline.org),
@@ -70,6 +71,7 @@ export function buildView(outline: Outline) {
       items: section.items.map(itemView),
     })),
     schedule,
-    scheduleHasOwner: outline.schedule.some((entry) => entry.owner),
+    // A 责任部门 column that says the same on every row says nothing: it shows only when owners differ.
+    scheduleHasOwner: new Set(schedule.map((row) => row.owner)).size > 1,
   };
 }

@@ -10,11 +10,18 @@ function escapeSpan(text: string): string {
   return text.trim().replace(INLINE_SPECIAL, (c) => `\\${c}`);
 }
 
-/** A line that starts a paragraph: block syntax (lists, setext underlines) is special there too. */
+/**
+ * A line that starts a paragraph: block syntax (lists, setext underlines) is special there too,
+ * and so is an item number (1、 （1）), which would make the paragraph a run-in item. Characters
+ * CommonMark cannot backslash-escape are written as character references.
+ */
 function escapeLine(line: string): string {
   return escapeSpan(line)
     .replace(/^([+\-=])/, '\\$1')
-    .replace(/^(\d+)([.)])/, '$1\\$2');
+    .replace(/^(\d+)([.)])/, '$1\\$2')
+    .replace(/^(\d{1,3})([、．])/u, (_all, digits: string, mark: string) => `${digits}&#x${mark.codePointAt(0)!.toString(16).toUpperCase()};`)
+    .replace(/^（(?=\d{1,3}[）)])/u, '&#xFF08;')
+    .replace(/^\((?=\d{1,3}[）)])/u, '\\(');
 }
 
 /**

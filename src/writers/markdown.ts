@@ -1,6 +1,7 @@
 import YAML from 'yaml';
 import { SIGNATURE_MARKER } from '../document/block-handlers.js';
-import type { Block, Cell, Line, PlanDocument } from '../document/model.js';
+import type { Block, Cell, HeadingBlock, Line, PlanDocument } from '../document/model.js';
+import { runInLine } from '../document/run-in.js';
 import { escapeBlock, escapeCell, escapeInline } from '../text/markdown-escape.js';
 import type { Writer } from './writer.js';
 
@@ -20,9 +21,21 @@ function cell(value: Cell): string {
   return value.map((line) => runs(line, escapeCell)).join('<br>');
 }
 
+/**
+ * A run-in item as the one paragraph it is: “1.标题。正文”. Its number is written as it is, so that
+ * reading the file again finds the item; any other paragraph starting with a number has it escaped.
+ */
+function runInParagraph(block: HeadingBlock): string {
+  const [first, ...rest] = runInLine(block);
+  if (!first) return '';
+  const lead = block.number + escapeInline(first.text.slice(block.number.length));
+  const wrap = first.bold && first.italic ? '***' : first.bold ? '**' : first.italic ? '*' : '';
+  return wrap + lead + wrap + runs(rest, escapeInline);
+}
+
 /** One writer function per block type; the result is a Markdown chunk without trailing newline. */
 const BLOCK_WRITERS: { [K in Block['type']]: (block: Extract<Block, { type: K }>) => string } = {
-  heading: (block) => `${'#'.repeat(block.level)} ${block.number}${runs(block.content, escapeInline)}`,
+  heading: (block) => (block.runIn ? runInParagraph(block) : `${'#'.repeat(block.level)} ${block.number}${runs(block.content, escapeInline)}`),
   // Only the first run can start a line, so only it gets the block-start escaping.
   paragraph: (block) => block.content.map((run, i) => runs([run], i === 0 ? escapeBlock : escapeInline)).join(''),
   table: (block) => {
@@ -41,6 +54,7 @@ export function toMarkdown(doc: PlanDocument): string {
   if (meta.org) front.org = meta.org;
   if (meta.superior) front.superior = meta.superior;
   if (meta.type) front.type = meta.type;
+  if (meta.itemStyle) front.itemStyle = meta.itemStyle;
   if (meta.year !== undefined) front.year = meta.year;
   if (meta.period) front.period = meta.period;
   if (meta.date) front.date = meta.date;

@@ -55,6 +55,14 @@ describe('a row made into an outline', () => {
     expect(kindergarten!.outline!.schedule.every((entry) => entry.months.every((m) => m <= 6))).toBe(true);
   });
 
+  it('reads a school term from the roster in Chinese: its title, months and body follow the term', async () => {
+    const [row] = await outlines(csv('单位名称,类型,年度,计划期间\n甲小学工会,school,2027,第二学期\n'));
+    expect(row!.problems).toEqual([]);
+    expect(row!.outline).toMatchObject({ period: 'second-term', year: 2027, date: '2027-02-01' });
+    expect(row!.outline!.schedule.flatMap((entry) => entry.months)).toEqual([2, 3, 4, 5, 6, 7]);
+    expect(JSON.stringify(row!.outline!.sections)).not.toContain('教师节');
+  });
+
   it('lays a row’s list fields, written as YAML in a cell, over the defaults', async () => {
     const [row] = await outlines(csv('单位名称,类型,工作目标\n甲工会,town,"[{name: 建会率, value: 90, unit: ""%""}]"\n'));
     expect(row!.outline!.targets).toEqual([{ name: '建会率', value: 90, unit: '%' }]);

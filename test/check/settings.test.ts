@@ -66,7 +66,7 @@ describe('check settings', () => {
   });
 
   it('reports an outline that does not validate exactly as the loader does', () => {
-    const bad = outline('period: 全年\n');
+    const bad = outline('period: 半年\n');
     const fromCheck = thrown(() => check(bad, 'yaml'));
     const fromLoader = thrown(() => parseOutline('plan.yaml', bad, { types: ['school'] }));
     expect(fromCheck.kind).toBe('invalid');

@@ -56,6 +56,30 @@ describe('month-outside-period (warning)', () => {
     expect(places(check(md, 'md', 'month-outside-period'))).toEqual(['11:3', '12:3']);
   });
 
+  it('finds words of other months in the body at their line:column, in outlines and Markdown plans', () => {
+    const yaml = outline('sections:\n  - title: 维权\n    items:\n      - title: 做好暑期疗休养工作\n        text: 开展读书活动，年末评选先进，“三八”节开展活动。\n', HALF);
+    const found = check(yaml, 'yaml', 'month-outside-period');
+    expect(places(found)).toEqual(['8:18', '9:22']);
+    expect(found.map((f) => f.message)).toEqual(['“暑期”（7—8月）不在上半年（1—6月）之内', '“年末”（12月）不在上半年（1—6月）之内']);
+    const md = markdown('1.做好帮扶。9月走访，教师节慰问，元旦春节送温暖。\n\n下半年举办“金秋趣味”运动会。\n', HALF_FRONT);
+    const inMd = check(md, 'md', 'month-outside-period');
+    expect(places(inMd)).toEqual(['8:8', '8:13', '10:1', '10:7']);
+    expect(inMd[3]!.message).toBe('“金秋”（9—11月）不在上半年（1—6月）之内');
+  });
+
+  it('judges an item that says its months by them, not by its words', () => {
+    const yaml = outline('sections:\n  - title: 维权\n    items:\n      - title: 疗休养\n        months: [6, 7]\n        text: 组织暑期疗休养。\n      - title: 读书\n        months: [12]\n        text: 暑期读书。\n', HALF);
+    expect(places(check(yaml, 'yaml', 'month-outside-period'))).toEqual(['13:15']);
+  });
+
+  it('judges a term plan by its months, September to January for a first term', () => {
+    const front = 'title: 某校工会2027—2028学年第一学期工作计划\norg: 某校工会\nyear: 2027\nperiod: 第一学期\n';
+    const md = markdown('寒假前走访慰问，教师节表彰，五一劳动节表彰。\n\n| 月份 | 工作内容 |\n| --- | --- |\n| 1月 | 春节慰问 |\n| 3月 | 三八节 |\n', front);
+    const found = check(md, 'md', 'month-outside-period');
+    expect(places(found)).toEqual(['8:15', '13:3']);
+    expect(found.map((f) => f.message)).toEqual(['“五一劳动节”（5月）不在第一学期（9月至次年1月）之内', '3月不在第一学期（9月至次年1月）之内']);
+  });
+
   it('passes an annual plan, and a half-year plan within its half', () => {
     expect(check(outline('schedule:\n  - month: 9\n    items: [庆祝教师节]\n'), 'yaml', 'month-outside-period')).toEqual([]);
     expect(check(outline('schedule:\n  - month: 6\n    items: [总结]\n', HALF), 'yaml', 'month-outside-period')).toEqual([]);
@@ -105,6 +129,11 @@ describe('date-outside-year (warning)', () => {
     expect(check(outline('date: 2027-03-01\n'), 'yaml', 'date-outside-year')).toEqual([]);
     expect(check(outline('date: 2026-12-20\n'), 'yaml', 'date-outside-year')).toEqual([]);
     expect(places(check(outline('date: 2026-09-30\n'), 'yaml', 'date-outside-year'))).toEqual(['4:7']);
+  });
+
+  it('passes a first term dated in its January, of the next calendar year', () => {
+    expect(check(outline('period: first-term\ndate: 2028-01-10\n'), 'yaml', 'date-outside-year')).toEqual([]);
+    expect(places(check(outline('period: first-term\ndate: 2028-02-10\n'), 'yaml', 'date-outside-year'))).toEqual(['5:7']);
   });
 });
 

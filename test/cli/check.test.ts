@@ -154,10 +154,10 @@ describe('unionplan check', () => {
   it('reports a file it cannot read or that is no valid outline as build does', () => {
     const dir = tempDir();
     expect(run(dir, 'check', 'nope.yaml')).toMatchObject({ status: 3, stderr: expect.stringContaining('nope.yaml: 文件不存在') });
-    writeFileSync(join(dir, 'bad.yaml'), 'type: school\norg: 某校工会\nperiod: 全年\n');
+    writeFileSync(join(dir, 'bad.yaml'), 'type: school\norg: 某校工会\nperiod: 全学年\n');
     const bad = run(dir, 'check', 'bad.yaml');
     expect(bad.status).toBe(4);
-    expect(bad.stderr).toContain('bad.yaml:3:9: period（计划期间）的值 “全年” 无效');
+    expect(bad.stderr).toContain('bad.yaml:3:9: period（计划期间）的值 “全学年” 无效');
     writeFileSync(join(dir, 'unionplan.config.yaml'), 'check:\n  disable: [no-such-rule]\n');
     copyFileSync(join(EXAMPLES, 'school.yaml'), join(dir, 'plan.yaml'));
     const config = run(dir, 'check', 'plan.yaml');

@@ -23,7 +23,8 @@ describe('unionplan new → build', () => {
     expect(md).toMatch(/^---\ntitle: 城南实验小学工会2027年工作计划\norg: 城南实验小学工会\n/);
     expect(md).toContain('# 一、指导思想');
     expect(md).toContain('## （一）');
-    expect(md).toContain('### 1.');
+    // Items run into their first paragraph: “1.标题。正文”.
+    expect(md).toMatch(/\n\n1\.[^\n]+。[^\n]+\n/);
     expect(md).toContain('| 月份 | 工作内容 | 责任部门 |');
     expect(md).toMatch(/<!-- 落款 -->\n\n城南实验小学工会\n\n2027年\d+月\d+日\n$/);
 
@@ -149,12 +150,12 @@ describe('bad input', () => {
 
   it('reports every schema problem with file:line:column and no stack trace', () => {
     const dir = tempDir();
-    writeFileSync(join(dir, 'bad.yaml'), 'type: school\norg: 某校工会\nyear: 二〇二七\nperiod: 全年\n');
+    writeFileSync(join(dir, 'bad.yaml'), 'type: school\norg: 某校工会\nyear: 二〇二七\nperiod: 全学年\n');
     const { status, stderr } = run(dir, 'build', 'bad.yaml');
     expect(status).toBe(4);
     expect(stderr).toContain('错误：输入内容有误（共 2 处）');
     expect(stderr).toContain('bad.yaml:3:7: year（年度）的值 “二〇二七” 无效');
-    expect(stderr).toContain('bad.yaml:4:9: period（计划期间）的值 “全年” 无效');
+    expect(stderr).toContain('bad.yaml:4:9: period（计划期间）的值 “全学年” 无效');
     expect(stderr).not.toMatch(/\n\s+at /);
     expect(existsSync(join(dir, 'bad.md'))).toBe(false);
   });
@@ -198,5 +199,31 @@ describe('bad input', () => {
       expect(help).not.toMatch(/Usage:|Options:|Commands:|Arguments:|\(default:|choices:|\[options\]|\[command\]/);
       expect(help).toContain('用法：');
     }
+  });
+});
+
+describe('unionplan new --period: terms and Chinese names', () => {
+  it('writes and builds a second-term plan named in Chinese: the 2026—2027 school year for --year 2027', () => {
+    const dir = tempDir();
+    const created = run(dir, 'new', '--type', 'school', '--org', '城南实验小学工会', '--year', '2027', '--period', '第二学期');
+    expect(created.stderr).toBe('');
+    expect(created.status).toBe(0);
+    const yaml = readFileSync(join(dir, 'plan.yaml'), 'utf8');
+    expect(yaml).toMatch(/^period: second-term$/m);
+    expect(yaml).toMatch(/^date: 2027-02-01$/m);
+    const built = run(dir, 'build', 'plan.yaml');
+    expect(built.status).toBe(0);
+    const md = readFileSync(join(dir, 'plan.md'), 'utf8');
+    expect(md).toContain('title: 城南实验小学工会2026—2027学年第二学期工作计划');
+    expect(md).toContain('| 2月 |');
+    expect(md).not.toContain('| 9月 |');
+    expect(md).not.toContain('教师节');
+    expect(run(dir, 'check', 'plan.yaml').stdout).toContain('未发现问题');
+  });
+
+  it('refuses a period it does not know, naming the ones it does', () => {
+    const result = run(tempDir(), 'new', '--type', 'school', '--org', '某校工会', '--period', '半年');
+    expect(result.status).toBe(2);
+    expect(result.stderr).toContain('--period 的值 “半年” 无效，应为 annual（全年）、first-half（上半年）、second-half（下半年）、first-term（第一学期）、second-term（第二学期） 之一');
   });
 });

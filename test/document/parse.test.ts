@@ -9,7 +9,8 @@ const fixture = (name: string) => readFileSync(new URL(`../fixtures/${name}`, im
 
 function outline(blocks: Block[]): string[] {
   return blocks.map((b) => {
-    if (b.type === 'heading') return `${'#'.repeat(b.level)}${b.number}${lineText(b.content)}`;
+    // A run-in item shows the text that runs into it after ｜.
+    if (b.type === 'heading') return `${'#'.repeat(b.level)}${b.number}${lineText(b.content)}${b.runIn ? `｜${lineText(b.runIn)}` : ''}`;
     if (b.type === 'paragraph') return lineText(b.content);
     if (b.type === 'signature') return `落款:${b.org}/${b.date}`;
     return `表格:${b.rows.length}行`;
@@ -25,13 +26,12 @@ describe('parseMarkdown', () => {
       '坚持以职工为中心，围绕全镇经济建设开展工作。',
       '#二、主要工作',
       '##（一）劳动竞赛',
-      '###1.开展“安康杯”竞赛',
-      '各企业全员参与。',
-      '####（1）制定竞赛方案',
-      '####（2）组织检查评比',
-      '###2.合理化建议',
+      '###1.开展“安康杯”竞赛｜各企业全员参与。',
+      '####（1）制定竞赛方案｜',
+      '####（2）组织检查评比｜',
+      '###2.合理化建议｜',
       '##（二）维权服务',
-      '###1.集体合同',
+      '###1.集体合同｜',
       '1.签订率达到90%',
       '2.覆盖率达到95%',
       '#三、具体工作安排',
@@ -61,7 +61,7 @@ describe('parseMarkdown', () => {
   });
 
   it('reports every bad front-matter field with its line in the Markdown file', () => {
-    const text = '---\ntitle: 计划\nyear: 二〇二七\nperiod: 全年\ndate: 2027-13-01\n---\n正文\n';
+    const text = '---\ntitle: 计划\nyear: 二〇二七\nperiod: 全学年\ndate: 2027-13-01\n---\n正文\n';
     let error: UserError | undefined;
     try {
       parseMarkdown('bad.md', text);
@@ -71,7 +71,7 @@ describe('parseMarkdown', () => {
     expect(error).toBeInstanceOf(UserError);
     expect(error!.problems.map((p) => [p.line, p.column])).toEqual([[3, 7], [4, 9], [5, 7]]);
     expect(error!.problems[0]!.message).toContain('“二〇二七”');
-    expect(error!.problems[1]!.message).toContain('annual、first-half 或 second-half');
+    expect(error!.problems[1]!.message).toContain('annual（全年）、first-half（上半年）、second-half（下半年）、first-term（第一学期）、second-term（第二学期）');
     expect(error!.problems[2]!.message).toContain('YYYY-MM-DD');
   });
 

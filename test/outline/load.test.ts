@@ -53,9 +53,9 @@ describe('parseOutline', () => {
     ['missing org and type', 'year: 2027\n', ['plan.yaml:1:1: 缺少必填字段 type（计划类型）', 'plan.yaml:1:1: 缺少必填字段 org（工会全称）']],
     ['unknown type', 'type: hospital\norg: 医院工会\n', [`plan.yaml:1:7: type（计划类型）的值 “hospital” 无效，应为 ${BUILT_IN_ORDER.join('、')} 之一`]],
     ['bad year', 'type: school\norg: 某校工会\nyear: 二〇二七\n', ['plan.yaml:3:7: year（年度）的值 “二〇二七” 无效，应为四位数的年份，如 2027']],
-    ['bad period', 'type: school\norg: 某校工会\nperiod: 全年\n', ['plan.yaml:3:9: period（计划期间）的值 “全年” 无效，应为 annual、first-half、second-half 之一（全年、上半年、下半年）']],
+    ['bad period', 'type: school\norg: 某校工会\nperiod: 半年\n', ['plan.yaml:3:9: period（计划期间）的值 “半年” 无效，应为 annual（全年）、first-half（上半年）、second-half（下半年）、first-term（第一学期）、second-term（第二学期） 之一']],
     ['bad date', 'type: school\norg: 某校工会\ndate: 2027-02-30\n', ['plan.yaml:3:7: date（落款日期）的值 “2027-02-30” 无效，应为 YYYY-MM-DD 格式的日期，如 2027-01-05']],
-    ['misspelt key', 'type: school\norg: 某校工会\ntitel: 计划\n', ['plan.yaml:3:1: 未知字段 “titel”，是否想写 title？此处可用的字段：type、org、superior、year、period、date、title、preface、guidance、targets、sections、schedule、fonts、check']],
+    ['misspelt key', 'type: school\norg: 某校工会\ntitel: 计划\n', ['plan.yaml:3:1: 未知字段 “titel”，是否想写 title？此处可用的字段：type、org、superior、year、period、itemStyle、date、title、preface、guidance、targets、sections、schedule、fonts、check']],
     ['org is a list', 'type: school\norg: [a, b]\n', ['plan.yaml:2:6: org（工会全称）应为文本，实际为列表']],
     ['empty org', 'type: school\norg: ""\n', ['plan.yaml:2:6: org（工会全称）不能为空']],
     ['sections not a list', 'type: school\norg: 某校工会\nsections: 民主管理\n', ['plan.yaml:3:11: sections（工作板块）应为列表（每项以“- ”开头），实际为文本 “民主管理”']],
@@ -75,7 +75,7 @@ describe('parseOutline', () => {
   });
 
   it('reports every problem of a file in one run', () => {
-    const text = 'type: school\norg: 某校工会\nyear: 20270\nperiod: 全年\nsections:\n  - kind: sport\n    title: 文体\nschedule:\n  - month: 0\n    items: [x]\n';
+    const text = 'type: school\norg: 某校工会\nyear: 20270\nperiod: 全学年\nsections:\n  - kind: sport\n    title: 文体\nschedule:\n  - month: 0\n    items: [x]\n';
     expect(problems(text).map((p) => p.split(':').slice(1, 3).join(':'))).toEqual(['3:7', '4:9', '6:11', '9:12']);
   });
 

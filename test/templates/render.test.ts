@@ -19,7 +19,8 @@ async function render(yaml: string): Promise<{ markdown: string; doc: PlanDocume
 /** Every piece of text in the document, in order. */
 function texts(doc: PlanDocument): string[] {
   return doc.blocks.flatMap((b) => {
-    if (b.type === 'heading' || b.type === 'paragraph') return [lineText(b.content)];
+    if (b.type === 'heading') return [lineText(b.content), ...(b.runIn?.length ? [lineText(b.runIn)] : [])];
+    if (b.type === 'paragraph') return [lineText(b.content)];
     if (b.type === 'signature') return [b.org, b.date];
     return [...b.header, ...b.rows.flat()].flatMap((cell) => cell.map(lineText));
   });
@@ -51,6 +52,10 @@ describe('renderOutline', () => {
       '  - month: 3',
       `    items: [${q('<br>不是换行')}, ${q('|竖线|')}]`,
       `    owner: ${q('{{owner}}')}`,
+      // A second owner, so that the 责任部门 column is there (it shows only when owners differ).
+      '  - month: 4',
+      '    items: [劳动竞赛]',
+      '    owner: 工会委员会',
     ].join('\n');
     const { doc } = await render(yaml);
     expect(doc.meta.title).toBe(EVIL.join(' '));
@@ -67,6 +72,13 @@ describe('renderOutline', () => {
     expect(markdown).toContain('| 月份 | 工作内容 | 责任部门 |');
     // Sorted by month; several items are numbered inside their cell.
     expect(markdown).toContain('| 3月 | 1.三八节活动<br>2.教代会 | 女工委员会 |\n| 7—8月 | 暑期疗休养 |  |');
+  });
+
+  it('shows the 责任部门 column only when owners differ from row to row', async () => {
+    const same = await render('type: town\norg: 镇工会\nyear: 2027\nschedule:\n  - month: 3\n    items: [教代会]\n    owner: 工会委员会\n  - month: 4\n    items: [劳动竞赛]\n    owner: 工会委员会\n');
+    expect(same.markdown).toContain('| 月份 | 工作内容 |\n| --- | --- |\n| 3月 | 教代会 |\n| 4月 | 劳动竞赛 |');
+    const differ = await render('type: town\norg: 镇工会\nyear: 2027\nschedule:\n  - month: 3\n    items: [教代会]\n    owner: 工会委员会\n  - month: 4\n    items: [劳动竞赛]\n');
+    expect(differ.markdown).toContain('| 月份 | 工作内容 | 责任部门 |\n| --- | --- | --- |\n| 3月 | 教代会 | 工会委员会 |\n| 4月 | 劳动竞赛 |  |');
   });
 
   it('leaves out the tables and headings of what the outline does not have', async () => {

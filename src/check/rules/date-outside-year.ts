@@ -13,6 +13,8 @@ export const dateOutsideYear: Rule = {
     const parts = date ? parseDate(date.iso) : undefined;
     if (!date || !parts) return [];
     if (parts.year === year) return [];
+    // A first term runs into January of the next year.
+    if (ctx.plan.period === 'first-term' && parts.year === year + 1 && parts.month === 1) return [];
     if (parts.year === year - 1 && parts.month >= FIRST_MONTH_OF_PLANNING) return [];
     return [
       {

@@ -3,6 +3,7 @@ import { basename } from 'node:path';
 import { UserError } from '../../errors.js';
 import { writeFileAtomic } from '../../io/write-file.js';
 import { defaultPlanDate, defaultPlanYear } from '../../outline/dates.js';
+import type { Period } from '../../outline/types.js';
 import { TemplateRegistry } from '../../templates/registry.js';
 import { newOutlineText } from '../../templates/new-outline.js';
 import { invocation } from '../invocation.js';
@@ -13,7 +14,7 @@ interface NewOptions {
   org?: string;
   superior?: string;
   year?: number;
-  period?: 'annual' | 'first-half' | 'second-half';
+  period?: Period;
   date?: string;
   output: string;
   force?: boolean;
@@ -28,7 +29,7 @@ export function registerNew(program: Command): void {
     .option('--org <name>', '工会全称，如 城南实验小学工会')
     .option('--superior <name>', '上级工会，如 城南区教育工会')
     .option('--year <year>', '计划年度（默认今年，10 月起默认明年）', parseYearOption)
-    .option('--period <period>', '计划期间：annual、first-half、second-half（默认按类型）', parsePeriodOption)
+    .option('--period <period>', '计划期间：annual 全年、first-half 上半年、second-half 下半年、first-term 第一学期、second-term 第二学期，也可写中文（默认按类型）', parsePeriodOption)
     .option('--date <date>', '落款日期 YYYY-MM-DD（默认今天或计划期间的第一天）', parseDateOption)
     .option('-o, --output <file>', '提纲文件', 'plan.yaml')
     .option('-f, --force', '覆盖已存在的文件')

@@ -13,6 +13,7 @@ import { tableElement } from './table.js';
 import { BODY_CHAR } from './units.js';
 import { signatureIndents } from '../../document/signature-layout.js';
 import { titleLines } from '../../document/title-lines.js';
+import { runInLine } from '../../document/run-in.js';
 
 /** What the section's body holds. */
 export type BodyElement = Paragraph | Table;
@@ -30,9 +31,16 @@ export function titleParagraph(title: string, ctx: WriteContext): Paragraph | nu
   return new Paragraph({ style: STYLE.title, children: textRuns(titleLines(text).join('\n'), ctx.fonts.title) });
 }
 
-/** A numbered heading: its number, then its text, in the heading's style. `index` counts headings from 1. */
+/**
+ * A numbered heading: its number, then its text, in the heading's style. `index` counts headings
+ * from 1. A run-in item is a body paragraph (Normal, so it stays out of the navigation pane, which
+ * then lists the parts 一、 and （一） a reader moves between, not every item's whole paragraph).
+ */
 export function headingParagraph(block: HeadingBlock, index: number, ctx: WriteContext): Paragraph {
   const place = headingPlace(index, block.number, block.content);
+  if (block.runIn) {
+    return new Paragraph({ style: STYLE.normal, children: lineRuns(cleanLine(runInLine(block), place, ctx.warn), ctx.fonts.body) });
+  }
   const font = ctx.fonts[HEADING_ROLE[block.level]];
   const number = cleanText(block.number, place, ctx.warn);
   return new Paragraph({

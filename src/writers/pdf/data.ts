@@ -3,6 +3,7 @@ import type { RoleFonts } from './fonts.js';
 import { signatureIndents } from '../../document/signature-layout.js';
 import { planColumns } from '../../document/table-columns.js';
 import { titleLines } from '../../document/title-lines.js';
+import { runInLine } from '../../document/run-in.js';
 
 /** Characters of table text (14 pt) across the 156 mm text block. */
 const TABLE_CAPACITY = (156 / 25.4) * 72 / 14;
@@ -62,6 +63,8 @@ export function layoutData(doc: PlanDocument, fonts: RoleFonts): LayoutData {
 function layoutBlock(block: Block): LayoutBlock {
   switch (block.type) {
     case 'heading':
+      // A run-in item is a body paragraph: no heading, so no bookmark for every item.
+      if (block.runIn) return { type: 'paragraph', content: runs(runInLine(block)) };
       return { type: 'heading', level: block.level, number: block.number, content: runs(block.content) };
     case 'paragraph':
       return { type: 'paragraph', content: runs(block.content) };
