@@ -85,7 +85,7 @@ export function parseReferences(file: string, text: string): DatedReference[] {
   const source = new YamlSource(file, text);
   const syntax = source.syntaxProblems();
   if (syntax.length) throw new UserError('invalid', syntax);
-  return referencesFromData(file, source.doc.toJS(), (path) => source.locate(path));
+  return referencesFromData(file, source.data(), (path) => source.locate(path));
 }
 
 /** The built-in list: embedded in the bundle, or read from the package when running from source. */
@@ -108,7 +108,7 @@ export function loadReferences(userFiles: readonly string[] = []): DatedReferenc
   for (const file of userFiles) {
     let list = cache.get(file);
     if (!list) cache.set(file, (list = parseReferences(file, readTextFileSync(file))));
-    all.push(...list);
+    for (const reference of list) all.push(reference);
   }
   return all;
 }

@@ -28,7 +28,7 @@ export function mergeSettings(a: CheckSettings, b: CheckSettings): CheckSettings
  * relative to the folder of the file that names them.
  */
 export function readCheckSettings(source: YamlSource, path: FieldPath, ruleIds: readonly string[]): CheckSettings {
-  let node: unknown = source.doc.toJS();
+  let node: unknown = source.data();
   for (const part of path) node = (node as Record<string | number, unknown> | undefined)?.[part];
   const problems: Problem[] = [];
   const fail = (at: FieldPath, message: string, where: 'key' | 'value' = 'value') => problems.push({ file: source.file, ...source.locate(at, where), message });
@@ -88,7 +88,7 @@ export function readConfigFile(configFile: string, ruleIds: readonly string[]): 
   const source = new YamlSource(configFile, readTextFileSync(configFile));
   const syntax = source.syntaxProblems();
   if (syntax.length) throw new UserError('invalid', syntax);
-  const data: unknown = source.doc.toJS();
+  const data: unknown = source.data();
   if (data !== null && data !== undefined && (typeof data !== 'object' || Array.isArray(data))) {
     throw new UserError('invalid', [{ file: configFile, line: 1, column: 1, message: `${CONFIG_FILE} 应为键值对，如 check: { disable: [stale-year] }` }]);
   }

@@ -30,7 +30,7 @@ export function cleanLine(line: Line, place: string, warn: Warn): Line {
   const removed: string[] = [];
   const cleaned = line.map((inline) => {
     const result = cleanXmlText(inline.text);
-    removed.push(...result.removed);
+    for (const char of result.removed) removed.push(char);
     return { ...inline, text: result.text };
   });
   if (removed.length > 0) warn({ message: droppedMessage(place, removed) });
