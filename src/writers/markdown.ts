@@ -1,4 +1,5 @@
 import YAML from 'yaml';
+import { cleanDocument } from '../document/clean-text.js';
 import { SIGNATURE_MARKER } from '../document/block-handlers.js';
 import type { Block, Cell, Inline, Line, PlanDocument } from '../document/model.js';
 import { escapeBlock, escapeLineStart, escapeText } from '../text/markdown-escape.js';
@@ -74,7 +75,9 @@ export function toMarkdown(doc: PlanDocument): string {
 export const writer: Writer = {
   format: 'md',
   extension: '.md',
-  async write(doc) {
-    return new TextEncoder().encode(toMarkdown(doc));
+  async write(doc, options = {}) {
+    // A lone surrogate would be written as U+FFFD, a control character would reach every reader raw.
+    const clean = cleanDocument(doc, (message) => options.warn?.({ message }));
+    return new TextEncoder().encode(toMarkdown(clean));
   },
 };
