@@ -4,6 +4,7 @@ import { UserError, quote, type Problem } from '../errors.js';
 import { readTextFileSync } from '../outline/load.js';
 import type { FieldPath } from '../outline/validate.js';
 import { YamlSource } from '../outline/yaml-source.js';
+import { unreadableReferences } from './references.js';
 
 /** The file that holds settings for every plan in its folder and the folders below. */
 export const CONFIG_FILE = 'unionplan.config.yaml';
@@ -60,8 +61,11 @@ export function readCheckSettings(source: YamlSource, path: FieldPath, ruleIds: 
   list('references').forEach((file, i) => {
     const at = singleRef ? [...path, 'references'] : [...path, 'references', i];
     if (typeof file !== 'string' || file.trim() === '') fail(at, 'check.references 应为过时提法列表文件的路径，如 references: 过时提法.yaml');
-    else if (!existsSync(resolve(base, file))) fail(at, `check.references 中的文件 ${quote(file)} 不存在（路径相对于 ${source.file} 所在的文件夹）`);
-    else settings.references.push(resolve(base, file));
+    else {
+      const problem = unreadableReferences(resolve(base, file));
+      if (problem) fail(at, `check.references 中的文件 ${quote(file)} ${problem}（路径相对于 ${source.file} 所在的文件夹）`);
+      else settings.references.push(resolve(base, file));
+    }
   });
   if (problems.length) throw new UserError('invalid', problems.sort((a, b) => (a.line ?? 0) - (b.line ?? 0) || (a.column ?? 0) - (b.column ?? 0)));
   return settings;
