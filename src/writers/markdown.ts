@@ -1,30 +1,10 @@
 import YAML from 'yaml';
 import { cleanDocument } from '../document/clean-text.js';
 import { SIGNATURE_MARKER } from '../document/block-handlers.js';
-import type { Block, Cell, Inline, Line, PlanDocument } from '../document/model.js';
-import { escapeBlock, escapeLineStart, escapeText } from '../text/markdown-escape.js';
+import type { Block, Cell, Line, PlanDocument } from '../document/model.js';
+import { escapeBlock } from '../text/markdown-escape.js';
+import { markdownRuns } from './markdown-runs.js';
 import type { Writer } from './writer.js';
-
-/**
- * One run as Markdown. Spaces at the ends of an emphasised run go outside its markers: `** a **`
- * is not emphasis in CommonMark, and the spaces must stay (“use **Word** and”).
- */
-function run(inline: Inline): string {
-  const marker = inline.bold && inline.italic ? '***' : inline.bold ? '**' : inline.italic ? '*' : '';
-  if (!marker) return escapeText(inline.text);
-  const [, lead = '', core = '', trail = ''] = /^(\s*)([\s\S]*?)(\s*)$/.exec(inline.text) ?? [];
-  if (core === '') return escapeText(inline.text);
-  return `${escapeText(lead)}${marker}${escapeText(core)}${marker}${escapeText(trail)}`;
-}
-
-/**
- * A line of runs. `blockStart`: the line starts a paragraph's line, where `1.` or `-` would start
- * a list (only an unemphasised first run can do that).
- */
-function runs(line: Line, blockStart = false): string {
-  const text = line.map(run).join('');
-  return blockStart && line[0] && !line[0].bold && !line[0].italic ? escapeLineStart(text) : text;
-}
 
 /** The line cut at its line breaks (newlines inside runs) into lines of runs. */
 function splitBreaks(line: Line): Line[] {
@@ -39,14 +19,14 @@ function splitBreaks(line: Line): Line[] {
 }
 
 function cell(value: Cell): string {
-  return value.map((line) => runs(line)).join('<br>');
+  return value.map((line) => markdownRuns(line)).join('<br>');
 }
 
 /** One writer function per block type; the result is a Markdown chunk without trailing newline. */
 const BLOCK_WRITERS: { [K in Block['type']]: (block: Extract<Block, { type: K }>) => string } = {
-  heading: (block) => `${'#'.repeat(block.level)} ${block.number}${runs(block.content)}`,
+  heading: (block) => `${'#'.repeat(block.level)} ${block.number}${markdownRuns(block.content)}`,
   // A line break is a backslash at the end of the line (visible, unlike two trailing spaces).
-  paragraph: (block) => splitBreaks(block.content).map((line) => runs(line, true)).join('\\\n'),
+  paragraph: (block) => splitBreaks(block.content).map((line) => markdownRuns(line, true)).join('\\\n'),
   table: (block) => {
     const header = `| ${block.header.map(cell).join(' | ')} |`;
     const rule = `| ${block.header.map(() => '---').join(' | ')} |`;
