@@ -21,7 +21,7 @@ export async function loadBaseOutline(file: string, registry: TemplateRegistry, 
   const source = new YamlSource(file, await readTextFile(file));
   const syntax = source.syntaxProblems();
   if (syntax.length > 0) throw new UserError('invalid', syntax);
-  const data: unknown = source.doc.toJS();
+  const data: unknown = source.data();
   if (typeof data !== 'object' || data === null || Array.isArray(data)) {
     throw new UserError('invalid', [{ file, message: '--outline 给出的提纲应为键值对（与 plan.yaml 相同），如 guidance: …、sections: …' }]);
   }

@@ -1,9 +1,11 @@
+import { statSync } from 'node:fs';
 import { join } from 'node:path';
-import { UserError, quote, type Problem } from '../errors.js';
+import { UserError, type Problem } from '../errors.js';
 import { readTextFileSync } from '../outline/load.js';
 import { YamlSource } from '../outline/yaml-source.js';
 import { EMBEDDED_REFERENCES } from './embedded-references.js';
 import { packageRoot } from '../package-root.js';
+import { unsafePattern } from './safe-pattern.js';
 
 /** A wording that a later congress, plenum or plan has replaced (see dated-references.yaml). */
 export interface DatedReference {
@@ -32,7 +34,7 @@ type Locate = (path: (string | number)[]) => { line?: number; column?: number };
  * Checks the entries of a list of outdated wordings, reporting all problems with
  * `file:line:column`: the list is the user's to extend, so a typo must say where it is.
  */
-function referencesFromData(file: string, data: unknown, locate: Locate): DatedReference[] {
+function referencesFromData(file: string, data: unknown, locate: Locate, builtIn = false): DatedReference[] {
   const problems: Problem[] = [];
   const fail = (path: (string | number)[], message: string) => problems.push({ file, ...locate(path), message });
   if (data === null || data === undefined) return [];
@@ -47,7 +49,8 @@ function referencesFromData(file: string, data: unknown, locate: Locate): DatedR
     }
     const e = entry as Record<string, unknown>;
     for (const key of Object.keys(e)) {
-      if (!['text', 'pattern', 'since', 'replacement', 'note'].includes(key)) fail([i, key], `未知字段 ${quote(key)}，可用的字段：text、pattern、since、replacement、note`);
+      // Neither keys nor values of the list are quoted: `references` may name any file, and its content is not ours to echo.
+      if (!['text', 'pattern', 'since', 'replacement', 'note'].includes(key)) fail([i, key], `第 ${i + 1} 项有未知字段，可用的字段：text、pattern、since、replacement、note`);
     }
     let matcher: RegExp | undefined;
     if ((e.text === undefined) === (e.pattern === undefined)) {
@@ -58,13 +61,18 @@ function referencesFromData(file: string, data: unknown, locate: Locate): DatedR
     } else if (typeof e.pattern === 'string' && e.pattern.trim()) {
       try {
         matcher = new RegExp(e.pattern, 'gu');
-      } catch (error) {
-        fail([i, 'pattern'], `pattern（正则表达式）${quote(e.pattern)} 无效：${(error as Error).message}`);
+      } catch {
+        fail([i, 'pattern'], 'pattern（正则表达式）写法有误（如括号不成对），请检查');
+      }
+      const unsafe = matcher && !builtIn ? unsafePattern(e.pattern) : undefined;
+      if (unsafe) {
+        matcher = undefined;
+        fail([i, 'pattern'], `pattern（正则表达式）不能使用：${unsafe}`);
       }
     } else fail([i, 'pattern'], 'pattern（正则表达式）应为非空文本');
     const since = e.since;
     if (!(typeof since === 'number' && Number.isInteger(since) && since >= 1949 && since <= 2200)) {
-      fail(e.since === undefined ? [i] : [i, 'since'], `since（从哪一年起过时）应为四位数的年份，如 2023，实际为 ${quote(since)}`);
+      fail(e.since === undefined ? [i] : [i, 'since'], 'since（从哪一年起过时）应为四位数的年份，如 2023');
     }
     if (typeof e.replacement !== 'string' || !e.replacement.trim()) fail(e.replacement === undefined ? [i] : [i, 'replacement'], 'replacement（应改为的提法）应为非空文本');
     if (e.note !== undefined && typeof e.note !== 'string') fail([i, 'note'], 'note（说明）应为文本');
@@ -80,19 +88,44 @@ function referencesFromData(file: string, data: unknown, locate: Locate): DatedR
   return out;
 }
 
-/** Reads a list of outdated wordings from YAML text (the built-in file's format). */
-export function parseReferences(file: string, text: string): DatedReference[] {
+/**
+ * Reads a list of outdated wordings from YAML text (the built-in file's format). A user's list
+ * (`builtIn` false) may use only patterns that match in bounded time (`safe-pattern.ts`).
+ */
+export function parseReferences(file: string, text: string, builtIn = false): DatedReference[] {
   const source = new YamlSource(file, text);
-  const syntax = source.syntaxProblems();
+  // Syntax errors are said without the yaml package's detail, which quotes the file's lines.
+  const syntax = source.syntaxProblems().map(({ message, ...where }) => ({ ...where, message: message.replace(/（[^（]*）$/, '') }));
   if (syntax.length) throw new UserError('invalid', syntax);
-  return referencesFromData(file, source.doc.toJS(), (path) => source.locate(path));
+  return referencesFromData(file, source.data(), (path) => source.locate(path), builtIn);
+}
+
+/** The largest list of outdated wordings read (the built-in one is about 10 KB). */
+export const MAX_REFERENCES_BYTES = 1024 * 1024;
+
+/**
+ * Why `file` cannot be a list of outdated wordings, or undefined when it can be read: it must be
+ * a regular file (a device such as /dev/zero never ends, a named pipe waits forever) of at most
+ * {@link MAX_REFERENCES_BYTES}. Only metadata is looked at, so nothing can hang here.
+ */
+export function unreadableReferences(file: string): string | undefined {
+  let stats;
+  try {
+    stats = statSync(file);
+  } catch {
+    return '不存在或无法访问';
+  }
+  if (stats.isDirectory()) return '是一个文件夹，应为过时提法列表文件（.yaml）';
+  if (!stats.isFile()) return '不是普通文件（是设备、管道或套接字），应为过时提法列表文件（.yaml）';
+  if (stats.size > MAX_REFERENCES_BYTES) return `太大（${Math.ceil(stats.size / 1024)} KB），过时提法列表最大 ${MAX_REFERENCES_BYTES / 1024} KB`;
+  return undefined;
 }
 
 /** The built-in list: embedded in the bundle, or read from the package when running from source. */
 function builtInReferences(): DatedReference[] {
-  if (EMBEDDED_REFERENCES !== undefined) return referencesFromData('dated-references.yaml', EMBEDDED_REFERENCES, () => ({}));
+  if (EMBEDDED_REFERENCES !== undefined) return referencesFromData('dated-references.yaml', EMBEDDED_REFERENCES, () => ({}), true);
   const file = builtInReferencesFile();
-  return parseReferences(file, readTextFileSync(file));
+  return parseReferences(file, readTextFileSync(file), true);
 }
 
 const BUILT_IN = Symbol('built-in');
@@ -107,8 +140,12 @@ export function loadReferences(userFiles: readonly string[] = []): DatedReferenc
   const all = [...builtIn];
   for (const file of userFiles) {
     let list = cache.get(file);
-    if (!list) cache.set(file, (list = parseReferences(file, readTextFileSync(file))));
-    all.push(...list);
+    if (!list) {
+      const problem = unreadableReferences(file);
+      if (problem) throw new UserError('input', [{ file, message: `check.references 指定的文件${problem}` }]);
+      cache.set(file, (list = parseReferences(file, readTextFileSync(file))));
+    }
+    for (const reference of list) all.push(reference);
   }
   return all;
 }

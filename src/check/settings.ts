@@ -4,6 +4,7 @@ import { UserError, quote, type Problem } from '../errors.js';
 import { readTextFileSync } from '../outline/load.js';
 import type { FieldPath } from '../outline/validate.js';
 import { YamlSource } from '../outline/yaml-source.js';
+import { unreadableReferences } from './references.js';
 
 /** The file that holds settings for every plan in its folder and the folders below. */
 export const CONFIG_FILE = 'unionplan.config.yaml';
@@ -28,7 +29,7 @@ export function mergeSettings(a: CheckSettings, b: CheckSettings): CheckSettings
  * relative to the folder of the file that names them.
  */
 export function readCheckSettings(source: YamlSource, path: FieldPath, ruleIds: readonly string[]): CheckSettings {
-  let node: unknown = source.doc.toJS();
+  let node: unknown = source.data();
   for (const part of path) node = (node as Record<string | number, unknown> | undefined)?.[part];
   const problems: Problem[] = [];
   const fail = (at: FieldPath, message: string, where: 'key' | 'value' = 'value') => problems.push({ file: source.file, ...source.locate(at, where), message });
@@ -60,8 +61,11 @@ export function readCheckSettings(source: YamlSource, path: FieldPath, ruleIds: 
   list('references').forEach((file, i) => {
     const at = singleRef ? [...path, 'references'] : [...path, 'references', i];
     if (typeof file !== 'string' || file.trim() === '') fail(at, 'check.references 应为过时提法列表文件的路径，如 references: 过时提法.yaml');
-    else if (!existsSync(resolve(base, file))) fail(at, `check.references 中的文件 ${quote(file)} 不存在（路径相对于 ${source.file} 所在的文件夹）`);
-    else settings.references.push(resolve(base, file));
+    else {
+      const problem = unreadableReferences(resolve(base, file));
+      if (problem) fail(at, `check.references 中的文件 ${quote(file)} ${problem}（路径相对于 ${source.file} 所在的文件夹）`);
+      else settings.references.push(resolve(base, file));
+    }
   });
   if (problems.length) throw new UserError('invalid', problems.sort((a, b) => (a.line ?? 0) - (b.line ?? 0) || (a.column ?? 0) - (b.column ?? 0)));
   return settings;
@@ -88,7 +92,7 @@ export function readConfigFile(configFile: string, ruleIds: readonly string[]): 
   const source = new YamlSource(configFile, readTextFileSync(configFile));
   const syntax = source.syntaxProblems();
   if (syntax.length) throw new UserError('invalid', syntax);
-  const data: unknown = source.doc.toJS();
+  const data: unknown = source.data();
   if (data !== null && data !== undefined && (typeof data !== 'object' || Array.isArray(data))) {
     throw new UserError('invalid', [{ file: configFile, line: 1, column: 1, message: `${CONFIG_FILE} 应为键值对，如 check: { disable: [stale-year] }` }]);
   }

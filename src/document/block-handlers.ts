@@ -67,7 +67,8 @@ type BlockHandler<T extends RootContent = RootContent> = (node: T, ctx: BlockCon
 function addParagraph(ctx: BlockContext, nodes: PhrasingContent[]): void {
   const content = toLine(nodes);
   if (content.length === 0) return;
-  if (ctx.signatureLines) ctx.signatureLines.push(content.map((run) => run.text).join(''));
+  // After the marker, a line break (`\` at the end of a line) separates the signature's lines too.
+  if (ctx.signatureLines) ctx.signatureLines.push(...content.map((run) => run.text).join('').split('\n'));
   else ctx.blocks.push({ type: 'paragraph', content });
 }
 
@@ -99,7 +100,8 @@ function walk(nodes: RootContent[], ctx: BlockContext): void {
  */
 const HANDLERS: { [K in RootContent['type']]?: BlockHandler<Extract<RootContent, { type: K }>> } = {
   heading: (node, ctx) => {
-    const content = toLine(node.children);
+    // A heading is one line in Markdown, so a break typed into it joins its two parts.
+    const content = toLine(node.children, 'join');
     const first = content[0];
     if (first) first.text = stripTypedNumber(first.text);
     const kept = content.filter((run) => run.text !== '');
@@ -123,7 +125,8 @@ const HANDLERS: { [K in RootContent['type']]?: BlockHandler<Extract<RootContent,
   },
   list: (node, ctx) => {
     node.children.forEach((item, i) => {
-      const prefix = node.ordered ? `${(node.start ?? 1) + i}.` : '';
+      // The number keeps its space: “1. one” stays “1. one”.
+      const prefix = node.ordered ? `${(node.start ?? 1) + i}. ` : '';
       item.children.forEach((child, j) => {
         if (child.type === 'paragraph' && j === 0 && prefix) {
           addParagraph(ctx, [{ type: 'text', value: prefix }, ...child.children]);

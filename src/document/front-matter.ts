@@ -15,7 +15,7 @@ export function readMeta(file: string, yaml: string | undefined): DocumentMeta {
   const source = new YamlSource(file, yaml, 1);
   const syntax = source.syntaxProblems();
   if (syntax.length) throw new UserError('invalid', syntax);
-  const data = (source.doc.toJS() ?? {}) as Record<string, unknown>;
+  const data = (source.data() ?? {}) as Record<string, unknown>;
   const problems: Problem[] = [];
   const fail = (key: string, message: string) => problems.push({ file, ...source.locate([key]), message });
   const text = (key: string, label: string): string | undefined => {

@@ -9,6 +9,7 @@ import { block, type BlockContext } from './block-handlers.js';
 import { splitFrontMatter } from '../text/front-matter.js';
 import { readMeta } from './front-matter.js';
 import type { Block, PlanDocument } from './model.js';
+import { assertNesting } from './nesting.js';
 import { numberHeadings } from './numbering.js';
 
 /**
@@ -87,6 +88,7 @@ export function parseMarkdownSource(file: string, text: string): ParsedMarkdown 
   let linesBefore = 0;
   for (let i = 0; i < bodyOffset; i++) if (source.charCodeAt(i) === 10) linesBefore++;
   const tree = parseBody(body);
+  assertNesting(tree, file, linesBefore);
   const ctx: BlockContext = { blocks: [], body, itemStyle: meta.itemStyle ?? 'run-in' };
   const origins: RootContent[] = [];
   for (const node of tree.children) {

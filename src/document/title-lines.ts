@@ -64,6 +64,12 @@ const CHINESE_YEAR = /[〇零一二三四五六七八九]{4}年度?/gu;
 const BRACKETED = /（[^（）]{1,6}）|\([^()]{1,6}\)/gu;
 
 /**
+ * The most lines a title is balanced over (about 120 characters); a longer title is filled line by
+ * line, still breaking where it reads well when it can.
+ */
+export const MAX_BALANCED_LINES = 6;
+
+/**
  * The title's lines: one line when it fits, else as few lines as fit, of near-equal length, broken
  * where it reads best. Line breaks the user wrote are kept as they are.
  */
@@ -76,26 +82,61 @@ export function titleLines(title: string, maxChars: number = TITLE_LINE_CHARS): 
   if (total <= maxChars) return [title];
 
   const allowed = allowedBreaks(chars);
+  // Balancing costs lines × characters × line width; past a few lines it is slow and no longer
+  // reads as a title anyway, so a longer one is filled line by line.
+  if (total > maxChars * MAX_BALANCED_LINES) return filledLines(chars, widths, maxChars, allowed);
   const lines = balancedBreaks(chars, widths, maxChars, allowed) ?? balancedBreaks(chars, widths, maxChars, null);
   // balancedBreaks without restrictions always finds lines: every single character fits.
   return lines ?? [title];
 }
 
+/** How far the break patterns below look either side of a break (their longest match is five). */
+const CONTEXT_CHARS = 8;
+
+/**
+ * Lines filled one after another, each broken at its last allowed place (anywhere when it has
+ * none): linear, for titles too long to balance.
+ */
+function filledLines(chars: string[], widths: number[], maxChars: number, allowed: Map<number, number>): string[] {
+  const lines: string[] = [];
+  let start = 0;
+  while (start < chars.length) {
+    let width = 0;
+    let end = start;
+    while (end < chars.length && width + (widths[end] ?? 0) <= maxChars) width += widths[end++] ?? 0;
+    if (end === start) end = start + 1;
+    if (end < chars.length) {
+      let at = end;
+      while (at > start && !allowed.has(at)) at--;
+      if (at > start) end = at;
+    }
+    lines.push(chars.slice(start, end).join(''));
+    start = end;
+  }
+  return lines;
+}
+
 /** For each position 1…n−1 between characters, whether a break there is allowed, and its bonus. */
 function allowedBreaks(chars: string[]): Map<number, number> {
   const text = chars.join('');
+  // The character index of each UTF-16 offset, so that a match's place costs nothing to find.
+  const charAt: number[] = [];
+  chars.forEach((char, i) => {
+    for (let k = 0; k < char.length; k++) charAt.push(i);
+  });
+  charAt.push(chars.length);
   const blocked = new Set<number>();
   const block = (start: number, length: number) => {
     for (let i = start + 1; i < start + length; i++) blocked.add(i);
   };
   for (const word of KEEP_TOGETHER) {
     for (let at = text.indexOf(word); at >= 0; at = text.indexOf(word, at + 1)) {
-      block([...text.slice(0, at)].length, [...word].length);
+      block(charAt[at]!, [...word].length);
     }
   }
   for (const pattern of [LATIN_RUN, CHINESE_YEAR, BRACKETED]) {
     for (const match of text.matchAll(pattern)) {
-      block([...text.slice(0, match.index)].length, [...match[0]].length);
+      block(charAt[match.index]!, [...match[0]].length);
     }
   }
 
@@ -103,8 +144,9 @@ function allowedBreaks(chars: string[]): Map<number, number> {
   for (let i = 1; i < chars.length; i++) {
     if (blocked.has(i)) continue;
     if (CLOSING.test(chars[i] ?? '') || OPENING.test(chars[i - 1] ?? '')) continue;
-    const before = chars.slice(0, i).join('');
-    const after = chars.slice(i).join('');
+    // The patterns look at most a few characters either side: a window keeps this linear.
+    const before = chars.slice(Math.max(0, i - CONTEXT_CHARS), i).join('');
+    const after = chars.slice(i, i + CONTEXT_CHARS).join('');
     const strong = STRONG_AFTER.test(before) || STRONG_BEFORE.test(after);
     const medium = MEDIUM_AFTER.test(before) || MEDIUM_BEFORE.test(after);
     allowed.set(i, strong ? STRONG_BONUS : medium ? MEDIUM_BONUS : 0);

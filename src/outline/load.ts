@@ -63,7 +63,7 @@ export function parseOutlineSource(source: YamlSource, options: LoadOptions): Ou
   const syntax = source.syntaxProblems();
   if (syntax.length > 0) throw new UserError('invalid', syntax);
   const today = options.today ?? new Date();
-  const { outline, issues } = validateOutline(source.doc.toJS(), {
+  const { outline, issues } = validateOutline(source.data(), {
     types: options.types,
     defaultYear: defaultPlanYear(today),
     defaultDate: (year, period) => defaultPlanDate(year, period, today),

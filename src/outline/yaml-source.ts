@@ -1,5 +1,5 @@
-import { LineCounter, parseDocument, isMap, isPair, isScalar, type Document, type Node as YamlNode } from 'yaml';
-import type { Problem } from '../errors.js';
+import { LineCounter, parseDocument, isMap, isPair, isScalar, visit, type Document, type Node as YamlNode } from 'yaml';
+import { UserError, type Problem } from '../errors.js';
 import type { FieldPath } from './validate.js';
 
 /** Chinese explanations for the YAML syntax errors users meet most. */
@@ -16,6 +16,21 @@ const YAML_HINTS: Record<string, string> = {
   IMPOSSIBLE: '无法解析',
 };
 
+/** How often the data of one anchor may be copied by aliases (the \`yaml\` package's default). */
+const MAX_ALIAS_COUNT = 100;
+
+/** The offset of the first alias in a document, to point a message at. */
+function firstAlias(doc: Document): number | undefined {
+  let found: number | undefined;
+  visit(doc, {
+    Alias: (_key, node) => {
+      found = node.range?.[0];
+      return visit.BREAK;
+    },
+  });
+  return found;
+}
+
 /** A YAML text parsed with positions, so any field can be pointed at by line and column. */
 export class YamlSource {
   readonly doc: Document;
@@ -28,6 +43,33 @@ export class YamlSource {
     private readonly lineOffset = 0,
   ) {
     this.doc = parseDocument(text, { lineCounter: this.lines, uniqueKeys: true, prettyErrors: false });
+  }
+
+  /**
+   * The document as plain data. Aliases (`*a`) are expanded here, and a few lines of aliases of
+   * aliases can expand into billions of values (an "alias bomb"): the \`yaml\` package stops after
+   * 100 expansions of one anchor's data, and that is said as the user's problem, not ours.
+   */
+  data(): unknown {
+    try {
+      return this.doc.toJS({ maxAliasCount: MAX_ALIAS_COUNT });
+    } catch (error) {
+      if (!(error instanceof ReferenceError) || !/alias/i.test(error.message)) throw error;
+      const anchor = firstAlias(this.doc);
+      const where = anchor === undefined ? { line: 1 + this.lineOffset, column: 1 } : this.position(anchor);
+      throw new UserError('invalid', [
+        {
+          file: this.file,
+          ...where,
+          message: `YAML 别名（*名称）展开后过大：别名引用层层叠加，展开的内容超过上限（每个锚点最多展开 ${MAX_ALIAS_COUNT} 次）。请直接写出内容，不要用 & 和 * 重复引用`,
+        },
+      ]);
+    }
+  }
+
+  private position(offset: number): { line: number; column: number } {
+    const pos = this.lines.linePos(offset);
+    return { line: pos.line + this.lineOffset, column: pos.col };
   }
 
   /** Syntax errors, each with its place and a Chinese explanation. */

@@ -1,4 +1,4 @@
-import { readdirSync, existsSync } from 'node:fs';
+import { readdirSync, existsSync, statSync } from 'node:fs';
 import { join } from 'node:path';
 import YAML from 'yaml';
 import { UserError, quote } from '../errors.js';
@@ -66,8 +66,15 @@ export class TemplateRegistry {
   private readonly cache = new Map<string, Template>();
 
   constructor(private readonly userDir?: string) {
-    if (userDir && !existsSync(userDir)) {
+    if (userDir === undefined) return;
+    if (!existsSync(userDir)) {
       throw new UserError('input', [{ file: userDir, message: '模板文件夹不存在（--templates）' }]);
+    }
+    // A file here would only fail later, deep inside, as a "not a directory" error.
+    if (!statSync(userDir).isDirectory()) {
+      throw new UserError('usage', [
+        { file: userDir, message: '--templates 应为模板文件夹（其中每个计划类型一个子文件夹，内含 template.md），这里给出的是一个文件。可运行 unionplan eject 文件夹名 得到一个模板文件夹' },
+      ]);
     }
   }
 

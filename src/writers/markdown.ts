@@ -1,24 +1,26 @@
 import YAML from 'yaml';
+import { cleanDocument } from '../document/clean-text.js';
 import { SIGNATURE_MARKER } from '../document/block-handlers.js';
 import type { Block, Cell, HeadingBlock, Line, PlanDocument } from '../document/model.js';
 import { runInLine } from '../document/run-in.js';
-import { escapeBlock, escapeCell, escapeInline } from '../text/markdown-escape.js';
+import { escapeBlock } from '../text/markdown-escape.js';
+import { markdownRuns } from './markdown-runs.js';
 import type { Writer } from './writer.js';
 
-function runs(line: Line, escape: (text: string) => string): string {
-  return line
-    .map((run) => {
-      const text = escape(run.text);
-      if (run.bold && run.italic) return `***${text}***`;
-      if (run.bold) return `**${text}**`;
-      if (run.italic) return `*${text}*`;
-      return text;
-    })
-    .join('');
+/** The line cut at its line breaks (newlines inside runs) into lines of runs. */
+function splitBreaks(line: Line): Line[] {
+  const lines: Line[] = [[]];
+  for (const inline of line) {
+    inline.text.split('\n').forEach((part, i) => {
+      if (i > 0) lines.push([]);
+      if (part !== '') lines[lines.length - 1]!.push({ ...inline, text: part });
+    });
+  }
+  return lines;
 }
 
 function cell(value: Cell): string {
-  return value.map((line) => runs(line, escapeCell)).join('<br>');
+  return value.map((line) => markdownRuns(line)).join('<br>');
 }
 
 /**
@@ -26,18 +28,18 @@ function cell(value: Cell): string {
  * reading the file again finds the item; any other paragraph starting with a number has it escaped.
  */
 function runInParagraph(block: HeadingBlock): string {
-  const [first, ...rest] = runInLine(block);
-  if (!first) return '';
-  const lead = block.number + escapeInline(first.text.slice(block.number.length));
-  const wrap = first.bold && first.italic ? '***' : first.bold ? '**' : first.italic ? '*' : '';
-  return wrap + lead + wrap + runs(rest, escapeInline);
+  // Only the first line starts with the number, which stays unescaped; lines after a hard break
+  // are escaped like any paragraph's.
+  return splitBreaks(runInLine(block))
+    .map((line, i) => markdownRuns(line, i > 0))
+    .join('\\\n');
 }
 
 /** One writer function per block type; the result is a Markdown chunk without trailing newline. */
 const BLOCK_WRITERS: { [K in Block['type']]: (block: Extract<Block, { type: K }>) => string } = {
-  heading: (block) => (block.runIn ? runInParagraph(block) : `${'#'.repeat(block.level)} ${block.number}${runs(block.content, escapeInline)}`),
-  // Only the first run can start a line, so only it gets the block-start escaping.
-  paragraph: (block) => block.content.map((run, i) => runs([run], i === 0 ? escapeBlock : escapeInline)).join(''),
+  heading: (block) => (block.runIn ? runInParagraph(block) : `${'#'.repeat(block.level)} ${block.number}${markdownRuns(block.content)}`),
+  // A line break is a backslash at the end of the line (visible, unlike two trailing spaces).
+  paragraph: (block) => splitBreaks(block.content).map((line) => markdownRuns(line, true)).join('\\\n'),
   table: (block) => {
     const header = `| ${block.header.map(cell).join(' | ')} |`;
     const rule = `| ${block.header.map(() => '---').join(' | ')} |`;
@@ -67,7 +69,9 @@ export function toMarkdown(doc: PlanDocument): string {
 export const writer: Writer = {
   format: 'md',
   extension: '.md',
-  async write(doc) {
-    return new TextEncoder().encode(toMarkdown(doc));
+  async write(doc, options = {}) {
+    // A lone surrogate would be written as U+FFFD, a control character would reach every reader raw.
+    const clean = cleanDocument(doc, (message) => options.warn?.({ message }));
+    return new TextEncoder().encode(toMarkdown(clean));
   },
 };

@@ -1,5 +1,5 @@
 import { describe, it, expect } from 'vitest';
-import { TITLE_LINE_CHARS, titleLines } from '../../src/document/title-lines.js';
+import { MAX_BALANCED_LINES, TITLE_LINE_CHARS, titleLines } from '../../src/document/title-lines.js';
 import { textWidth } from '../../src/document/text-width.js';
 
 /** Width in 全角 characters, ASCII counting half. */
@@ -72,6 +72,28 @@ describe('title line breaking', () => {
     expect(lines.join('')).toBe(title);
     expect(Math.max(...lines.map(width))).toBeLessThanOrEqual(20);
     expect(lines.length).toBe(Math.ceil(width(title) / 20));
+  });
+});
+
+describe('title lines of a hostile length', () => {
+  // A 20,000-character title took 22 s and 1 GB: balancing was quadratic in lines and characters.
+  it('fills a title of more than six lines line by line, every line full but the last', () => {
+    const title = '某某工会2027年工作计划'.repeat(1800);
+    const lines = titleLines(title);
+    expect(lines.join('')).toBe(title);
+    expect(Math.max(...lines.map(width))).toBeLessThanOrEqual(TITLE_LINE_CHARS);
+    // Filled: no line but the last is shorter than the width less one unit's word (工作计划 is kept whole).
+    for (const line of lines.slice(0, -1)) expect(width(line)).toBeGreaterThanOrEqual(TITLE_LINE_CHARS - 4);
+    expect(lines.length).toBeLessThanOrEqual(Math.ceil(width(title) / (TITLE_LINE_CHARS - 4)));
+  });
+
+  it('still balances a title of up to six lines', () => {
+    const title = '城南区实验小学暨城南区实验幼儿园联合工会委员会'.repeat(4) + '2027年度工作计划';
+    expect(width(title)).toBeLessThanOrEqual(TITLE_LINE_CHARS * MAX_BALANCED_LINES);
+    const lines = titleLines(title);
+    expect(lines.join('')).toBe(title);
+    const widths = lines.map(width);
+    expect(Math.max(...widths) - Math.min(...widths)).toBeLessThanOrEqual(6);
   });
 });
 

@@ -41,7 +41,8 @@ async function fixFile(file: string, options: CheckOptions): Promise<{ changes: 
     const result = applyFixes(text, findings);
     if (result.applied.length === 0) break;
     // A later round's places are in the text as the rounds before left it (rare: nested fixes).
-    changes.push(...result.applied);
+    // A loop, not push(...): spreading 100,000 changes as arguments overflows the stack.
+    for (const change of result.applied) changes.push(change);
     text = result.text;
     // Checking again also proves the fixed text still reads as a plan before it is written.
     findings = checkText(file, text, { ...options, settings });
@@ -95,9 +96,10 @@ export function registerCheck(program: Command): void {
               for (const change of result.changes) say(`  ${change.line}:${change.column}  “${change.before}” → “${change.after}”\n`);
               say('\n');
             }
-            findings.push(...result.findings);
+            for (const finding of result.findings) findings.push(finding);
           } else {
-            findings.push(...(await checkFile(file, checkOptions)));
+            // A loop, not push(...): a long plan can have more findings than a call takes arguments.
+            for (const finding of await checkFile(file, checkOptions)) findings.push(finding);
           }
         } catch (error) {
           // One file that cannot be read as a plan does not hide what the others have.

@@ -4,6 +4,7 @@
  * the `docx` library from the document model alone.
  */
 import type { Document } from 'docx';
+import { cleanDocument } from '../../document/clean-text.js';
 import { resolveFonts } from '../../document/fonts.js';
 import type { PlanDocument } from '../../document/model.js';
 import type { Writer, WriterOptions } from '../writer.js';
@@ -40,7 +41,10 @@ const encoder = new TextEncoder();
  * properties and zip timestamps come from the plan's date, never from the clock.
  */
 export async function writeDocx(doc: PlanDocument, options: WriterOptions = {}): Promise<Uint8Array> {
-  const ctx: WriteContext = { fonts: resolveFonts(doc.meta.fonts), warn: options.warn ?? (() => {}) };
+  const warn = options.warn ?? (() => {});
+  // Cleaned as every writer cleans; what XML cannot hold is then already gone from the blocks.
+  doc = cleanDocument(doc, (message) => warn({ message }));
+  const ctx: WriteContext = { fonts: resolveFonts(doc.meta.fonts), warn };
   const skeleton = await skeletonFor(ctx.fonts);
   // A context of its own: prepForXml pushes onto and pops off its stack.
   const body = bodyXml(doc, ctx, { ...skeleton.context, stack: [] });

@@ -77,8 +77,26 @@ function layoutBlock(block: Block): LayoutBlock {
   }
 }
 
+/**
+ * Text Typst may not break: letters, digits and signs with no space or Chinese character between
+ * them (a hash, a URL, a long word). Word breaks such text at the line's end; Typst breaks only
+ * where Unicode allows, so a 64-character hash ran off the page and out of table cells.
+ */
+const UNBREAKABLE = /[^\s\u2E80-\u9FFF\uF900-\uFAFF\uFE30-\uFE4F\uFF00-\uFFEF]{12,}/gu;
+
+/** A zero-width space: a place to break that shows nothing (and extracts as nothing). */
+const BREAK_OPPORTUNITY = '\u200B';
+
+/**
+ * The text with a break opportunity after every character of each run of 12 or more characters
+ * that could not otherwise break. Shorter words (WPS, Excel, 2027) stay whole.
+ */
+export function breakLongWords(text: string): string {
+  return text.replace(UNBREAKABLE, (word) => [...word].join(BREAK_OPPORTUNITY));
+}
+
 function runs(line: Line): LayoutRun[] {
-  return line.map((run) => ({ text: String(run.text), bold: run.bold === true, italic: run.italic === true }));
+  return line.map((run) => ({ text: breakLongWords(String(run.text)), bold: run.bold === true, italic: run.italic === true }));
 }
 
 /** The columns are planned as in the DOCX (`planColumns`); Typst gets their widths as `fr` shares. */

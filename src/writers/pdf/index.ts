@@ -1,3 +1,4 @@
+import { cleanDocument } from '../../document/clean-text.js';
 import type { PlanDocument } from '../../document/model.js';
 import type { Writer, WriterOptions } from '../writer.js';
 import { compilePdf } from './compiler.js';
@@ -13,8 +14,10 @@ export const writer: Writer = {
   format: 'pdf',
   extension: '.pdf',
   async write(doc: PlanDocument, options: WriterOptions = {}): Promise<Uint8Array> {
-    const fonts = chooseFonts(options.fontDirs, doc.meta.fonts);
-    const data = layoutData(doc, fonts.roles);
+    // Typst reads the plan as JSON, and a lone surrogate is JSON it refuses: cleaned first, as every writer cleans.
+    const clean = cleanDocument(doc, (message) => options.warn?.({ message }));
+    const fonts = chooseFonts(options.fontDirs, clean.meta.fonts);
+    const data = layoutData(clean, fonts.roles);
     const { pdf, warnings } = compilePdf(LAYOUT, { plan: JSON.stringify(data) }, fonts.files);
     for (const message of warnings) options.warn?.({ message: `PDF 排版提示（Typst）：${message}` });
     return pdf;

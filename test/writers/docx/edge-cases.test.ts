@@ -74,14 +74,14 @@ describe('docx edge cases', () => {
     const docx = await writeAndOpen(plan);
     await expectWellFormed(docx);
     expect(docx.warnings.map((warning) => warning.message)).toEqual([
-      '标题含有 Word 文件不能保存的字符（U+0001），已删除',
-      '第1个标题“一、指导思想”含有 Word 文件不能保存的字符（U+000B），已删除',
-      '第2个标题“（一）加强民主管理工作”含有 Word 文件不能保存的字符（U+FFFE、U+0007），已删除',
-      '第2段含有 Word 文件不能保存的字符（U+D800、U+FFFF），已删除',
-      '第1个表格第2行第1列含有 Word 文件不能保存的字符（U+0008），已删除',
-      '第1个表格第2行第2列含有 Word 文件不能保存的字符（U+001F），已删除',
-      '落款单位含有 Word 文件不能保存的字符（U+0002），已删除',
-      '落款日期含有 Word 文件不能保存的字符（U+0000），已删除',
+      '标题含有控制字符或无效字符（U+0001），已删除',
+      '第1个标题“一、指导思想”含有控制字符或无效字符（U+000B），已删除',
+      '第2个标题“（一）加强民主管理工作”含有控制字符或无效字符（U+FFFE、U+0007），已删除',
+      '第2段含有控制字符或无效字符（U+D800、U+FFFF），已删除',
+      '第1个表格第2行第1列含有控制字符或无效字符（U+0008），已删除',
+      '第1个表格第2行第2列含有控制字符或无效字符（U+001F），已删除',
+      '落款单位含有控制字符或无效字符（U+0002），已删除',
+      '落款日期含有控制字符或无效字符（U+0000），已删除',
     ]);
     const text = (await docx.body()).map((el) =>
       el.name === 'w:tbl' ? kids(el, 'w:tr').map((tr) => kids(tr, 'w:tc').map((tc) => kids(tc, 'w:p').map(paragraphText).join('/')).join('|')).join('\n') : paragraphText(el),
@@ -112,7 +112,7 @@ describe('docx edge cases', () => {
       blocks: [{ type: 'heading', level: 3, number: '1.', content: [{ text: '一二三四五六七八九十一二三四五\u0001' }] }],
     });
     expect(docx.warnings.map((warning) => warning.message)).toEqual([
-      '第1个标题“1.一二三四五六七八九十…”含有 Word 文件不能保存的字符（U+0001），已删除',
+      '第1个标题“1.一二三四五六七八九十…”含有控制字符或无效字符（U+0001），已删除',
     ]);
   });
 
