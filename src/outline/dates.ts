@@ -1,4 +1,6 @@
+import { periodMonths } from './periods.js';
 import type { Period } from './types.js';
+import { workingDayFrom } from './working-days.js';
 
 /**
  * The year a new plan is for: the current year, or the next one from October on, when unions
@@ -8,15 +10,20 @@ export function defaultPlanYear(today: Date = new Date()): number {
   return today.getMonth() >= 9 ? today.getFullYear() + 1 : today.getFullYear();
 }
 
-/** The signature date of a new plan: today when it falls in the plan's period, else its first day. */
+/**
+ * The signature date of a new plan, always a working day (never a weekend or a statutory
+ * holiday): today when the plan is written in October–December of the year before, or within its
+ * period; else the first working day of its period. Today's date moves on to the next working day.
+ */
 export function defaultPlanDate(year: number, period: Period, today: Date = new Date()): string {
-  const startMonth = period === 'second-half' ? 7 : 1;
-  const endMonth = period === 'first-half' ? 6 : 12;
+  const months = periodMonths(period);
+  const startMonth = months[0] ?? 1;
   const month = today.getMonth() + 1;
-  if (today.getFullYear() === year && month >= startMonth && month <= endMonth) {
-    return isoDate(year, month, today.getDate());
-  }
-  return isoDate(year, startMonth, 1);
+  const todayIso = isoDate(today.getFullYear(), month, today.getDate());
+  const writtenBefore = today.getFullYear() === year - 1 && month >= 10 && startMonth === 1;
+  const within = today.getFullYear() === year && months.includes(month) && month >= startMonth;
+  if (writtenBefore || within) return workingDayFrom(todayIso);
+  return workingDayFrom(isoDate(year, startMonth, 1));
 }
 
 export function isoDate(year: number, month: number, day: number): string {
