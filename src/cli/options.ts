@@ -1,3 +1,4 @@
+import { LEVELS, isLevel, type Level } from '../outline/level.js';
 import { UserError, quote } from '../errors.js';
 import { isoFromText, planYear } from '../outline/dates.js';
 import { PERIODS, isPeriod } from '../outline/periods.js';
@@ -21,4 +22,10 @@ export function parseDateOption(value: string): string {
   const iso = isoFromText(value);
   if (iso) return iso;
   throw new UserError('usage', `--date 的值 ${quote(value)} 无效，应为 YYYY-MM-DD 格式的日期，如 2027-01-05`);
+}
+
+/** `--level 县` */
+export function parseLevelOption(value: string): Level {
+  if (isLevel(value.trim())) return value.trim() as Level;
+  throw new UserError('usage', `--level 的值 ${quote(value)} 无效，应为 ${LEVELS.join('、')} 之一`);
 }

@@ -1,4 +1,5 @@
 import type { FontRole, Period } from '../document/model.js';
+import type { Level } from './level.js';
 
 export type { Period };
 
@@ -45,6 +46,8 @@ export interface ScheduleEntry {
 export interface Outline {
   type: string;
   org: string;
+  /** The level of a regional plan as the outline states it (区/县/市/旗, 镇/乡/街道). */
+  level?: Level;
   superior?: string;
   year: number;
   period: Period;

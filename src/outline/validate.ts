@@ -3,6 +3,7 @@ import { isCheckMapping } from './check-paths.js';
 import type { FontRole } from '../document/model.js';
 import { quote } from '../errors.js';
 import { isoFromText, planYear } from './dates.js';
+import { LEVELS, isLevel, type Level } from './level.js';
 import { PERIODS, isPeriod } from './periods.js';
 import type { Outline, OutlineItem, OutlineSection, OutlineTarget, ScheduleEntry, SectionKind } from './types.js';
 
@@ -28,7 +29,7 @@ export const SECTION_KINDS: Readonly<Record<SectionKind, string>> = {
 };
 
 const TOP_KEYS = [
-  'type', 'org', 'superior', 'year', 'period', 'date', 'title', 'preface', 'guidance',
+  'type', 'org', 'level', 'superior', 'year', 'period', 'date', 'title', 'preface', 'guidance',
   'targets', 'sections', 'schedule', 'fonts', 'check',
 ];
 
@@ -261,6 +262,11 @@ export function validateOutline(raw: unknown, options: ValidateOptions): { outli
   }
   const org = check.text(raw, 'org', [], '工会全称', true);
   const superior = check.text(raw, 'superior', [], '上级工会');
+  let level: Level | undefined;
+  if (raw.level !== undefined && raw.level !== null) {
+    if (isLevel(raw.level)) level = raw.level;
+    else check.fail(['level'], `level（本级）的值 ${quote(raw.level)} 无效，应为 ${LEVELS.join('、')} 之一`);
+  }
 
   let year = options.defaultYear;
   if (raw.year !== undefined && raw.year !== null) {
@@ -294,6 +300,7 @@ export function validateOutline(raw: unknown, options: ValidateOptions): { outli
   const outline: Outline = {
     type,
     org: org.trim(),
+    ...(level ? { level } : {}),
     ...(superior !== undefined ? { superior: superior.trim() } : {}),
     year,
     period,

@@ -1,8 +1,11 @@
 import YAML, { isMap, isScalar } from 'yaml';
 import { isPeriod, periodMonths } from '../outline/periods.js';
 import { defaultTitle } from '../outline/title.js';
+import { UserError, quote } from '../errors.js';
+import { hasLevel, levelWords, planLevel, type Level } from '../outline/level.js';
 import type { Period } from '../outline/types.js';
 import type { Template } from './registry.js';
+import { wordingFor } from './wording.js';
 
 /** What `unionplan new` takes from its flags. */
 export interface NewOutlineOptions {
@@ -11,12 +14,17 @@ export interface NewOutlineOptions {
   year: number;
   period: Period;
   date: string;
+  /** The level of a regional plan (区/县/市/旗, 镇/乡/街道); read from `org` when not given. */
+  level?: Level;
+  /** The user's wording lists (`check.wording`), laid over the built-in one. */
+  wordingFiles?: readonly string[];
 }
 
 /** Short Chinese comments written above each top-level field of a new plan.yaml. */
 const FIELD_COMMENTS: Record<string, string> = {
   type: ' 计划类型（运行 unionplan types 查看全部类型）',
   org: ' 工会全称，用于标题和落款。上级工会可写在 superior: 一行，如 superior: 城南区教育工会',
+  level: ' 本级：区、县、市、旗，或镇、乡、街道（由 org 推断；正文中的“全区”“区委”等按它写出）',
   superior: ' 上级工会（本计划报送的单位）',
   year: ' 计划年度',
   period: ' 计划期间：annual 全年，first-half 上半年，second-half 下半年',
@@ -39,18 +47,63 @@ function inPeriod(entry: unknown, months: number[]): boolean {
   return list.some((m) => months.includes(Number(m)));
 }
 
+const TOKEN = /\{\{\s*([a-z.]+)\s*\}\}/g;
+
+/**
+ * Fills the template's default outline in for one union: `{{wording.guidance}}` and
+ * `{{wording.task}}` from wording.yaml for the plan's year and type, `{{level}}`, `{{party}}` and
+ * `{{self}}` from the union's level, `{{superior}}` and `{{year}}`. These are the template
+ * author's words, filled in once here; the outline that results is plain text, and what a user
+ * writes is never read for tokens.
+ */
+function fillDefaults(template: Template, options: NewOutlineOptions): (text: string) => string {
+  const wording = wordingFor(options.year, template.type, options.wordingFiles) ?? wordingFor(Number.MAX_SAFE_INTEGER, template.type, options.wordingFiles);
+  const level = planLevel(template.type, options.org, options.level);
+  const words = level ? levelWords(level, options.org) : undefined;
+  const values: Record<string, string | undefined> = {
+    'wording.guidance': wording?.guidance,
+    'wording.task': wording?.task,
+    level: words?.level,
+    party: words?.party,
+    self: words?.self,
+    superior: options.superior || '上级工会',
+    year: String(options.year),
+  };
+  return (text) =>
+    text.replace(TOKEN, (token, name: string) => {
+      const value = values[name];
+      if (value !== undefined) return value;
+      const known = name in values;
+      throw new UserError('invalid', [{
+        file: template.file,
+        message: known
+          ? `模板默认提纲中的 ${quote(token)} 只能用于区（县）、乡镇、街道类型的计划`
+          : `模板默认提纲中的 ${quote(token)} 无法识别，可用的有：${Object.keys(values).map((k) => `{{${k}}}`).join('、')}`,
+      }]);
+    });
+}
+
+function fillAll(value: unknown, fill: (text: string) => string): unknown {
+  if (typeof value === 'string') return fill(value);
+  if (Array.isArray(value)) return value.map((v) => fillAll(v, fill));
+  if (typeof value === 'object' && value !== null) return Object.fromEntries(Object.entries(value).map(([k, v]) => [k, fillAll(v, fill)]));
+  return value;
+}
+
 /**
  * The fields of a new outline: the template's default outline with the unit, year, period and
  * date filled in and the schedule cut to the period. `new` writes them; `batch` starts each
  * roster row from them.
  */
 export function newOutlineFields(template: Template, options: NewOutlineOptions): Record<string, unknown> {
-  const defaults = template.meta.defaults;
+  const defaults = fillAll(template.meta.defaults, fillDefaults(template, options)) as Record<string, unknown>;
+  const level = hasLevel(template.type) ? planLevel(template.type, options.org, options.level) : undefined;
   const months = periodMonths(options.period);
   const schedule = Array.isArray(defaults.schedule) ? defaults.schedule.filter((e) => inPeriod(e, months)) : [];
   const outline: Record<string, unknown> = {
     type: template.type,
     org: options.org,
+    ...(level ? { level } : {}),
     superior: options.superior ?? '',
     year: options.year,
     period: options.period,
