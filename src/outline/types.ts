@@ -31,6 +31,8 @@ export interface OutlineSection {
 export interface OutlineTarget {
   name: string;
   value?: string | number;
+  /** Last year's actual figure (上年实际), shown as a column when any target has one. */
+  baseline?: string | number;
   unit?: string;
   note?: string;
 }

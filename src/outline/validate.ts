@@ -163,17 +163,20 @@ function target(check: Checker, raw: unknown, path: FieldPath): OutlineTarget | 
     check.fail(path, `${formatPath(path)}（工作目标）应为含 name、value、unit 的键值对，实际为${describe(raw)}`);
     return undefined;
   }
-  check.keys(raw, ['name', 'value', 'unit', 'note'], path);
+  check.keys(raw, ['name', 'value', 'baseline', 'unit', 'note'], path);
   const name = check.text(raw, 'name', path, '指标名称', true);
-  let value: string | number | undefined;
-  if (typeof raw.value === 'number' || typeof raw.value === 'string') value = raw.value;
-  else if (raw.value !== undefined && raw.value !== null) {
-    check.fail([...path, 'value'], `${formatPath([...path, 'value'])}（目标值）应为数字或文本，实际为${describe(raw.value)}`);
-  }
+  const number = (key: 'value' | 'baseline', what: string): string | number | undefined => {
+    const v = raw[key];
+    if (typeof v === 'number' || typeof v === 'string') return v;
+    if (v !== undefined && v !== null) check.fail([...path, key], `${formatPath([...path, key])}（${what}）应为数字或文本，实际为${describe(v)}`);
+    return undefined;
+  };
+  const value = number('value', '目标值');
+  const baseline = number('baseline', '上年实际');
   const unit = check.text(raw, 'unit', path, '单位');
   const note = check.text(raw, 'note', path, '说明');
   if (name === undefined) return undefined;
-  return { name, ...(value !== undefined ? { value } : {}), ...(unit !== undefined ? { unit } : {}), ...(note !== undefined ? { note } : {}) };
+  return { name, ...(value !== undefined ? { value } : {}), ...(baseline !== undefined ? { baseline } : {}), ...(unit !== undefined ? { unit } : {}), ...(note !== undefined ? { note } : {}) };
 }
 
 function month(check: Checker, raw: unknown, path: FieldPath): number | undefined {

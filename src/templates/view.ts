@@ -45,6 +45,7 @@ export function buildView(outline: Outline) {
     no: String(i + 1),
     name: escapeCell(target.name),
     value: escapeCell(target.value === undefined ? '' : `${target.value}${target.unit ?? ''}`),
+    baseline: escapeCell(target.baseline === undefined ? '' : `${target.baseline}${target.unit ?? ''}`),
     note: escapeCell(target.note ?? ''),
   }));
   // Sorted by month so that a table read top to bottom follows the year; the sort is stable.
@@ -63,6 +64,7 @@ export function buildView(outline: Outline) {
     guidance: outline.guidance ? escapeBlock(outline.guidance) : '',
     targets,
     targetsHaveNotes: outline.targets.some((t) => t.note),
+    targetsHaveBaseline: outline.targets.some((t) => t.baseline !== undefined),
     sections: outline.sections.map((section) => ({
       kind: section.kind,
       title: escapeInline(section.title),
@@ -70,6 +72,7 @@ export function buildView(outline: Outline) {
       items: section.items.map(itemView),
     })),
     schedule,
-    scheduleHasOwner: outline.schedule.some((entry) => entry.owner),
+    // An owner column only says something when owners differ from row to row.
+    scheduleHasOwner: new Set(outline.schedule.map((entry) => entry.owner?.trim() ?? '')).size > 1,
   };
 }
