@@ -11,6 +11,12 @@ export interface PlanShape {
   title?: { text: string; at: Place };
   /** The union's name, when the plan says it. */
   org?: string;
+  /** The plan type, when the plan says it (outline `type`, front matter `type`). */
+  type?: string;
+  /** The 指导思想: its text and where it starts. */
+  guidance?: { text: string; at: Place };
+  /** The body's prose (preface, section intros, items), each piece with its place. */
+  body: ShapeText[];
   /** The plan's year: the outline's or front matter's, else guessed (see `yearKnown`). */
   year: number;
   /** False when the plan names no year and `year` is the default. */
@@ -47,5 +53,13 @@ export interface ShapeScheduleRow {
   /** The month cell as written, e.g. `7—8月`. */
   label: string;
   months: number[];
+  /** What the row schedules (its work, without the month and the owner). */
+  text: string;
+  at: Place;
+}
+
+/** A piece of the body's text and where it starts. */
+export interface ShapeText {
+  text: string;
   at: Place;
 }

@@ -4,6 +4,9 @@
  */
 
 /** Plan periods: a whole year, or one half of it. */
+/** The administrative level a regional union works at: 区/县/市/旗, or 镇/乡/街道. */
+export type Level = '区' | '县' | '市' | '旗' | '镇' | '乡' | '街道';
+
 export type Period = 'annual' | 'first-half' | 'second-half';
 
 /** Roles a font can play on the page (GB/T 9704-2012). */
@@ -58,6 +61,8 @@ export type Block = HeadingBlock | ParagraphBlock | TableBlock | SignatureBlock;
 export interface DocumentMeta {
   title: string;
   org?: string;
+  /** The level of a regional plan (区/县/市/旗, 镇/乡/街道), as carried from the outline. */
+  level?: Level;
   superior?: string;
   year?: number;
   period?: Period;

@@ -15,6 +15,12 @@ export function monthLabel(months: number[]): string {
   return sorted.map((m) => `${m}月`).join('、');
 }
 
+/** A figure with its unit, or nothing when there is no figure (a unit alone says nothing). */
+function withUnit(value: string | number | undefined, unit: string | undefined): string {
+  if (value === undefined || String(value).trim() === '') return '';
+  return `${value}${unit ?? ''}`;
+}
+
 interface ItemView {
   title: string;
   text: string;
@@ -44,8 +50,8 @@ export function buildView(outline: Outline) {
   const targets = outline.targets.map((target, i) => ({
     no: String(i + 1),
     name: escapeCell(target.name),
-    value: escapeCell(target.value === undefined ? '' : `${target.value}${target.unit ?? ''}`),
-    baseline: escapeCell(target.baseline === undefined ? '' : `${target.baseline}${target.unit ?? ''}`),
+    value: escapeCell(withUnit(target.value, target.unit)),
+    baseline: escapeCell(withUnit(target.baseline, target.unit)),
     note: escapeCell(target.note ?? ''),
   }));
   // Sorted by month so that a table read top to bottom follows the year; the sort is stable.

@@ -139,6 +139,7 @@ export function parseWording(file: string, text: string): WordingEntry[] {
 }
 
 let builtIn: WordingEntry[] | undefined;
+const userLists = new Map<string, WordingEntry[]>();
 
 /** The built-in list: embedded in the bundle, or read from the package when running from source. */
 function builtInWording(): WordingEntry[] {
@@ -156,7 +157,9 @@ function builtInWording(): WordingEntry[] {
 function allEntries(userFiles: readonly string[]): WordingEntry[] {
   const byYear = new Map<number, WordingEntry>(builtInWording().map((e) => [e.from, e]));
   for (const file of userFiles) {
-    for (const entry of parseWording(file, readTextFileSync(file))) {
+    let list = userLists.get(file);
+    if (!list) userLists.set(file, (list = parseWording(file, readTextFileSync(file))));
+    for (const entry of list) {
       const old = byYear.get(entry.from);
       byYear.set(entry.from, old ? { ...entry, types: { ...old.types, ...entry.types } } : entry);
     }
