@@ -51,6 +51,10 @@ describe('renderOutline', () => {
       '  - month: 3',
       `    items: [${q('<br>不是换行')}, ${q('|竖线|')}]`,
       `    owner: ${q('{{owner}}')}`,
+      // A second owner, so that the owner column is there (one owner for every row needs none).
+      '  - month: 4',
+      '    items: [换届]',
+      '    owner: 女职工委员会',
     ].join('\n');
     const { doc } = await render(yaml);
     expect(doc.meta.title).toBe(EVIL.join(' '));
