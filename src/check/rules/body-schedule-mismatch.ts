@@ -31,6 +31,13 @@ const ACTIVITIES: readonly (readonly string[])[] = [
   ['民主评议'],
   ['心理健康'],
   ['疗养'],
+  ['座谈会'],
+  ['全委会'],
+  ['三八', '妇女节'],
+  ['五一', '劳动节'],
+  ['六一', '儿童节'],
+  ['教师节'],
+  ['重阳'],
 ];
 
 /** Days a body may date work by, and the month they fall in. */
