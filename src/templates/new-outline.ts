@@ -31,13 +31,13 @@ const FIELD_COMMENTS: Record<string, string> = {
   date: ' 落款日期，格式 YYYY-MM-DD；落款中显示为“2027年1月5日”',
   preface: ' 开头语（可删除）。\n 标题默认为“单位+年度+工作计划”，如需自定义，添加一行 title: 你的标题',
   guidance: ' 指导思想。空一行即另起一段',
-  targets: ' 工作目标（生成表格）：name 指标，value 目标值，unit 单位，note 说明（可省略）',
+  targets: ' 工作目标（生成表格）：name 指标，value 目标值，unit 单位，note 说明（可省略），baseline 上年实际（可省略，写了就多一栏）',
   sections:
     ' 主要工作：每个板块编为（一）（二）……，条目编为 1. 2. ……，子条目编为（1）（2）……\n' +
     ' 编号由程序生成，请不要手写编号；删掉一项，其余自动重排。\n' +
     ' kind 是板块类别：ideology 思想引领，democracy 民主管理，rights 维权服务，quality 素质提升，\n' +
     ' self-building 自身建设，women 女职工，culture 文体，custom 其他',
-  schedule: ' 具体工作安排（生成表格）：month 月份（1–12，跨月写 months: [7, 8]），items 工作内容，owner 责任部门（可省略）',
+  schedule: ' 具体工作安排（生成表格）：month 月份（1–12，跨月写 months: [7, 8]），items 工作内容，owner 责任部门（可省略；各行不同时才显示这一栏）',
 };
 
 function inPeriod(entry: unknown, months: number[]): boolean {
