@@ -5,7 +5,7 @@ import { UserError, quote } from '../errors.js';
 import { hasLevel, levelWords, planLevel, type Level } from '../outline/level.js';
 import type { Period } from '../outline/types.js';
 import type { Template } from './registry.js';
-import { wordingFor } from './wording.js';
+import { wordingForNew } from './wording.js';
 
 /** What `unionplan new` takes from its flags. */
 export interface NewOutlineOptions {
@@ -57,7 +57,7 @@ const TOKEN = /\{\{\s*([a-z.]+)\s*\}\}/g;
  * writes is never read for tokens.
  */
 function fillDefaults(template: Template, options: NewOutlineOptions): (text: string) => string {
-  const wording = wordingFor(options.year, template.type, options.wordingFiles) ?? wordingFor(Number.MAX_SAFE_INTEGER, template.type, options.wordingFiles);
+  const wording = wordingForNew(options.year, template.type, options.wordingFiles);
   const level = planLevel(template.type, options.org, options.level);
   const words = level ? levelWords(level, options.org) : undefined;
   const values: Record<string, string | undefined> = {

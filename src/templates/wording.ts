@@ -173,7 +173,20 @@ function allEntries(userFiles: readonly string[]): WordingEntry[] {
  */
 export function wordingFor(year: number, type: string, userFiles: readonly string[] = []): YearWording | undefined {
   const entry = allEntries(userFiles).filter((e) => e.from <= year).pop();
-  if (!entry) return undefined;
+  return entry ? yearWording(entry, type) : undefined;
+}
+
+/**
+ * The wording a new plan is written with: the year's, or for a year before the list starts the
+ * list's first entry, the nearest there is.
+ */
+export function wordingForNew(year: number, type: string, userFiles: readonly string[] = []): YearWording | undefined {
+  const entries = allEntries(userFiles);
+  const entry = entries.filter((e) => e.from <= year).pop() ?? entries[0];
+  return entry ? yearWording(entry, type) : undefined;
+}
+
+function yearWording(entry: WordingEntry, type: string): YearWording {
   const own = entry.types[type];
   return {
     from: entry.from,

@@ -49,6 +49,12 @@ describe('the 指导思想 follows the plan year’s wording', () => {
     expect(text).not.toContain('迎接党的二十一大');
   });
 
+  it('writes a plan for a year before the list with its first entry, not its last', async () => {
+    const text = guidance(await plan('district', { org: '青山县总工会', year: 2025 }));
+    expect(text).toContain('二十大和二十届历次全会精神');
+    expect(text).not.toContain('二十一大');
+  });
+
   it('puts 思想政治引领 first in every plan', async () => {
     for (const type of BUILT_IN_ORDER) {
       const template = await registry.get(type);
