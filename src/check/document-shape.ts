@@ -137,6 +137,7 @@ export function documentShape(parsed: ParsedMarkdown, text: string, front: YamlS
     ...(title ? { title } : {}),
     ...(org ? { org } : {}),
     ...(meta.type ? { type: meta.type } : {}),
+    ...(meta.level ? { level: meta.level } : {}),
     ...(guidance ? { guidance } : {}),
     body: prose,
     year: year ?? defaultPlanYear(today),

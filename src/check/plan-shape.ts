@@ -1,3 +1,4 @@
+import type { Level } from '../outline/level.js';
 import type { Period } from '../outline/types.js';
 import type { Place } from './line-index.js';
 
@@ -13,6 +14,8 @@ export interface PlanShape {
   org?: string;
   /** The plan type, when the plan says it (outline `type`, front matter `type`). */
   type?: string;
+  /** The level the plan states (`level:`), for regional plans. */
+  level?: Level;
   /** The 指导思想: its text and where it starts. */
   guidance?: { text: string; at: Place };
   /** The body's prose (preface, section intros, items), each piece with its place. */

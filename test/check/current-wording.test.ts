@@ -123,3 +123,24 @@ describe('drafting-after-date (warning)', () => {
 function 制订(what: string): string {
   return `制订${what}`;
 }
+
+describe('level-mismatch (warning)', () => {
+  const county = 'type: district\norg: 青山县总工会\nyear: 2027\n';
+  it('finds another level’s self-references in a county’s plan, at each', () => {
+    const found = check(outline('preface: 在区委领导下，团结全区职工，推进全区域协同，指导社区委员会工作。\n', county), 'yaml', 'level-mismatch');
+    expect(places(found)).toEqual(['4:11', '4:19']);
+    expect(found[0]!.message).toBe('本计划是县一级（工会全称：青山县总工会），“区委”与本级不符');
+    expect(found.map((f) => f.suggestion)).toEqual(['改为“县委”', '改为“全县”']);
+  });
+
+  it('goes by level: over the name, and leaves superiors of another tier alone', () => {
+    const town = 'type: town\norg: 青山镇总工会\nlevel: 乡\nyear: 2027\n';
+    const found = check(outline('preface: 在镇党委和青山县总工会领导下，团结全镇职工。\n', town), 'yaml', 'level-mismatch');
+    expect(places(found)).toEqual(['5:11', '5:27']);
+    expect(found[1]!.suggestion).toBe('改为“全乡”');
+  });
+
+  it('says nothing about grassroots plans, which have no level', () => {
+    expect(check(outline('preface: 团结全区教职工。\n'), 'yaml', 'level-mismatch')).toEqual([]);
+  });
+});

@@ -7,6 +7,7 @@ import { duplicateMonth } from './duplicate-month.js';
 import { emptySection } from './empty-section.js';
 import { halfwidthPunctuation } from './halfwidth-punctuation.js';
 import { monthOutsidePeriod } from './month-outside-period.js';
+import { levelMismatch } from './level-mismatch.js';
 import { missingCurrentWording } from './missing-current-wording.js';
 import { outdatedReference } from './outdated-reference.js';
 import { placeholder } from './placeholder.js';
@@ -24,6 +25,7 @@ export const RULES: readonly Rule[] = [
   placeholder,
   outdatedReference,
   missingCurrentWording,
+  levelMismatch,
   staleYear,
   emptySection,
   singleItem,

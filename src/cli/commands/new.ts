@@ -32,7 +32,7 @@ export function registerNew(program: Command): void {
     .option('--level <level>', '本级（区县、乡镇、街道类型）：区、县、市、旗、镇、乡、街道（默认从 --org 推断）', parseLevelOption)
     .option('--year <year>', '计划年度（默认今年，10 月起默认明年）', parseYearOption)
     .option('--period <period>', '计划期间：annual、first-half、second-half（默认按类型）', parsePeriodOption)
-    .option('--date <date>', '落款日期 YYYY-MM-DD（默认今天或计划期间的第一天）', parseDateOption)
+    .option('--date <date>', '落款日期 YYYY-MM-DD（默认为工作日：10—12 月写下一年的计划或在计划期间内写时为今天，否则为计划期间的第一个工作日）', parseDateOption)
     .option('-o, --output <file>', '提纲文件', 'plan.yaml')
     .option('-f, --force', '覆盖已存在的文件')
     .option('--templates <dir>', '使用自己的模板文件夹')
