@@ -39,6 +39,17 @@ const referencesPlugin = {
     }));
   },
 };
+// The current wording per plan year (templates and check's missing-current-wording rule), likewise.
+const wording = YAML.parse(readFileSync(new URL('../src/templates/wording.yaml', import.meta.url), 'utf8'));
+const wordingPlugin = {
+  name: 'embedded-wording',
+  setup(b) {
+    b.onLoad({ filter: /src[\\/]templates[\\/]embedded-wording\.ts$/ }, () => ({
+      contents: `export const EMBEDDED_WORDING = ${JSON.stringify(wording)};`,
+      loader: 'js',
+    }));
+  },
+};
 const result = await build({
   metafile: true,
   // batch-worker: the worker thread of `unionplan batch`, found beside the chunks at run time.
@@ -56,7 +67,7 @@ const result = await build({
   external: ['@myriaddreamin/typst-ts-node-compiler'],
   define: { UNIONPLAN_VERSION: JSON.stringify(pkg.version) },
   banner: { js: "import { createRequire as __cr } from 'node:module'; const require = __cr(import.meta.url);" },
-  plugins: [precompilePlugin, referencesPlugin],
+  plugins: [precompilePlugin, referencesPlugin, wordingPlugin],
   logLevel: 'warning',
 });
 

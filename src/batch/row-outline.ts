@@ -1,4 +1,5 @@
 import { defaultPlanDate, defaultPlanYear } from '../outline/dates.js';
+import { isLevel } from '../outline/level.js';
 import { toPeriod } from '../outline/periods.js';
 import type { Outline } from '../outline/types.js';
 import { validateOutline } from '../outline/validate.js';
@@ -80,7 +81,15 @@ export async function rowOutline(row: RosterRow, context: RowContext): Promise<R
     const template = await registry.get(type);
     const year = validYear(fields.year) ?? defaultPlanYear(today);
     const period = toPeriod(fields.period) ?? template.meta.period;
-    start = newOutlineFields(template, { org: String(fields.org), year, period, date: defaultPlanDate(year, period, today) });
+    // The row's superior and level reach the default text (“根据××教育工会的工作部署”, 全县).
+    start = newOutlineFields(template, {
+      org: String(fields.org),
+      ...(typeof fields.superior === 'string' && fields.superior.trim() ? { superior: fields.superior.trim() } : {}),
+      ...(isLevel(fields.level) ? { level: fields.level } : {}),
+      year,
+      period,
+      date: defaultPlanDate(year, period, today),
+    });
   }
   const merged = merge(start, { ...fields, type });
   const { outline, issues } = validateOutline(merged, {

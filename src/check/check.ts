@@ -129,6 +129,7 @@ export function checkTextWithModel(file: string, text: string, options: CheckOpt
     plan: reading.plan,
     // The list is read only when its rule runs.
     references: rules.some((rule) => rule.id === 'outdated-reference') ? loadReferences(settings.references) : [],
+    wordingFiles: settings.wording,
     at: (offset) => lines.at(offset),
   };
   const findings: Finding[] = [];

@@ -7,7 +7,7 @@ import { periodFromTitle } from '../outline/periods.js';
 import type { YamlSource } from '../outline/yaml-source.js';
 import type { LineIndex, Place } from './line-index.js';
 import { parseMonths } from './months.js';
-import type { PlanShape, ShapePart, ShapeScheduleRow, ShapeTarget } from './plan-shape.js';
+import type { PlanShape, ShapePart, ShapeScheduleRow, ShapeTarget, ShapeText } from './plan-shape.js';
 
 const cellText = (cell: TableBlock['header'][number]): string => cell.map(lineText).join('\n').trim();
 
@@ -102,12 +102,33 @@ export function documentShape(parsed: ParsedMarkdown, text: string, front: YamlS
         targets.push({ name: cellText(row[nameColumn] ?? []), value: cellText(row[valueColumn] ?? []), at });
       });
     } else if (/^(月份|月|时间|日期|月度)$/.test(cellText(block.header[0] ?? []))) {
+      const owner = columnOf(block, /责任|负责|牵头|部门|承办/);
       block.rows.forEach((row, r) => {
         const label = cellText(row[0] ?? []);
         const at = cellPlace(node, r + 1, 0, body, bodyOffset, lines) ?? placeOf(block);
-        schedule.push({ label, months: parseMonths(label), at });
+        const work = row.filter((_cell, c) => c !== 0 && c !== owner).map(cellText).join('\n');
+        schedule.push({ label, months: parseMonths(label), text: work, at });
       });
     }
+  }
+
+  // The 指导思想 is the text under its heading; the body is every other paragraph and heading
+  // outside the targets and the schedule (tables) and the signature.
+  let guidance: PlanShape['guidance'];
+  const prose: ShapeText[] = [];
+  let inGuidance = false;
+  for (const block of doc.blocks) {
+    if (block.type === 'signature') break;
+    if (block.type === 'table') continue;
+    // A run-in item's text is body text too (“1.标题。正文……”).
+    const text = block.type === 'heading' && block.runIn ? `${lineText(block.content)}。${lineText(block.runIn)}` : lineText(block.content);
+    if (block.type === 'heading' && block.level === 1) {
+      inGuidance = /指导思想/.test(text);
+      continue;
+    }
+    if (inGuidance && block.type === 'paragraph') {
+      guidance = guidance ? { text: `${guidance.text}\n${text}`, at: guidance.at } : { text, at: placeOf(block) };
+    } else prose.push({ text, at: placeOf(block) });
   }
 
   // A title from the front matter is the user's; without one the plan is titled from org and
@@ -119,6 +140,10 @@ export function documentShape(parsed: ParsedMarkdown, text: string, front: YamlS
   return {
     ...(title ? { title } : {}),
     ...(org ? { org } : {}),
+    ...(meta.type ? { type: meta.type } : {}),
+    ...(meta.level ? { level: meta.level } : {}),
+    ...(guidance ? { guidance } : {}),
+    body: prose,
     year: year ?? defaultPlanYear(today),
     yearKnown: year !== undefined,
     period,

@@ -1,7 +1,7 @@
 import type { Outline, OutlineItem } from '../outline/types.js';
 import type { YamlSource } from '../outline/yaml-source.js';
 import { monthLabel } from '../templates/view.js';
-import type { PlanShape, ShapePart } from './plan-shape.js';
+import type { PlanShape, ShapePart, ShapeText } from './plan-shape.js';
 
 /** Items that become numbered headings: those with a title (a text-only item is a paragraph). */
 function numbered(items: readonly OutlineItem[] | undefined): number {
@@ -40,10 +40,30 @@ export function outlineShape(outline: Outline, source: YamlSource): PlanShape {
       dated(item.items, [...path, j, 'items']);
     });
   outline.sections.forEach((section, i) => dated(section.items, ['sections', i, 'items']));
+  const body: ShapeText[] = [];
+  const add = (text: string | undefined, path: (string | number)[]) => {
+    if (text?.trim()) body.push({ text, at: source.locate(path) });
+  };
+  add(outline.preface, ['preface']);
+  outline.sections.forEach((section, i) => {
+    add(section.title, ['sections', i, 'title']);
+    add(section.intro, ['sections', i, 'intro']);
+    const items = (list: readonly OutlineItem[] | undefined, path: (string | number)[]) =>
+      (list ?? []).forEach((item, j) => {
+        add(item.title, [...path, j, 'title']);
+        add(item.text, [...path, j, 'text']);
+        items(item.items, [...path, j, 'items']);
+      });
+    items(section.items, ['sections', i, 'items']);
+  });
   return {
     // Only a title the user wrote: the default one names the unit and the year by construction.
     ...(outline.title !== undefined ? { title: { text: outline.title, at: source.locate(['title']) } } : {}),
     org: outline.org,
+    type: outline.type,
+    ...(outline.level ? { level: outline.level } : {}),
+    ...(outline.guidance?.trim() ? { guidance: { text: outline.guidance, at: source.locate(['guidance']) } } : {}),
+    body,
     year: outline.year,
     yearKnown: stated('year'),
     period: outline.period,
@@ -56,7 +76,7 @@ export function outlineShape(outline: Outline, source: YamlSource): PlanShape {
     })),
     schedule: outline.schedule.map((entry, i) => {
       const key = source.doc.hasIn(['schedule', i, 'months']) ? 'months' : 'month';
-      return { label: monthLabel(entry.months), months: entry.months, at: source.locate(['schedule', i, key]) };
+      return { label: monthLabel(entry.months), months: entry.months, text: entry.items.join('\n'), at: source.locate(['schedule', i, key]) };
     }),
     datedItems,
   };

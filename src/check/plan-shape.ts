@@ -1,3 +1,4 @@
+import type { Level } from '../outline/level.js';
 import type { Period } from '../outline/types.js';
 import type { Place } from './line-index.js';
 
@@ -11,6 +12,14 @@ export interface PlanShape {
   title?: { text: string; at: Place };
   /** The union's name, when the plan says it. */
   org?: string;
+  /** The plan type, when the plan says it (outline `type`, front matter `type`). */
+  type?: string;
+  /** The level the plan states (`level:`), for regional plans. */
+  level?: Level;
+  /** The 指导思想: its text and where it starts. */
+  guidance?: { text: string; at: Place };
+  /** The body's prose (preface, section intros, items), each piece with its place. */
+  body: ShapeText[];
   /** The plan's year: the outline's or front matter's, else guessed (see `yearKnown`). */
   year: number;
   /** False when the plan names no year and `year` is the default. */
@@ -52,5 +61,13 @@ export interface ShapeScheduleRow {
   /** The month cell as written, e.g. `7—8月`. */
   label: string;
   months: number[];
+  /** What the row schedules (its work, without the month and the owner). */
+  text: string;
+  at: Place;
+}
+
+/** A piece of the body's text and where it starts. */
+export interface ShapeText {
+  text: string;
   at: Place;
 }

@@ -115,9 +115,9 @@ export function unreadableReferences(file: string): string | undefined {
   } catch {
     return '不存在或无法访问';
   }
-  if (stats.isDirectory()) return '是一个文件夹，应为过时提法列表文件（.yaml）';
-  if (!stats.isFile()) return '不是普通文件（是设备、管道或套接字），应为过时提法列表文件（.yaml）';
-  if (stats.size > MAX_REFERENCES_BYTES) return `太大（${Math.ceil(stats.size / 1024)} KB），过时提法列表最大 ${MAX_REFERENCES_BYTES / 1024} KB`;
+  if (stats.isDirectory()) return '是一个文件夹，应为列表文件（.yaml）';
+  if (!stats.isFile()) return '不是普通文件（是设备、管道或套接字），应为列表文件（.yaml）';
+  if (stats.size > MAX_REFERENCES_BYTES) return `太大（${Math.ceil(stats.size / 1024)} KB），列表文件最大 ${MAX_REFERENCES_BYTES / 1024} KB`;
   return undefined;
 }
 

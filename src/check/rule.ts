@@ -16,6 +16,8 @@ export interface CheckContext {
   plan: PlanShape;
   /** Outdated wordings: the built-in list and the user's. */
   references: readonly DatedReference[];
+  /** The user's current-wording lists (`check.wording`), laid over the built-in one. */
+  wordingFiles: readonly string[];
   /** The line and column of an offset in `text`. */
   at(offset: number): Place;
 }

@@ -14,13 +14,19 @@ export interface CheckSettings {
   disable: string[];
   /** Absolute paths of the user's outdated-wording lists. */
   references: string[];
+  /** Absolute paths of the user's current-wording lists (laid over src/templates/wording.yaml). */
+  wording: string[];
 }
 
-export const NO_SETTINGS: CheckSettings = { disable: [], references: [] };
+export const NO_SETTINGS: CheckSettings = { disable: [], references: [], wording: [] };
 
 /** Both settings together: a rule off in either is off, and every list is read. */
 export function mergeSettings(a: CheckSettings, b: CheckSettings): CheckSettings {
-  return { disable: [...new Set([...a.disable, ...b.disable])], references: [...new Set([...a.references, ...b.references])] };
+  return {
+    disable: [...new Set([...a.disable, ...b.disable])],
+    references: [...new Set([...a.references, ...b.references])],
+    wording: [...new Set([...a.wording, ...b.wording])],
+  };
 }
 
 /**
@@ -33,14 +39,14 @@ export function readCheckSettings(source: YamlSource, path: FieldPath, ruleIds: 
   for (const part of path) node = (node as Record<string | number, unknown> | undefined)?.[part];
   const problems: Problem[] = [];
   const fail = (at: FieldPath, message: string, where: 'key' | 'value' = 'value') => problems.push({ file: source.file, ...source.locate(at, where), message });
-  const settings: CheckSettings = { disable: [], references: [] };
+  const settings: CheckSettings = { disable: [], references: [], wording: [] };
   if (node === null || node === undefined) return NO_SETTINGS;
   if (typeof node !== 'object' || Array.isArray(node)) {
     throw new UserError('invalid', [{ file: source.file, ...source.locate(path), message: 'check（检查设置）应为键值对，如 check: { disable: [stale-year] }' }]);
   }
   const check = node as Record<string, unknown>;
   for (const key of Object.keys(check)) {
-    if (key !== 'disable' && key !== 'references') fail([...path, key], `check 中的未知字段 ${quote(key)}，可用的字段：disable、references`, 'key');
+    if (key !== 'disable' && key !== 'references' && key !== 'wording') fail([...path, key], `check 中的未知字段 ${quote(key)}，可用的字段：disable、references、wording`, 'key');
   }
   const list = (key: string): unknown[] => {
     const v = check[key];
@@ -57,16 +63,20 @@ export function readCheckSettings(source: YamlSource, path: FieldPath, ruleIds: 
     else fail(at, `check.disable 中的 ${quote(id)} 不是检查规则，可用的规则：${ruleIds.join('、')}`);
   });
   const base = dirname(resolve(source.file));
-  const singleRef = typeof check.references === 'string';
-  list('references').forEach((file, i) => {
-    const at = singleRef ? [...path, 'references'] : [...path, 'references', i];
-    if (typeof file !== 'string' || file.trim() === '') fail(at, 'check.references 应为过时提法列表文件的路径，如 references: 过时提法.yaml');
-    else {
-      const problem = unreadableReferences(resolve(base, file));
-      if (problem) fail(at, `check.references 中的文件 ${quote(file)} ${problem}（路径相对于 ${source.file} 所在的文件夹）`);
-      else settings.references.push(resolve(base, file));
-    }
-  });
+  const files = (key: 'references' | 'wording', what: string, example: string) => {
+    const single = typeof check[key] === 'string';
+    list(key).forEach((file, i) => {
+      const at = single ? [...path, key] : [...path, key, i];
+      if (typeof file !== 'string' || file.trim() === '') fail(at, `check.${key} 应为${what}文件的路径，如 ${key}: ${example}`);
+      else {
+        const problem = unreadableReferences(resolve(base, file));
+        if (problem) fail(at, `check.${key} 中的文件 ${quote(file)} ${problem}（路径相对于 ${source.file} 所在的文件夹）`);
+        else settings[key].push(resolve(base, file));
+      }
+    });
+  };
+  files('references', '过时提法列表', '过时提法.yaml');
+  files('wording', '现行提法列表', '现行提法.yaml');
   if (problems.length) throw new UserError('invalid', problems.sort((a, b) => (a.line ?? 0) - (b.line ?? 0) || (a.column ?? 0) - (b.column ?? 0)));
   return settings;
 }

@@ -5,7 +5,7 @@ import { SegmentBuilder, type Segment } from './segment.js';
  * Top-level keys whose values are settings, not prose: codes (`type`, `period`), numbers and
  * dates the schema checks, font names (`仿宋_GB2312` is no blank), and this checker's own settings.
  */
-const NOT_PROSE = new Set(['type', 'year', 'period', 'date', 'fonts', 'check']);
+const NOT_PROSE = new Set(['type', 'level', 'year', 'period', 'date', 'fonts', 'check']);
 
 /** The characters of a double-quoted scalar's escape, e.g. `\"` → `"`, `\u4e2d` → `中`. */
 function unescapeDouble(src: string, i: number): { char: string; length: number } {

@@ -1,4 +1,5 @@
 import { statSync } from 'node:fs';
+import { LEVELS, isLevel, type Level } from '../outline/level.js';
 import { UserError, quote } from '../errors.js';
 import { isoFromText, planYear } from '../outline/dates.js';
 import { PERIOD_CHOICES, toPeriod } from '../outline/periods.js';
@@ -38,4 +39,10 @@ export function collectFontDir(value: string, previous: string[] = []): string[]
   }
   if (!folder) throw new UserError('input', [{ file: value, message: '--font-dir 应指定一个文件夹，这里是一个文件。请给出字体文件所在的文件夹' }]);
   return [...previous, value];
+}
+
+/** `--level 县` */
+export function parseLevelOption(value: string): Level {
+  if (isLevel(value.trim())) return value.trim() as Level;
+  throw new UserError('usage', `--level 的值 ${quote(value)} 无效，应为 ${LEVELS.join('、')} 之一`);
 }

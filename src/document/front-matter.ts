@@ -2,6 +2,7 @@ import { UserError, quote, type Problem } from '../errors.js';
 import { FONT_ROLES } from './fonts.js';
 import { carriedCheck } from '../outline/check-paths.js';
 import { isoFromText, planYear } from '../outline/dates.js';
+import { LEVELS, isLevel } from '../outline/level.js';
 import { PERIOD_CHOICES, toPeriod } from '../outline/periods.js';
 import { YamlSource } from '../outline/yaml-source.js';
 import { ITEM_STYLES, type DocumentMeta, type FontRole, type ItemStyle } from './model.js';
@@ -31,6 +32,10 @@ export function readMeta(file: string, yaml: string | undefined): DocumentMeta {
   const meta: DocumentMeta = { title: text('title', '标题') ?? '' };
   const org = text('org', '工会全称');
   if (org) meta.org = org;
+  if (data.level !== undefined && data.level !== null) {
+    if (isLevel(data.level)) meta.level = data.level;
+    else fail('level', `front matter 中的 level（本级）${quote(data.level)} 无效，应为 ${LEVELS.join('、')} 之一`);
+  }
   const superior = text('superior', '上级工会');
   if (superior) meta.superior = superior;
   const type = text('type', '计划类型');

@@ -6,6 +6,9 @@
 /** Plan periods: a whole year, one half of it, or a school term (first: Sep–Jan, second: Feb–Jul). */
 export type Period = 'annual' | 'first-half' | 'second-half' | 'first-term' | 'second-term';
 
+/** The administrative level a regional union works at: 区/县/市/旗, or 镇/乡/街道. */
+export type Level = '区' | '县' | '市' | '旗' | '镇' | '乡' | '街道';
+
 /** Roles a font can play on the page (GB/T 9704-2012). */
 export type FontRole = 'title' | 'body' | 'heading1' | 'heading2' | 'heading3' | 'heading4' | 'pageNumber' | 'table';
 
@@ -72,6 +75,8 @@ export type Block = HeadingBlock | ParagraphBlock | TableBlock | SignatureBlock;
 export interface DocumentMeta {
   title: string;
   org?: string;
+  /** The level of a regional plan (区/县/市/旗, 镇/乡/街道), as carried from the outline. */
+  level?: Level;
   superior?: string;
   year?: number;
   period?: Period;

@@ -13,11 +13,17 @@ export function isCheckMapping(value: unknown): value is Settings {
   return typeof value === 'object' && value !== null && !Array.isArray(value);
 }
 
+/** Both kinds of list a `check:` names by path: outdated wordings and current wordings. */
+const PATH_KEYS = ['references', 'wording'] as const;
+
 function mapReferences(check: Settings, map: (path: string) => string): Settings {
-  const references = check.references;
-  if (typeof references === 'string') return { ...check, references: map(references) };
-  if (Array.isArray(references)) return { ...check, references: references.map((r) => (typeof r === 'string' ? map(r) : r)) };
-  return check;
+  const out = { ...check };
+  for (const key of PATH_KEYS) {
+    const value = check[key];
+    if (typeof value === 'string') out[key] = map(value);
+    else if (Array.isArray(value)) out[key] = value.map((r) => (typeof r === 'string' ? map(r) : r));
+  }
+  return out;
 }
 
 /** The settings with their `references` resolved against `baseDir`, the named file's folder. */

@@ -1,5 +1,6 @@
 import { calendarYear, periodMonths } from './periods.js';
 import type { Period } from './types.js';
+import { workingDayFrom } from './working-days.js';
 
 /**
  * The year a new plan is for: the current year, or the next one from October on, when unions
@@ -10,16 +11,20 @@ export function defaultPlanYear(today: Date = new Date()): number {
 }
 
 /**
- * The signature date of a new plan: today when it falls in the plan's period, else its first day
- * (a first term's January is in the next calendar year).
+ * The signature date of a new plan, always a working day (never a weekend or a statutory
+ * holiday): today when the plan is written in October–December of the year before a plan that
+ * starts in January, or within its period (a first term's January is in the next calendar year);
+ * else the first working day of its period. Today's date moves on to the next working day.
  */
 export function defaultPlanDate(year: number, period: Period, today: Date = new Date()): string {
   const months = periodMonths(period);
+  const startMonth = months[0] ?? 1;
   const month = today.getMonth() + 1;
-  if (months.includes(month) && today.getFullYear() === calendarYear(year, period, month)) {
-    return isoDate(today.getFullYear(), month, today.getDate());
-  }
-  return isoDate(year, months[0]!, 1);
+  const todayIso = isoDate(today.getFullYear(), month, today.getDate());
+  const writtenBefore = startMonth === 1 && today.getFullYear() === year - 1 && month >= 10;
+  const within = months.includes(month) && today.getFullYear() === calendarYear(year, period, month);
+  if (writtenBefore || within) return workingDayFrom(todayIso);
+  return workingDayFrom(isoDate(calendarYear(year, period, startMonth), startMonth, 1));
 }
 
 export function isoDate(year: number, month: number, day: number): string {

@@ -1,4 +1,5 @@
 import type { FontRole, ItemStyle, Period } from '../document/model.js';
+import type { Level } from './level.js';
 
 export type { Period };
 
@@ -35,6 +36,8 @@ export interface OutlineSection {
 export interface OutlineTarget {
   name: string;
   value?: string | number;
+  /** Last year's actual figure (上年实际), shown as a column when any target has one. */
+  baseline?: string | number;
   unit?: string;
   note?: string;
 }
@@ -50,6 +53,8 @@ export interface ScheduleEntry {
 export interface Outline {
   type: string;
   org: string;
+  /** The level of a regional plan as the outline states it (区/县/市/旗, 镇/乡/街道). */
+  level?: Level;
   superior?: string;
   year: number;
   period: Period;

@@ -4,6 +4,7 @@ import { ITEM_STYLES, type FontRole, type ItemStyle } from '../document/model.js
 import { quote } from '../errors.js';
 import { editDistance } from '../text/edit-distance.js';
 import { isoFromText, planYear } from './dates.js';
+import { LEVELS, isLevel, type Level } from './level.js';
 import { PERIOD_CHOICES, toPeriod } from './periods.js';
 import type { Outline, OutlineItem, OutlineSection, OutlineTarget, ScheduleEntry, SectionKind } from './types.js';
 
@@ -29,7 +30,7 @@ export const SECTION_KINDS: Readonly<Record<SectionKind, string>> = {
 };
 
 const TOP_KEYS = [
-  'type', 'org', 'superior', 'year', 'period', 'itemStyle', 'date', 'title', 'preface', 'guidance',
+  'type', 'org', 'level', 'superior', 'year', 'period', 'itemStyle', 'date', 'title', 'preface', 'guidance',
   'targets', 'sections', 'schedule', 'fonts', 'check',
 ];
 
@@ -161,17 +162,20 @@ function target(check: Checker, raw: unknown, path: FieldPath): OutlineTarget | 
     check.fail(path, `${formatPath(path)}（工作目标）应为含 name、value、unit 的键值对，实际为${describe(raw)}`);
     return undefined;
   }
-  check.keys(raw, ['name', 'value', 'unit', 'note'], path);
+  check.keys(raw, ['name', 'value', 'baseline', 'unit', 'note'], path);
   const name = check.text(raw, 'name', path, '指标名称', true);
-  let value: string | number | undefined;
-  if (typeof raw.value === 'number' || typeof raw.value === 'string') value = raw.value;
-  else if (raw.value !== undefined && raw.value !== null) {
-    check.fail([...path, 'value'], `${formatPath([...path, 'value'])}（目标值）应为数字或文本，实际为${describe(raw.value)}`);
-  }
+  const number = (key: 'value' | 'baseline', what: string): string | number | undefined => {
+    const v = raw[key];
+    if (typeof v === 'number' || typeof v === 'string') return v;
+    if (v !== undefined && v !== null) check.fail([...path, key], `${formatPath([...path, key])}（${what}）应为数字或文本，实际为${describe(v)}`);
+    return undefined;
+  };
+  const value = number('value', '目标值');
+  const baseline = number('baseline', '上年实际');
   const unit = check.text(raw, 'unit', path, '单位');
   const note = check.text(raw, 'note', path, '说明');
   if (name === undefined) return undefined;
-  return { name, ...(value !== undefined ? { value } : {}), ...(unit !== undefined ? { unit } : {}), ...(note !== undefined ? { note } : {}) };
+  return { name, ...(value !== undefined ? { value } : {}), ...(baseline !== undefined ? { baseline } : {}), ...(unit !== undefined ? { unit } : {}), ...(note !== undefined ? { note } : {}) };
 }
 
 function month(check: Checker, raw: unknown, path: FieldPath): number | undefined {
@@ -260,6 +264,11 @@ export function validateOutline(raw: unknown, options: ValidateOptions): { outli
   }
   const org = check.text(raw, 'org', [], '工会全称', true);
   const superior = check.text(raw, 'superior', [], '上级工会');
+  let level: Level | undefined;
+  if (raw.level !== undefined && raw.level !== null) {
+    if (isLevel(raw.level)) level = raw.level;
+    else check.fail(['level'], `level（本级）的值 ${quote(raw.level)} 无效，应为 ${LEVELS.join('、')} 之一`);
+  }
 
   let year = options.defaultYear;
   if (raw.year !== undefined && raw.year !== null) {
@@ -300,6 +309,7 @@ export function validateOutline(raw: unknown, options: ValidateOptions): { outli
   const outline: Outline = {
     type,
     org: org.trim(),
+    ...(level ? { level } : {}),
     ...(superior !== undefined ? { superior: superior.trim() } : {}),
     year,
     period,

@@ -2,8 +2,11 @@ import YAML, { isMap, isScalar } from 'yaml';
 import { toPeriod } from '../outline/periods.js';
 import { defaultsForPeriod } from './period-filter.js';
 import { defaultTitle } from '../outline/title.js';
+import { UserError, quote } from '../errors.js';
+import { hasLevel, levelWords, planLevel, type Level } from '../outline/level.js';
 import type { Period } from '../outline/types.js';
 import type { Template } from './registry.js';
+import { wordingForNew } from './wording.js';
 
 /** What `unionplan new` takes from its flags. */
 export interface NewOutlineOptions {
@@ -12,26 +15,74 @@ export interface NewOutlineOptions {
   year: number;
   period: Period;
   date: string;
+  /** The level of a regional plan (区/县/市/旗, 镇/乡/街道); read from `org` when not given. */
+  level?: Level;
+  /** The user's wording lists (`check.wording`), laid over the built-in one. */
+  wordingFiles?: readonly string[];
 }
 
 /** Short Chinese comments written above each top-level field of a new plan.yaml. */
 const FIELD_COMMENTS: Record<string, string> = {
   type: ' 计划类型（运行 unionplan types 查看全部类型）',
   org: ' 工会全称，用于标题和落款。上级工会可写在 superior: 一行，如 superior: 城南区教育工会',
+  level: ' 本级：区、县、市、旗，或镇、乡、街道（由 org 推断；正文中的“全区”“区委”等按它写出）',
   superior: ' 上级工会（本计划报送的单位）',
   year: ' 计划年度',
   period: ' 计划期间：annual 全年，first-half 上半年，second-half 下半年，first-term 第一学期（9月至次年1月），second-term 第二学期（2—7月）；也可写中文',
   date: ' 落款日期，格式 YYYY-MM-DD；落款中显示为“2027年1月5日”',
   preface: ' 开头语（可删除）。\n 标题默认为“单位+年度+工作计划”，如需自定义，添加一行 title: 你的标题',
   guidance: ' 指导思想。空一行即另起一段',
-  targets: ' 工作目标（生成表格）：name 指标，value 目标值，unit 单位，note 说明（可省略）',
+  targets: ' 工作目标（生成表格）：name 指标，value 目标值，unit 单位，note 说明（可省略），baseline 上年实际（可省略，写了就多一栏）',
   sections:
     ' 主要工作：每个板块编为（一）（二）……，条目编为 1. 2. ……，子条目编为（1）（2）……\n' +
     ' 编号由程序生成，请不要手写编号；删掉一项，其余自动重排。\n' +
     ' kind 是板块类别：ideology 思想引领，democracy 民主管理，rights 维权服务，quality 素质提升，\n' +
     ' self-building 自身建设，women 女职工，culture 文体，custom 其他',
-  schedule: ' 具体工作安排（生成表格）：month 月份（1–12，跨月写 months: [7, 8]），items 工作内容，owner 责任部门（可省略）',
+  schedule: ' 具体工作安排（生成表格）：month 月份（1–12，跨月写 months: [7, 8]），items 工作内容，owner 责任部门（可省略；各行不同时才显示这一栏）',
 };
+
+const TOKEN = /\{\{\s*([a-z.]+)\s*\}\}/g;
+
+/**
+ * Fills the template's default outline in for one union: `{{wording.guidance}}` and
+ * `{{wording.task}}` from wording.yaml for the plan's year and type, `{{level}}`, `{{party}}` and
+ * `{{self}}` from the union's level, `{{superior}}` and `{{year}}`. These are the template
+ * author's words, filled in once here; the outline that results is plain text, and what a user
+ * writes is never read for tokens.
+ */
+function fillDefaults(template: Template, options: NewOutlineOptions): (text: string) => string {
+  const wording = wordingForNew(options.year, template.type, options.wordingFiles);
+  const level = planLevel(template.type, options.org, options.level);
+  const words = level ? levelWords(level, options.org) : undefined;
+  const values: Record<string, string | undefined> = {
+    'wording.guidance': wording?.guidance,
+    'wording.task': wording?.task,
+    level: words?.level,
+    party: words?.party,
+    self: words?.self,
+    superior: options.superior || '上级工会',
+    year: String(options.year),
+  };
+  return (text) =>
+    text.replace(TOKEN, (token, name: string) => {
+      const value = values[name];
+      if (value !== undefined) return value;
+      const known = name in values;
+      throw new UserError('invalid', [{
+        file: template.file,
+        message: known
+          ? `模板默认提纲中的 ${quote(token)} 只能用于区（县）、乡镇、街道类型的计划`
+          : `模板默认提纲中的 ${quote(token)} 无法识别，可用的有：${Object.keys(values).map((k) => `{{${k}}}`).join('、')}`,
+      }]);
+    });
+}
+
+function fillAll(value: unknown, fill: (text: string) => string): unknown {
+  if (typeof value === 'string') return fill(value);
+  if (Array.isArray(value)) return value.map((v) => fillAll(v, fill));
+  if (typeof value === 'object' && value !== null) return Object.fromEntries(Object.entries(value).map(([k, v]) => [k, fillAll(v, fill)]));
+  return value;
+}
 
 /**
  * The fields of a new outline: the template's default outline with the unit, year, period and
@@ -39,11 +90,13 @@ const FIELD_COMMENTS: Record<string, string> = {
  * roster row from them.
  */
 export function newOutlineFields(template: Template, options: NewOutlineOptions): Record<string, unknown> {
-  const defaults = defaultsForPeriod(template.meta.defaults, options.period);
+  const defaults = defaultsForPeriod(fillAll(template.meta.defaults, fillDefaults(template, options)) as Record<string, unknown>, options.period);
+  const level = hasLevel(template.type) ? planLevel(template.type, options.org, options.level) : undefined;
   const schedule = Array.isArray(defaults.schedule) ? defaults.schedule : [];
   const outline: Record<string, unknown> = {
     type: template.type,
     org: options.org,
+    ...(level ? { level } : {}),
     superior: options.superior ?? '',
     year: options.year,
     period: options.period,

@@ -55,7 +55,9 @@ function trimList(whole: string, allowed: readonly number[]): string {
     items[items.length - 1] = lastItem.slice(0, lastItem.indexOf('等'));
   }
   let joiner = '、';
-  const pair = /^(.+?)([和及与])(.+)$/u.exec(items[items.length - 1]!);
+  // Only inside an enumeration (A、B和C) is “B和C” two entries; a lone “A和B……” usually shares
+  // what follows B (春节前和教师节期间走访慰问), and cutting B would cut the predicate with it.
+  const pair = items.length > 1 ? /^(.+?)([和及与])(.+)$/u.exec(items[items.length - 1]!) : null;
   if (pair && named(pair[1]!) && named(pair[3]!)) {
     items.splice(items.length - 1, 1, pair[1]!, pair[3]!);
     joiner = pair[2]!;
@@ -126,11 +128,28 @@ function cutItem(item: unknown, allowed: readonly number[]): unknown {
 }
 
 /** A section, or undefined when nothing of it is left. */
+/** An item's title and text as one paragraph: “组织政治理论学习。配合……”. */
+function runInText(item: Dict): string {
+  const title = typeof item.title === 'string' ? item.title.trim() : '';
+  const text = typeof item.text === 'string' ? item.text.trim() : '';
+  if (!title || !text) return title || text;
+  return /[。！？；：，、…!?;:,.]$/u.test(title) ? `${title}${text}` : `${title}。${text}`;
+}
+
 function cutSection(section: unknown, allowed: readonly number[]): unknown {
   if (!isDict(section)) return section;
   const out: Dict = { ...section };
   if (typeof section.intro === 'string') out.intro = cutText(section.intro, allowed);
   if (Array.isArray(section.items)) out.items = section.items.map((item) => cutItem(item, allowed)).filter((item) => item !== undefined);
+  // One item left of several is not numbered “1.” alone: its words become the section's text.
+  if (Array.isArray(section.items) && section.items.length > 1 && Array.isArray(out.items) && out.items.length === 1) {
+    const only = out.items[0];
+    const words = typeof only === 'string' ? only : isDict(only) && !Array.isArray(only.items) ? runInText(only) : undefined;
+    if (words !== undefined) {
+      out.intro = [typeof out.intro === 'string' ? out.intro.trim() : '', words.trim()].filter((part) => part !== '').join('\n\n');
+      delete out.items;
+    }
+  }
   const empty = Array.isArray(out.items) && out.items.length === 0 && !(typeof out.intro === 'string' && out.intro.trim());
   return empty ? undefined : out;
 }

@@ -33,6 +33,7 @@ export function frontMatter(outline: Outline, itemStyle = outline.itemStyle): st
   const meta: Record<string, unknown> = {
     title: outline.title ?? defaultTitle(outline),
     org: outline.org,
+    ...(outline.level ? { level: outline.level } : {}),
     ...(outline.superior ? { superior: outline.superior } : {}),
     type: outline.type,
     year: outline.year,

@@ -15,6 +15,12 @@ export function monthLabel(months: number[]): string {
   return sorted.map((m) => `${m}月`).join('、');
 }
 
+/** A figure with its unit, or nothing when there is no figure (a unit alone says nothing). */
+function withUnit(value: string | number | undefined, unit: string | undefined): string {
+  if (value === undefined || String(value).trim() === '') return '';
+  return `${value}${unit ?? ''}`;
+}
+
 interface ItemView {
   title: string;
   text: string;
@@ -44,7 +50,8 @@ export function buildView(outline: Outline) {
   const targets = outline.targets.map((target, i) => ({
     no: String(i + 1),
     name: escapeCell(target.name),
-    value: escapeCell(target.value === undefined ? '' : `${target.value}${target.unit ?? ''}`),
+    value: escapeCell(withUnit(target.value, target.unit)),
+    baseline: escapeCell(withUnit(target.baseline, target.unit)),
     note: escapeCell(target.note ?? ''),
   }));
   // Sorted by month so that a table read top to bottom follows the period (a first term's January
@@ -64,6 +71,7 @@ export function buildView(outline: Outline) {
     guidance: outline.guidance ? escapeBlock(outline.guidance) : '',
     targets,
     targetsHaveNotes: outline.targets.some((t) => t.note),
+    targetsHaveBaseline: outline.targets.some((t) => t.baseline !== undefined),
     sections: outline.sections.map((section) => ({
       kind: section.kind,
       title: escapeInline(section.title),
@@ -72,6 +80,6 @@ export function buildView(outline: Outline) {
     })),
     schedule,
     // A 责任部门 column that says the same on every row says nothing: it shows only when owners differ.
-    scheduleHasOwner: new Set(schedule.map((row) => row.owner)).size > 1,
+    scheduleHasOwner: new Set(schedule.map((row) => row.owner?.trim() ?? '')).size > 1,
   };
 }

@@ -54,6 +54,7 @@ export function toMarkdown(doc: PlanDocument): string {
   const { meta } = doc;
   const front: Record<string, unknown> = { title: meta.title };
   if (meta.org) front.org = meta.org;
+  if (meta.level) front.level = meta.level;
   if (meta.superior) front.superior = meta.superior;
   if (meta.type) front.type = meta.type;
   if (meta.itemStyle) front.itemStyle = meta.itemStyle;

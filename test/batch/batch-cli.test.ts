@@ -1,3 +1,4 @@
+import { isWorkingDay } from '../../src/outline/working-days.js';
 import JSZip from 'jszip';
 import { copyFileSync, existsSync, mkdirSync, readFileSync, statSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
@@ -192,7 +193,10 @@ describe('unionplan batch: existing files, --force, --emit outline, --outline, -
     expect(yaml).toContain('# 由 unionplan batch 生成');
     expect(yaml).toMatch(/^type: kindergarten\n/m);
     expect(yaml).toMatch(/^period: first-half\n/m);
-    expect(yaml).toMatch(/^date: 2027-01-01\n/m);
+    // The default date is a working day (today's or the period's first), never New Year's Day.
+    const date = /^date: (\d{4}-\d{2}-\d{2})\n/m.exec(yaml)?.[1];
+    expect(date).toBeDefined();
+    expect(isWorkingDay(date!)).toBe(true);
     const built = run(dir, 'build', join('outlines', '城南区阳光幼儿园工会.yaml'), '--out', 'plans');
     expect(built.stderr).toBe('');
     expect(readFileSync(join(dir, 'plans', '城南区阳光幼儿园工会.md'), 'utf8')).toContain('title: 城南区阳光幼儿园工会2027年上半年工作计划');

@@ -49,7 +49,7 @@ describe('a row made into an outline', () => {
     expect(school!.problems).toEqual([]);
     expect(school!.outline).toMatchObject({ type: 'school', org: '城南实验小学工会', superior: '城南区教育工会', year: 2027, period: 'annual', date: '2027-01-05' });
     expect(school!.outline!.sections.length).toBeGreaterThan(3);
-    expect(street!.outline).toMatchObject({ type: 'street', org: '柳溪街道总工会', date: '2027-01-01' });
+    expect(street!.outline).toMatchObject({ type: 'street', org: '柳溪街道总工会', date: '2026-11-23' });
     // 上半年: a half-year plan, its schedule cut to January–June like `new --period first-half`.
     expect(kindergarten!.outline!.period).toBe('first-half');
     expect(kindergarten!.outline!.schedule.every((entry) => entry.months.every((m) => m <= 6))).toBe(true);
@@ -121,7 +121,7 @@ describe('a row made into an outline', () => {
   it('gives the plan.yaml of --emit outline with its year, period and date spelt out', async () => {
     const [row] = await outlines(csv('单位名称,类型\n甲工会,kindergarten\n'));
     expect(Object.keys(row!.fields!).slice(0, 6)).toEqual(['type', 'org', 'year', 'period', 'date', 'preface']);
-    expect(row!.fields).toMatchObject({ type: 'kindergarten', org: '甲工会', year: 2027, period: 'first-half', date: '2027-01-01' });
+    expect(row!.fields).toMatchObject({ type: 'kindergarten', org: '甲工会', year: 2027, period: 'first-half', date: '2026-11-23' });
   });
 });
 

@@ -132,7 +132,8 @@ describe('unionplan check', () => {
     );
     expect(stdout).toContain('已修改 plan.yaml（6 处）：\n  5:16  “,” → “，”\n  6:14  “(工会)” → “（工会）”\n');
     // What is left is structure, which only the writer can decide.
-    expect(stdout).toContain('共 2 个问题（0 个错误，2 个警告）');
+    expect(stdout).toContain('共 3 个问题（0 个错误，3 个警告）');
+    expect(stdout).toContain('plan.yaml:6:11  警告  missing-current-wording  2027年计划的指导思想缺少现行提法');
     expect(stdout).toContain('plan.yaml:8:12  警告  single-item  “板块”下只有一个1.');
     expect(run(dir, 'build', 'plan.yaml').status).toBe(0);
   });

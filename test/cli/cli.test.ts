@@ -25,8 +25,11 @@ describe('unionplan new → build', () => {
     expect(md).toContain('## （一）');
     // Items run into their first paragraph: “1.标题。正文”.
     expect(md).toMatch(/\n\n1\.[^\n]+。[^\n]+\n/);
-    expect(md).toContain('| 月份 | 工作内容 | 责任部门 |');
-    expect(md).toMatch(/<!-- 落款 -->\n\n城南实验小学工会\n\n2027年\d+月\d+日\n$/);
+    // One owner (the union committee) for every row: no owner column.
+    expect(md).toContain('| 月份 | 工作内容 |\n');
+    expect(md).not.toContain('责任部门');
+    // Signed today when written in October–December of the year before, else early in 2027.
+    expect(md).toMatch(/<!-- 落款 -->\n\n城南实验小学工会\n\n20(26|27)年\d+月\d+日\n$/);
 
     // A hand-edited plan.md: a section deleted, renumbered without a gap.
     const edited = md.replace(/## （一）[\s\S]*?(?=## （二）)/, '');
@@ -34,8 +37,8 @@ describe('unionplan new → build', () => {
     const rebuilt = run(dir, 'build', 'edited.md', '--out', 'out');
     expect(rebuilt.status).toBe(0);
     const again = readFileSync(join(dir, 'out', 'edited.md'), 'utf8');
-    expect(again).toContain('## （一）健全教代会制度');
-    expect(again).not.toContain('## （七）');
+    expect(again).toContain('## （一）健全民主管理，推进校务公开');
+    expect(again).not.toContain('## （六）');
   });
 
   it('keeps the check: settings from the outline into the Markdown, and from Markdown to Markdown', () => {

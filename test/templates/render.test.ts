@@ -52,10 +52,10 @@ describe('renderOutline', () => {
       '  - month: 3',
       `    items: [${q('<br>不是换行')}, ${q('|竖线|')}]`,
       `    owner: ${q('{{owner}}')}`,
-      // A second owner, so that the 责任部门 column is there (it shows only when owners differ).
+      // A second owner, so that the owner column is there (one owner for every row needs none).
       '  - month: 4',
-      '    items: [劳动竞赛]',
-      '    owner: 工会委员会',
+      '    items: [换届]',
+      '    owner: 女职工委员会',
     ].join('\n');
     const { doc } = await render(yaml);
     expect(doc.meta.title).toBe(EVIL.join(' '));

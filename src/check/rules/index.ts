@@ -1,10 +1,14 @@
 import type { Rule } from '../rule.js';
+import { bodyScheduleMismatch } from './body-schedule-mismatch.js';
 import { dateOutsideYear } from './date-outside-year.js';
+import { draftingAfterDate } from './drafting-after-date.js';
 import { doubledPunctuation } from './doubled-punctuation.js';
 import { duplicateMonth } from './duplicate-month.js';
 import { emptySection } from './empty-section.js';
 import { halfwidthPunctuation } from './halfwidth-punctuation.js';
 import { monthOutsidePeriod } from './month-outside-period.js';
+import { levelMismatch } from './level-mismatch.js';
+import { missingCurrentWording } from './missing-current-wording.js';
 import { outdatedReference } from './outdated-reference.js';
 import { placeholder } from './placeholder.js';
 import { singleItem } from './single-item.js';
@@ -20,11 +24,15 @@ import { titleNamesUnitYear } from './title-names-unit-year.js';
 export const RULES: readonly Rule[] = [
   placeholder,
   outdatedReference,
+  missingCurrentWording,
+  levelMismatch,
   staleYear,
   emptySection,
   singleItem,
   monthOutsidePeriod,
   duplicateMonth,
+  bodyScheduleMismatch,
+  draftingAfterDate,
   targetWithoutValue,
   dateOutsideYear,
   titleNamesUnitYear,

@@ -7,12 +7,15 @@ import type { Period } from '../../outline/types.js';
 import { TemplateRegistry } from '../../templates/registry.js';
 import { newOutlineText } from '../../templates/new-outline.js';
 import { invocation } from '../invocation.js';
-import { parseDateOption, parsePeriodOption, parseYearOption } from '../options.js';
+import { parseDateOption, parseLevelOption, parsePeriodOption, parseYearOption } from '../options.js';
+import { settingsFor } from '../../check/check.js';
+import type { Level } from '../../outline/level.js';
 
 interface NewOptions {
   type: string;
   org?: string;
   superior?: string;
+  level?: Level;
   year?: number;
   period?: Period;
   date?: string;
@@ -28,9 +31,10 @@ export function registerNew(program: Command): void {
     .requiredOption('-t, --type <type>', '计划类型，如 school（运行 unionplan types 查看全部）')
     .option('--org <name>', '工会全称，如 城南实验小学工会')
     .option('--superior <name>', '上级工会，如 城南区教育工会')
+    .option('--level <level>', '本级（区县、乡镇、街道类型）：区、县、市、旗、镇、乡、街道（默认从 --org 推断）', parseLevelOption)
     .option('--year <year>', '计划年度（默认今年，10 月起默认明年）', parseYearOption)
     .option('--period <period>', '计划期间：annual 全年、first-half 上半年、second-half 下半年、first-term 第一学期、second-term 第二学期，也可写中文（默认按类型）', parsePeriodOption)
-    .option('--date <date>', '落款日期 YYYY-MM-DD（默认今天或计划期间的第一天）', parseDateOption)
+    .option('--date <date>', '落款日期 YYYY-MM-DD（默认为工作日：10—12 月写下一年的计划或在计划期间内写时为今天，否则为计划期间的第一个工作日）', parseDateOption)
     .option('-o, --output <file>', '提纲文件', 'plan.yaml')
     .option('-f, --force', '覆盖已存在的文件')
     .option('--templates <dir>', '使用自己的模板文件夹')
@@ -42,9 +46,13 @@ export function registerNew(program: Command): void {
       const template = await registry.get(options.type);
       const year = options.year ?? defaultPlanYear();
       const period = options.period ?? template.meta.period;
+      // The user's wording lists named by the unionplan.config.yaml that will apply to the new plan.
+      const wording = settingsFor(options.output).wording;
       const text = newOutlineText(template, {
         org: options.org.trim(),
         superior: options.superior?.trim(),
+        ...(options.level ? { level: options.level } : {}),
+        ...(wording.length ? { wordingFiles: wording } : {}),
         year,
         period,
         date: options.date ?? defaultPlanDate(year, period),
