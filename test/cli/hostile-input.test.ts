@@ -33,7 +33,8 @@ describe('a YAML alias bomb is exit 4 with a message, in every entry point', () 
     writeFileSync(join(dir, 'plan.md'), `---\ntitle: x\n${aliasBomb()}\n---\n\n正文。\n`);
     writeFileSync(join(dir, 'units.yaml'), `- 单位名称: 城南实验小学工会\n  类型: school\n  extra:\n${aliasBomb('    ')}\n`);
 
-    for (const args of [['build', 'plan.yaml', '--format', 'md'], ['check', 'plan.yaml'], ['build', 'plan.md', '--format', 'md'], ['check', 'plan.md'], ['batch', 'units.yaml', '--out', 'out']]) {
+    // Built into folders of their own: plan.md beside plan.yaml would be an existing output (exit 5).
+    for (const args of [['build', 'plan.yaml', '--format', 'md', '--out', 'a'], ['check', 'plan.yaml'], ['build', 'plan.md', '--format', 'md', '--out', 'b'], ['check', 'plan.md'], ['batch', 'units.yaml', '--out', 'out']]) {
       const result = run(dir, ...args);
       expectUserError(result, 4);
       expect(result.stderr).toMatch(message);
@@ -64,7 +65,7 @@ describe('deep nesting and long plans', () => {
   it('refuses Markdown nested deeper than 100 levels, naming the place (5,000 quotes overflowed the stack)', () => {
     const dir = tempDir();
     writeFileSync(join(dir, 'plan.md'), `${FRONT}${'> '.repeat(5000)}深处的一段。\n`);
-    for (const args of [['build', 'plan.md', '--format', 'md'], ['check', 'plan.md']]) {
+    for (const args of [['build', 'plan.md', '--format', 'md', '--out', 'out'], ['check', 'plan.md']]) {
       const result = run(dir, ...args);
       expectUserError(result, 4);
       expect(result.stderr).toMatch(/plan\.md:7:\d+: Markdown 嵌套层数过多.*超过了 100 层的上限/);
