@@ -1,9 +1,9 @@
-import { readFile } from 'node:fs/promises';
 import { extname } from 'node:path';
 import { UserError, quote } from '../errors.js';
 import { readTextFile } from '../outline/load.js';
 import { readCsvRoster } from './read-csv.js';
 import { decodeText, looksUtf16 } from '../io/decode-text.js';
+import { readInput } from '../io/read-input.js';
 import { readYamlRoster } from './read-yaml.js';
 import type { Roster, RosterFormat } from './roster.js';
 import { MAX_ROSTER_ROWS } from './xlsx-limits.js';
@@ -80,14 +80,12 @@ export interface ReadRosterOptions {
 export async function readRoster(file: string, options: ReadRosterOptions = {}): Promise<Roster> {
   let bytes: Uint8Array;
   try {
-    bytes = await readFile(file);
-  } catch {
+    bytes = await readInput(file, MAX_ROSTER_BYTES, '名录文件');
+  } catch (error) {
+    if (error instanceof UserError) throw error;
     // readTextFile says why a file cannot be read; ask it rather than repeat its messages.
     await readTextFile(file);
     throw new UserError('input', [{ file, message: '无法读取文件' }]);
-  }
-  if (bytes.length > MAX_ROSTER_BYTES) {
-    throw new UserError('invalid', [{ file, message: `名录文件有 ${Math.round(bytes.length / 1024 / 1024)} MB，超过上限 ${MAX_ROSTER_BYTES / 1024 / 1024} MB，不像是名录，没有读取。名录确实这么大时请拆成几个文件` }]);
   }
   if (bytes.length === 0 || (sniff(bytes) === 'text' && decodeText(file, bytes).text.trim() === '')) {
     throw new UserError('invalid', [{ file, message: '名录文件是空的' }]);

@@ -1,8 +1,7 @@
-import { readFileSync } from 'node:fs';
-import { readFile } from 'node:fs/promises';
 import { UserError, type Problem } from '../errors.js';
 import { decodeText } from '../io/decode-text.js';
 import { errnoReason } from '../io/errno.js';
+import { readInput, readInputSync } from '../io/read-input.js';
 import { carriedCheck } from './check-paths.js';
 import { defaultPlanDate, defaultPlanYear } from './dates.js';
 import type { Outline } from './types.js';
@@ -26,14 +25,15 @@ function unreadable(file: string, error: unknown): UserError {
 
 /**
  * Reads a text file, decoded as {@link decodeText} decides (UTF-8, UTF-16, GBK; never by
- * replacing bytes), turning a missing or unreadable file into a message a user can act on.
+ * replacing bytes), turning a missing or unreadable file — or a device, a pipe, a file over
+ * the size limit of read-input.ts — into a message a user can act on.
  */
 export async function readTextFile(file: string): Promise<string> {
   let bytes: Uint8Array;
   try {
-    bytes = await readFile(file);
+    bytes = await readInput(file);
   } catch (error) {
-    throw unreadable(file, error);
+    throw error instanceof UserError ? error : unreadable(file, error);
   }
   return decodeText(file, bytes).text;
 }
@@ -42,9 +42,9 @@ export async function readTextFile(file: string): Promise<string> {
 export function readTextFileSync(file: string): string {
   let bytes: Uint8Array;
   try {
-    bytes = readFileSync(file);
+    bytes = readInputSync(file);
   } catch (error) {
-    throw unreadable(file, error);
+    throw error instanceof UserError ? error : unreadable(file, error);
   }
   return decodeText(file, bytes).text;
 }

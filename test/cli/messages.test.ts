@@ -1,4 +1,5 @@
 /** Messages that say what is wrong and what to do: no errno words, no reasonless rows, no silent flags. */
+import { spawnSync } from 'node:child_process';
 import { copyFileSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { beforeAll, describe, expect, it } from 'vitest';
@@ -88,5 +89,22 @@ describe('fonts', () => {
     expect(result.status).toBe(0);
     expect(result.stdout).not.toContain(simhei);
     expect(result.stdout).toMatch(/一级标题\t黑体\t→ .*内置字体/);
+  });
+});
+
+describe('inputs that are no ordinary files', () => {
+  it('refuses a device, a pipe or an oversized file at once, instead of reading for ever or hanging', () => {
+    const dir = tempDir();
+    spawnSync('mkfifo', [join(dir, 'pipe.yaml')]);
+    const pipe = run(dir, 'build', 'pipe.yaml');
+    expect(pipe.status).toBe(3);
+    expect(pipe.stderr).toContain('pipe.yaml: 不是普通文件（是设备、管道或套接字）');
+    const zero = run(dir, 'batch', '/dev/zero', '--out', 'out');
+    expect(zero.status).toBe(3);
+    expect(zero.stderr).toContain('/dev/zero: 不是普通文件');
+    writeFileSync(join(dir, 'huge.md'), Buffer.alloc(17 * 1024 * 1024, 0x41));
+    const huge = run(dir, 'check', 'huge.md');
+    expect(huge.status).toBe(4);
+    expect(huge.stderr).toContain('huge.md: 文件有 17 MB，超过输入文件的上限 16 MB');
   });
 });
