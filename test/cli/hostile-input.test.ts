@@ -72,6 +72,15 @@ describe('deep nesting and long plans', () => {
     }
   });
 
+  it('says that YAML nested thousands of levels deep is too deep, not that the parser ran out of stack', () => {
+    const dir = tempDir();
+    writeFileSync(join(dir, 'plan.yaml'), `type: school\norg: 城南实验小学工会\npreface: ${'['.repeat(5000)}${']'.repeat(5000)}\n`);
+    const result = run(dir, 'build', 'plan.yaml', '--format', 'md');
+    expectUserError(result, 4);
+    expect(result.stderr).toMatch(/plan\.yaml:3:\d+: YAML 语法错误：YAML 嵌套层数过多/);
+    expect(result.stderr).not.toMatch(/call stack/);
+  });
+
   it('builds 98 quotes deep, where the paragraph and its text make the 100 levels of the limit', () => {
     const dir = tempDir();
     writeFileSync(join(dir, 'plan.md'), `${FRONT}${'> '.repeat(98)}深处的一段。\n`);

@@ -57,6 +57,9 @@ describe('Markdown text in is text out, in Markdown, DOCX and PDF', () => {
     // DOCX: the same paragraphs, the hard breaks as Word line breaks.
     const paragraphs = await docxParagraphs(join(dir, 'out', 'plan.docx'));
     for (const text of expected) expect(paragraphs).toContain(text);
+    // A line ending in a break is not stretched across the justified line (as in the PDF).
+    const settings = await (await openDocx(readFileSync(join(dir, 'out', 'plan.docx')))).xml('word/settings.xml');
+    expect(settings).toContain('<w:doNotExpandShiftReturn/>');
 
     // PDF: pdftotext sees every word (white space aside: Typst spaces Latin from Chinese).
     const text = pdfText(join(dir, 'out', 'plan.pdf'));

@@ -36,6 +36,9 @@ export function documentWith(fonts: Record<FontRole, string>, body: BodyElement[
   return new Document({
     styles: buildStyles(fonts),
     evenAndOddHeaderAndFooters: true,
+    // A line ending in a line break (a hard break typed in Markdown, a <br> in a cell) is not
+    // stretched across the justified line, as the PDF sets it; Word, WPS and LibreOffice read this.
+    compatibility: { doNotExpandShiftReturn: true },
     sections: [{ properties: sectionProperties(), footers: pageNumberFooters(fonts.pageNumber), children: body }],
   });
 }
