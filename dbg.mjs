@@ -1,0 +1,10 @@
+import { chromium } from 'playwright-core';
+const url = process.argv[2];
+const browser = await chromium.launch({ executablePath: '/usr/bin/chromium' });
+const page = await browser.newPage({ viewport: { width: 1366, height: 768 } });
+await page.goto(url);
+await page.getByLabel('工会全称').fill('城南实验小学工会');
+await page.waitForFunction(() => document.querySelector('#preview-title')?.textContent, null, { timeout: 20000 });
+console.log(await page.evaluate(() => [...document.querySelectorAll('.page img')].slice(0,2).map(i => [i.complete, i.naturalWidth, i.naturalHeight, i.getBoundingClientRect().height, i.style.cssText])));
+await page.goto('file:///tmp/p.svg'); await page.screenshot({ path: '/tmp/direct.png' });
+await browser.close();
