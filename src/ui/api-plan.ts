@@ -63,8 +63,8 @@ export async function previewReply(ctx: PlanContext, request: IncomingMessage): 
   if (!plan.doc) return { json: { notes: plan.notes } };
   const { previewPages } = await import('../writers/pdf/preview.js');
   const started = performance.now();
-  const { svg, pages, pageWidth, pageHeight } = previewPages(plan.doc, { ...(ctx.fontDirs ? { fontDirs: ctx.fontDirs } : {}) });
-  return { json: { notes: plan.notes, title: plan.doc.meta.title, pages, pageWidth, pageHeight, svg, layoutMs: Math.round(performance.now() - started) } };
+  const { pages, pageWidth, pageHeight } = previewPages(plan.doc, { ...(ctx.fontDirs ? { fontDirs: ctx.fontDirs } : {}) });
+  return { json: { notes: plan.notes, title: plan.doc.meta.title, pages, pageWidth, pageHeight, layoutMs: Math.round(performance.now() - started) } };
 }
 
 /** `城南实验小学工会2027年工作计划.docx`: the plan's title, safe as a file name anywhere. */

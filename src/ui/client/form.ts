@@ -92,7 +92,7 @@ export class OutlineForm {
     if (spec.kind === 'select') {
       control = h('select', common, ...(spec.options ?? []).map(([value, text]) => h('option', { value, selected: value === current }, text)));
     } else if (spec.kind === 'textarea') {
-      control = h('textarea', { ...common, rows: spec.rows ?? 3 });
+      control = h('textarea', { ...common, rows: textRows(current, spec.rows ?? 3) });
       control.value = current;
     } else {
       control = h('input', { ...common, type: 'text', autocomplete: 'off' });
@@ -126,7 +126,7 @@ export class OutlineForm {
         'div',
         { class: 'grid' },
         typeField,
-        this.field({ path: ['org'], label: '工会全称', hint: '用于标题和落款，如 城南实验小学工会' }),
+        this.field({ path: ['org'], label: '工会全称', hint: '用于标题和落款' }),
         this.field({ path: ['superior'], label: '上级工会' }),
         this.field({ path: ['year'], label: '计划年度', write: numberOrText, hint: '四位数年份，如 2027' }),
         this.field({ path: ['period'], label: '计划期间', kind: 'select', options: PERIODS }),
@@ -322,4 +322,10 @@ function linesText(value: unknown): string {
 
 function writeLines(text: string): string[] {
   return text.split('\n').filter((line) => line.trim() !== '');
+}
+
+/** Rows enough for a text as a form column shows it (about 40 characters a line), within limits. */
+function textRows(text: string, least: number): number {
+  const lines = text.split('\n').reduce((sum, line) => sum + Math.max(1, Math.ceil(line.length / 40)), 0);
+  return Math.min(10, Math.max(least, lines));
 }

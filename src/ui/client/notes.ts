@@ -34,7 +34,7 @@ export function showNotes(root: HTMLElement, notes: FieldNote[]): void {
   const general = byId('general-notes');
   general.replaceChildren();
   for (const note of notes) {
-    const text = `${SEVERITY_NAMES[note.severity]}：${note.message}${note.suggestion ? `（${note.suggestion}）` : ''}`;
+    const text = `${SEVERITY_NAMES[note.severity]}：${note.message}${note.suggestion ? `。建议：${note.suggestion}` : ''}`;
     const holder = holderOf(root, note.path);
     const line = holder?.querySelector<HTMLElement>(':scope > .note');
     if (!holder || !line) {

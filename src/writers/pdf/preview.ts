@@ -5,32 +5,65 @@ import { layoutData } from './data.js';
 import { chooseFonts } from './fonts.js';
 import { LAYOUT } from './layout.js';
 
-/** A plan drawn as the PDF prints it: one SVG, its pages stacked top to bottom. */
+/** A plan drawn as the PDF prints it, one SVG image per page. */
 export interface PagePreview {
-  svg: string;
-  /** How many pages the SVG holds (all of one height, A4). */
-  pages: number;
-  /** One page's size in the SVG's units (points). */
+  pages: string[];
+  /** A page's size in the SVGs' units (points). */
   pageWidth: number;
   pageHeight: number;
 }
 
-/** A4 height in points, as Typst writes it in the SVG's viewBox. */
-const A4_HEIGHT_PT = (297 / 25.4) * 72;
+const SVG_ROOT = 'xmlns="http://www.w3.org/2000/svg" xmlns:xlink="http://www.w3.org/1999/xlink"';
+const PAGE_START = '<g class="typst-page"';
+
+/**
+ * Cuts Typst's browser SVG (all pages one under the other, every glyph defined once at the top)
+ * into one SVG per page holding only the glyphs that page draws, so that a browser lays out and
+ * rasterises one page-sized image at a time. The transparent text layer (HTML in
+ * `foreignObject`, for selecting text) is left out: the preview is an image, and the plan's text
+ * never reaches the page as markup. Returns undefined when the SVG is not shaped as expected.
+ */
+export function splitPages(svg: string): PagePreview | undefined {
+  const glyphsAt = svg.indexOf('<defs class="glyph">');
+  const glyphsEnd = svg.indexOf('</defs>', glyphsAt);
+  const firstPage = svg.indexOf(PAGE_START);
+  const end = svg.lastIndexOf('</svg>');
+  if (glyphsAt < 0 || glyphsEnd < 0 || firstPage < 0 || end < firstPage) return undefined;
+  const rootEnd = svg.indexOf('>') + 1;
+  const styles = svg.slice(rootEnd, glyphsAt);
+  // Clip paths and the second (empty) style block sit between the glyphs and the first page.
+  const between = svg.slice(glyphsEnd + '</defs>'.length, firstPage);
+  const glyphs = new Map<string, string>();
+  for (const match of svg.slice(glyphsAt, glyphsEnd).matchAll(/<path id="([^"]+)"[^>]*\/>/g)) glyphs.set(match[1]!, match[0]);
+  const starts: number[] = [];
+  for (let at = firstPage; at >= 0 && at < end; at = svg.indexOf(PAGE_START, at + 1)) starts.push(at);
+  let width = 0;
+  let height = 0;
+  const pages = starts.map((start, i) => {
+    let page = svg.slice(start, starts[i + 1] ?? end).replace(/<foreignObject\b[\s\S]*?<\/foreignObject>/g, '');
+    width = Number(/data-page-width="([\d.]+)"/.exec(page)?.[1] ?? width);
+    height = Number(/data-page-height="([\d.]+)"/.exec(page)?.[1] ?? height);
+    page = page.replace(/^(<g class="typst-page") transform="translate\([^)]*\)"/, '$1');
+    const used = new Set([...page.matchAll(/href="#([^"]+)"/g)].map((m) => m[1]!));
+    const defs = [...used].map((id) => glyphs.get(id) ?? '').join('');
+    return `<svg class="typst-doc" viewBox="0 0 ${width} ${height}" width="${width}" height="${height}" ${SVG_ROOT}>${styles}<defs class="glyph">${defs}</defs>${between}${page}</svg>`;
+  });
+  if (pages.length === 0 || !width || !height) return undefined;
+  return { pages, pageWidth: width, pageHeight: height };
+}
 
 /**
  * The plan laid out exactly as the PDF writer lays it out (same data, fonts and Typst layout),
- * drawn as SVG for the `ui` page's preview: Typst's SVG for browsers (glyphs drawn as outlines,
- * with a transparent text layer; no script), which the page shows only as an image.
+ * drawn as SVG pages for the `ui` page's preview.
  */
 export function previewPages(doc: PlanDocument, options: WriterOptions = {}): PagePreview {
   const fonts = chooseFonts(options.fontDirs, doc.meta.fonts);
   const data = layoutData(doc, fonts.roles);
   const { svg, warnings } = compileSvg(LAYOUT, { plan: JSON.stringify(data) }, fonts.files);
   for (const message of warnings) options.warn?.({ message: `PDF 排版提示（Typst）：${message}` });
+  const split = splitPages(svg);
+  if (split) return split;
+  // Not shaped as this Typst version writes it: the whole document as one image.
   const box = /viewBox="[\d.]+ [\d.]+ ([\d.]+) ([\d.]+)"/.exec(svg);
-  const width = Number(box?.[1] ?? (A4_HEIGHT_PT * 210) / 297);
-  const height = Number(box?.[2] ?? A4_HEIGHT_PT);
-  const pages = Math.max(1, Math.round(height / A4_HEIGHT_PT));
-  return { svg, pages, pageWidth: width, pageHeight: height / pages };
+  return { pages: [svg.replace(/<foreignObject\b[\s\S]*?<\/foreignObject>/g, '')], pageWidth: Number(box?.[1] ?? 596), pageHeight: Number(box?.[2] ?? 842) };
 }
