@@ -110,7 +110,7 @@ export class OutlineForm {
       h('label', { for: id }, spec.label),
       control,
       spec.hint ? h('p', { class: 'hint', id: hintId }, spec.hint) : undefined,
-      h('p', { class: 'note', id: noteId, 'aria-live': 'polite' }),
+      h('p', { class: 'note', id: noteId }),
     );
   }
 

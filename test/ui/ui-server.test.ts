@@ -85,4 +85,47 @@ describe('unionplan ui refuses what does not come from its own page', () => {
     expect(answer.status).toBe(413);
     expect(JSON.parse(answer.text).message).toContain('上限为 5 MB');
   });
+
+  /** A POST from the page, as the page sends it. */
+  function post(path: string, body: string, headers: Record<string, string> = {}) {
+    return send(ui, 'POST', path, { Host: host, Origin: `http://${host}`, 'X-Unionplan-Token': ui.token, ...headers }, body);
+  }
+
+  it('打开 reads an outline as build does: a YAML mistake is named by line and column', async () => {
+    const good = await post('/api/open', 'type: town\norg: 青山镇总工会\nyear: 20x7\n', { 'X-File-Name': encodeURIComponent('青山镇.yaml') });
+    expect(good.status).toBe(200);
+    // Opened as written: the wrong year goes to the form, where the preview marks it.
+    expect(JSON.parse(good.text).outline).toEqual({ type: 'town', org: '青山镇总工会', year: '20x7' });
+    const bad = await post('/api/open', 'type: town\norg: [青山镇总工会\n', { 'X-File-Name': encodeURIComponent('青山镇.yaml') });
+    expect(bad.status).toBe(422);
+    expect(JSON.parse(bad.text).message).toMatch(/^青山镇\.yaml:\d+:\d+: YAML 语法错误/);
+    const word = await post('/api/open', 'PK', { 'X-File-Name': encodeURIComponent('去年的计划.docx') });
+    expect(word.status).toBe(415);
+    expect(JSON.parse(word.text).message).toContain('导入 Word 计划的功能尚未提供');
+  });
+
+  it('批量生成 runs batch on the roster: a bad row is reported with its row, the others are built', async () => {
+    const roster = '\uFEFF单位名称,类型,年度\n城南实验小学工会,学校,2027\n某某村委会,村委会,2027\n青山镇总工会,乡镇,20x7\n柳溪街道总工会,街道,2027\n';
+    const started = await post('/api/batch?format=docx', roster, { 'X-File-Name': encodeURIComponent('名录.csv') });
+    expect(started.status).toBe(200);
+    const { id } = JSON.parse(started.text) as { id: string };
+    let status: { state: string; units: { row: number; name: string; failed: boolean; problems: string[] }[]; zip: boolean } | undefined;
+    for (let i = 0; i < 600; i++) {
+      status = JSON.parse((await send(ui, 'GET', `/api/batch/${id}?token=${ui.token}`, { Host: host })).text);
+      if (status!.state !== 'running') break;
+      await new Promise((resolve) => setTimeout(resolve, 200));
+    }
+    expect(status!.state).toBe('done');
+    expect(status!.units.map((u) => [u.row, u.failed])).toEqual([
+      [2, false],
+      [3, true],
+      [4, true],
+      [5, false],
+    ]);
+    expect(status!.units[1]!.problems.join()).toContain('村委会');
+    expect(status!.units[2]!.problems.join()).toContain('20x7');
+    const zip = await send(ui, 'GET', `/api/batch/${id}/zip?token=${ui.token}`, { Host: host });
+    expect(zip.status).toBe(200);
+    expect(zip.text.startsWith('PK')).toBe(true);
+  });
 });
