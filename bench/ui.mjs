@@ -51,9 +51,12 @@ try {
       attributeFilter: ['data-version'],
     });
   });
-  const svgSizes = [];
+  const answerSizes = [];
+  const pageSizes = [];
   page.on('response', async (response) => {
-    if (response.url().includes('/api/preview')) svgSizes.push((await response.body()).length);
+    const path = new URL(response.url()).pathname;
+    if (path === '/api/preview') answerSizes.push((await response.body()).length);
+    else if (path.startsWith('/api/preview/')) pageSizes.push((await response.body()).length);
   });
   await page.goto(url);
   const org = page.getByLabel('工会全称');
@@ -87,7 +90,8 @@ try {
       'waiting for the pause': '300 ms',
       'request → answer (layout)': ms(mid(parts.map((p) => p.server))),
       'answer → pages drawn': ms(mid(parts.map((p) => p.draw))),
-      'preview answer (JSON + SVG)': svgSizes.length ? kb(svgSizes[svgSizes.length - 1]) : '',
+      'answer (JSON)': answerSizes.length ? kb(mid(answerSizes)) : '',
+      'one page (SVG)': pageSizes.length ? kb(mid(pageSizes)) : '',
     },
   ]);
 } finally {

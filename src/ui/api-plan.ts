@@ -16,6 +16,32 @@ export interface PlanContext {
   fontDirs?: string[];
 }
 
+/**
+ * The last few previews' page images, by preview number. The page asks for each page as an image
+ * of its own (only those in view, as the user scrolls), so a preview's answer is small and the
+ * SVGs never pass through JSON.
+ */
+export class PreviewStore {
+  private readonly previews = new Map<number, string[]>();
+  private next = 1;
+
+  /** Keeps a preview's pages and returns its number. */
+  add(pages: string[]): number {
+    const id = this.next++;
+    this.previews.set(id, pages);
+    // A few, so that pages of the preview on screen are still there while a newer one is drawn.
+    for (const old of this.previews.keys()) if (this.previews.size > 4) this.previews.delete(old);
+    return id;
+  }
+
+  /** One page of a preview as an SVG image. */
+  page(id: number, page: number): Reply {
+    const svg = this.previews.get(id)?.[page];
+    if (svg === undefined) throw new HttpError(404, '预览已过期，请稍候重新生成');
+    return { bytes: Buffer.from(svg, 'utf8'), type: 'image/svg+xml' };
+  }
+}
+
 /** The eight types (and a user's own), with their Chinese names and default periods. */
 export async function typesReply(ctx: PlanContext): Promise<Reply> {
   const types = await Promise.all(
@@ -58,13 +84,14 @@ async function outlineOf(request: IncomingMessage): Promise<unknown> {
  * problem and `check` finding placed on its field. An outline that does not validate gets its
  * problems and no pages, so the page keeps showing the last good preview.
  */
-export async function previewReply(ctx: PlanContext, request: IncomingMessage): Promise<Reply> {
+export async function previewReply(ctx: PlanContext, store: PreviewStore, request: IncomingMessage): Promise<Reply> {
   const plan = await formPlan(await outlineOf(request), ctx.registry);
   if (!plan.doc) return { json: { notes: plan.notes } };
   const { previewPages } = await import('../writers/pdf/preview.js');
   const started = performance.now();
   const { pages, pageWidth, pageHeight } = previewPages(plan.doc, { ...(ctx.fontDirs ? { fontDirs: ctx.fontDirs } : {}) });
-  return { json: { notes: plan.notes, title: plan.doc.meta.title, pages, pageWidth, pageHeight, layoutMs: Math.round(performance.now() - started) } };
+  const id = store.add(pages);
+  return { json: { notes: plan.notes, title: plan.doc.meta.title, preview: id, pages: pages.length, pageWidth, pageHeight, layoutMs: Math.round(performance.now() - started) } };
 }
 
 /** `城南实验小学工会2027年工作计划.docx`: the plan's title, safe as a file name anywhere. */

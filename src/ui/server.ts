@@ -4,7 +4,7 @@ import { UserError } from '../errors.js';
 import { TemplateRegistry } from '../templates/registry.js';
 import { BatchJobs } from './api-batch.js';
 import { openReply } from './api-open.js';
-import { defaultsReply, downloadReply, previewReply, saveOutlineReply, typesReply, type PlanContext } from './api-plan.js';
+import { PreviewStore, defaultsReply, downloadReply, previewReply, saveOutlineReply, typesReply, type PlanContext } from './api-plan.js';
 import { newToken, refuse } from './guard.js';
 import { HttpError } from './http-error.js';
 import { send, sendError, type Reply } from './reply.js';
@@ -27,18 +27,28 @@ export interface UiServer {
 }
 
 /** The one place URLs meet handlers. */
-async function route(request: IncomingMessage, url: URL, ctx: PlanContext, batches: BatchJobs, token: string): Promise<Reply | undefined> {
+/** What the routes serve from. */
+interface State {
+  ctx: PlanContext;
+  previews: PreviewStore;
+  batches: BatchJobs;
+  token: string;
+}
+
+async function route(request: IncomingMessage, url: URL, { ctx, previews, batches, token }: State): Promise<Reply | undefined> {
   const method = request.method ?? 'GET';
   const path = url.pathname;
   if (method === 'GET') {
     if (path === '/api/types') return typesReply(ctx);
     if (path === '/api/defaults') return defaultsReply(ctx, url);
+    const page = /^\/api\/preview\/(\d+)\/(\d+)\.svg$/.exec(path);
+    if (page) return previews.page(Number(page[1]), Number(page[2]));
     const batch = /^\/api\/batch\/(\d+)(\/zip)?$/.exec(path);
     if (batch) return batch[2] ? batches.zip(batch[1]!) : batches.status(batch[1]!);
     return staticReply(path, token);
   }
   if (method === 'POST') {
-    if (path === '/api/preview') return previewReply(ctx, request);
+    if (path === '/api/preview') return previewReply(ctx, previews, request);
     if (path === '/api/download') return downloadReply(ctx, request, url);
     if (path === '/api/outline') return saveOutlineReply(ctx, request);
     if (path === '/api/open') return openReply(request);
@@ -57,6 +67,7 @@ export async function startUiServer(options: UiOptions): Promise<UiServer> {
   const ctx: PlanContext = { registry: new TemplateRegistry(options.templates), ...(options.fontDirs ? { fontDirs: options.fontDirs } : {}) };
   await ctx.registry.get(ctx.registry.types()[0]!);
   const batches = new BatchJobs(ctx);
+  const state: State = { ctx, previews: new PreviewStore(), batches, token };
   let port = options.port;
 
   const handle = async (request: IncomingMessage, response: ServerResponse): Promise<void> => {
@@ -68,7 +79,7 @@ export async function startUiServer(options: UiOptions): Promise<UiServer> {
       return;
     }
     try {
-      const reply = await route(request, url, ctx, batches, token);
+      const reply = await route(request, url, state);
       if (reply) send(response, reply);
       else sendError(response, 404, '没有这个页面');
     } catch (error) {

@@ -24,6 +24,11 @@ async function checked(response: Response): Promise<Response> {
   throw new ApiError(typeof body.message === 'string' ? body.message : `请求失败（${response.status}）`, response.status, body);
 }
 
+/** A URL of this server for an element to load (an image): the token goes in the query. */
+export function withToken(path: string): string {
+  return `${path}${path.includes('?') ? '&' : '?'}token=${encodeURIComponent(token)}`;
+}
+
 /** GET, answered with JSON. */
 export async function getJson<T>(path: string): Promise<T> {
   return (await (await checked(await fetch(path, { headers: { 'X-Unionplan-Token': token } }))).json()) as T;

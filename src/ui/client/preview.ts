@@ -1,4 +1,4 @@
-import { postJson } from './api.js';
+import { postJson, withToken } from './api.js';
 import { byId, h } from './dom.js';
 import { showNotes, type FieldNote } from './notes.js';
 import type { Fields } from './paths.js';
@@ -7,8 +7,9 @@ import type { Fields } from './paths.js';
 interface PreviewAnswer {
   notes: FieldNote[];
   title?: string;
-  /** One SVG per page. */
-  pages?: string[];
+  /** The preview's number: its pages are images at /api/preview/<number>/<page>.svg. */
+  preview?: number;
+  pages?: number;
   pageWidth?: number;
   pageHeight?: number;
 }
@@ -25,7 +26,6 @@ export class Preview {
   private timer: ReturnType<typeof setTimeout> | undefined;
   private sent = 0;
   private shown = 0;
-  private images: string[] = [];
   private busy = false;
   private again = false;
 
@@ -80,24 +80,29 @@ export class Preview {
     this.shown = id;
     showNotes(this.form, answer.notes);
     const invalid = answer.notes.filter((n) => n.severity === 'invalid').length;
-    if (answer.pages === undefined || answer.title === undefined) {
+    if (answer.pages === undefined || answer.title === undefined || answer.preview === undefined) {
       byId('preview-state').textContent = `提纲中有 ${invalid} 处需要改正（已在左侧标出），预览为改正前的样子`;
       region.removeAttribute('aria-busy');
       region.dataset.version = String(id);
       return;
     }
-    await this.draw(answer.title, answer.pages, `${answer.pageWidth ?? 210} / ${answer.pageHeight ?? 297}`);
+    await this.draw(answer.title, answer.preview, answer.pages, `${answer.pageWidth ?? 210} / ${answer.pageHeight ?? 297}`);
     const findings = answer.notes.length;
-    byId('preview-state').textContent = `共 ${answer.pages.length} 页${findings ? `；检查发现 ${findings} 个问题，已在左侧相应位置标出` : '；检查未发现问题'}`;
+    byId('preview-state').textContent = `共 ${answer.pages} 页${findings ? `；检查发现 ${findings} 个问题，已在左侧相应位置标出` : '；检查未发现问题'}`;
     region.removeAttribute('aria-busy');
     performance.mark('preview-shown');
     region.dataset.version = String(id);
   }
 
-  private async draw(title: string, pages: string[], aspect: string): Promise<void> {
-    const urls = pages.map((svg) => URL.createObjectURL(new Blob([svg], { type: 'image/svg+xml' })));
-    const images = urls.map((url, k) =>
-      h('img', { src: url, alt: k === 0 ? `${title}（第 1 页，共 ${pages.length} 页）` : `${title}（第 ${k + 1} 页）`, decoding: 'async' }),
+  private async draw(title: string, preview: number, pages: number, aspect: string): Promise<void> {
+    const images = Array.from({ length: pages }, (_, k) =>
+      h('img', {
+        src: withToken(`/api/preview/${preview}/${k}.svg`),
+        alt: k === 0 ? `${title}（第 1 页，共 ${pages} 页）` : `${title}（第 ${k + 1} 页）`,
+        // Pages further down load as they are scrolled to.
+        loading: k < 2 ? 'eager' : 'lazy',
+        decoding: 'async',
+      }),
     );
     // The first pages are decoded before the old ones go, so the preview never blinks empty.
     await Promise.all(images.slice(0, 2).map((img) => img.decode().catch(() => undefined)));
@@ -108,7 +113,5 @@ export class Preview {
     });
     byId('preview-title').textContent = title;
     byId('pages').replaceChildren(...boxes);
-    for (const url of this.images) URL.revokeObjectURL(url);
-    this.images = urls;
   }
 }
