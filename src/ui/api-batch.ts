@@ -58,6 +58,7 @@ export class BatchJobs {
     const list = join(dir, stem + (ROSTER_EXTENSIONS.includes(ext) ? ext : '.csv'));
     await writeFile(list, bytes);
     const job: BatchJob = { id: String(this.next++), dir, state: 'running', total: 0, finished: 0, units: [], messages: [] };
+    await this.forgetOld();
     this.jobs.set(job.id, job);
     void this.run(job, list, formats);
     return { json: { id: job.id } };
@@ -97,6 +98,15 @@ export class BatchJobs {
       // Messages name the roster by its own name; the temporary folder is nobody's business.
       if (error instanceof UserError) job.messages.push(...error.problems.map((p) => [p.line ? `第${p.line}行` : '', p.message].filter(Boolean).join(' ')));
       else job.messages.push(`内部错误：${(error as Error).message}`);
+    }
+  }
+
+  /** Keeps the last two finished runs (their zips can still be fetched) and removes older ones' folders. */
+  private async forgetOld(): Promise<void> {
+    const finished = [...this.jobs.values()].filter((job) => job.state !== 'running');
+    for (const job of finished.slice(0, -2)) {
+      this.jobs.delete(job.id);
+      await rm(job.dir, { recursive: true, force: true });
     }
   }
 

@@ -34,7 +34,8 @@ export function send(response: ServerResponse, reply: Reply): void {
   response.setHeader('Content-Length', reply.bytes.byteLength);
   if (reply.download !== undefined) {
     // RFC 6266: an ASCII fallback, and the real (Chinese) name encoded.
-    response.setHeader('Content-Disposition', `attachment; filename="plan${reply.download.slice(reply.download.lastIndexOf('.'))}"; filename*=UTF-8''${encodeURIComponent(reply.download)}`);
+    const encoded = encodeURIComponent(reply.download).replace(/['()*]/g, (c) => `%${c.charCodeAt(0).toString(16).toUpperCase()}`);
+    response.setHeader('Content-Disposition', `attachment; filename="plan${reply.download.slice(reply.download.lastIndexOf('.'))}"; filename*=UTF-8''${encoded}`);
   }
   response.end(reply.bytes);
 }

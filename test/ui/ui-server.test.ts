@@ -1,6 +1,7 @@
 import { request } from 'node:http';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { requireBuild } from '../helpers/cli.js';
+import { createServer } from 'node:net';
+import { requireBuild, run, tempDir } from '../helpers/cli.js';
 import { startUi, stopUi, type RunningUi } from './server.js';
 
 /** One raw HTTP request, with exactly the headers given (a browser would not let us forge Host). */
@@ -35,6 +36,23 @@ describe('unionplan ui refuses what does not come from its own page', () => {
 
   it('prints its address on 127.0.0.1 with a fresh token', () => {
     expect(ui.url).toMatch(/^http:\/\/127\.0\.0\.1:\d+\/\?token=[\w-]{32}$/);
+  });
+
+  it('says so in Chinese, exit 2, when its port is taken or not a port', async () => {
+    const taken = createServer();
+    await new Promise<void>((resolve) => taken.listen(0, '127.0.0.1', resolve));
+    const port = (taken.address() as { port: number }).port;
+    try {
+      const busy = run(tempDir(), 'ui', '--no-open', '--port', String(port));
+      expect(busy.status).toBe(2);
+      expect(busy.stderr).toContain(`端口 ${port} 已被占用`);
+      expect(busy.stderr).not.toMatch(/at .*\.js:\d+/);
+    } finally {
+      taken.close();
+    }
+    const wrong = run(tempDir(), 'ui', '--port', '80a');
+    expect(wrong.status).toBe(2);
+    expect(wrong.stderr).toContain('--port 的值 “80a” 无效');
   });
 
   it('serves the page with the token, and refuses it without or with a wrong one', async () => {

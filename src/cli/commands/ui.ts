@@ -1,8 +1,9 @@
 import type { Command } from 'commander';
 import { UserError, quote } from '../../errors.js';
+import type { UiServer } from '../../ui/server.js';
 
 interface UiCommandOptions {
-  port: number;
+  port?: number;
   open: boolean;
   templates?: string;
   fontDir?: string[];
@@ -19,9 +20,9 @@ async function uiAction(options: UiCommandOptions): Promise<void> {
   // The server, its handlers and the page's files load only for `ui`.
   const { startUiServer } = await import('../../ui/server.js');
   const { openBrowser } = await import('../../ui/open-browser.js');
-  let server;
+  let server: UiServer;
   try {
-    server = await startUiServer({ port: options.port, ...(options.templates ? { templates: options.templates } : {}), ...(options.fontDir ? { fontDirs: options.fontDir } : {}) });
+    server = await startUiServer({ port: options.port ?? 0, ...(options.templates ? { templates: options.templates } : {}), ...(options.fontDir ? { fontDirs: options.fontDir } : {}) });
   } catch (error) {
     const code = (error as NodeJS.ErrnoException).code;
     if (code === 'EADDRINUSE') throw new UserError('usage', `端口 ${options.port} 已被占用：换一个端口（--port 8080），或不写 --port 由系统自动选择`);
@@ -43,11 +44,12 @@ async function uiAction(options: UiCommandOptions): Promise<void> {
   process.stdout.write('已停止。\n');
 }
 
+/** Registers `unionplan ui`; its server and page load only when it runs. */
 export function registerUi(program: Command): void {
   program
     .command('ui')
     .description('在浏览器中填写提纲、预览并下载 Word、PDF（本机网页，不需要命令行）')
-    .option('--port <n>', '端口（默认由系统自动选择）', parsePort, 0)
+    .option('--port <n>', '端口（默认由系统自动选择空闲端口）', parsePort)
     .option('--no-open', '不自动打开浏览器')
     .option('--templates <dir>', '使用自己的模板文件夹')
     .option('--font-dir <dir>', '字体文件夹（PDF 用，可重复）', (value: string, previous: string[] = []) => [...previous, value])
