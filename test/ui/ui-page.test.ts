@@ -114,6 +114,35 @@ describe.skipIf(!CHROMIUM)('unionplan ui in a real browser (Debian chromium)', (
     await page.close();
   });
 
+  it('sections and items are added, moved and removed from the keyboard, and the plan follows', async () => {
+    const page = await open();
+    await page.getByLabel('工会全称').fill('城南第二中学工会');
+    const titles = page.getByLabel('板块标题');
+    const first = await titles.nth(0).inputValue();
+    const second = await titles.nth(1).inputValue();
+    const count = await titles.count();
+    // 下移 on section 1, pressed with the keyboard: the focus stays on the moved section's button.
+    await page.getByRole('button', { name: '下移板块 1', exact: true }).focus();
+    await page.keyboard.press('Enter');
+    expect(await titles.nth(0).inputValue()).toBe(second);
+    expect(await titles.nth(1).inputValue()).toBe(first);
+    expect(await page.evaluate(() => document.activeElement?.getAttribute('aria-label'))).toBe('下移板块 2');
+    // A new item in section 1 gets the focus in its title; typing fills it.
+    await page.locator('#f-sections-0-items-add').click();
+    await page.keyboard.type('组织教职工趣味运动会');
+    await page.getByRole('button', { name: '删除板块 3', exact: true }).click();
+    expect(await titles.count()).toBe(count - 1);
+
+    const [markdown] = await Promise.all([page.waitForEvent('download'), page.getByRole('button', { name: '下载 Markdown' }).click()]);
+    const text = (await saved(markdown)).toString('utf8');
+    const headings = [...text.matchAll(/^## （.）(.+)$/gm)].map((m) => m[1]);
+    expect(headings.slice(0, 2)).toEqual([second, first]);
+    expect(headings).toHaveLength(count - 1);
+    const firstSection = text.slice(text.indexOf(`## （一）${second}`), text.indexOf(`## （二）${first}`));
+    expect(firstSection).toMatch(/^### \d+\.组织教职工趣味运动会$/m);
+    await page.close();
+  });
+
   it('a year like 20x7 is marked on its field, with a message, and stays as typed', async () => {
     const page = await open();
     const year = page.getByLabel('计划年度');
