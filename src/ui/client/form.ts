@@ -90,7 +90,11 @@ export class OutlineForm {
     let control: Control;
     const common = { id, 'aria-describedby': [hintId, noteId].filter(Boolean).join(' ') };
     if (spec.kind === 'select') {
-      control = h('select', common, ...(spec.options ?? []).map(([value, text]) => h('option', { value, selected: value === current }, text)));
+      const options = spec.options ?? [];
+      // A value from an opened file that is not one of the choices is shown as it is (and marked
+      // by validation), rather than silently shown as the first choice.
+      const extra: [string, string][] = current !== '' && !options.some(([value]) => value === current) ? [[current, `${current}（无效）`]] : [];
+      control = h('select', common, ...[...extra, ...options].map(([value, text]) => h('option', { value, selected: value === current }, text)));
     } else if (spec.kind === 'textarea') {
       control = h('textarea', { ...common, rows: textRows(current, spec.rows ?? 3) });
       control.value = current;
