@@ -167,12 +167,21 @@ describe.skipIf(!CHROMIUM)('unionplan ui in a real browser (Debian chromium)', (
     expect(await page.getByLabel('板块标题').count()).toBe(outline.sections.length);
     await previewShows(page, outline.org);
 
+    // A wrong value in an opened file is shown as written and marked, not replaced by a valid one.
+    const wrong = join(work, 'wrong.yaml');
+    writeFileSync(wrong, `type: town\norg: 青山镇总工会\nperiod: 全年\n`);
+    await page.locator('#open-file').setInputFiles(wrong);
+    const period = page.getByLabel('计划期间');
+    await expect.poll(async () => period.getAttribute('aria-invalid'), { timeout: 30_000 }).toBe('true');
+    expect(await period.inputValue()).toBe('全年');
+    expect(await page.locator('#f-period-note').textContent()).toContain('“全年” 无效');
+
     // A Word file is not an outline (importing last year's plan is not wired in yet): said so, and the form is kept.
     const docx = join(work, 'last-year.docx');
     writeFileSync(docx, 'PK\u0003\u0004');
     await page.locator('#open-file').setInputFiles(docx);
     await expect.poll(async () => page.locator('#status').textContent(), { timeout: 30_000 }).toContain('无法打开');
-    expect(await page.getByLabel('工会全称').inputValue()).toBe(outline.org);
+    expect(await page.getByLabel('工会全称').inputValue()).toBe('青山镇总工会');
     await page.close();
   });
 
