@@ -133,3 +133,23 @@ export async function saveOutlineReply(ctx: PlanContext, request: IncomingMessag
   const text = commentedOutlineText(template, fields, { generator: 'unionplan ui', file: name });
   return { bytes: Buffer.from(text, 'utf8'), type: MEDIA_TYPES.yaml!, download: name };
 }
+
+/**
+ * Lays out one plan while the user reads the page: the first layout loads the fonts (seconds),
+ * and the user's first preview should not wait for that. Failing here is not an error: the first
+ * preview then pays for it.
+ */
+export async function warmUp(ctx: PlanContext): Promise<void> {
+  try {
+    const type = ctx.registry.types()[0]!;
+    const year = defaultPlanYear();
+    const template = await ctx.registry.get(type);
+    const fields = newOutlineFields(template, { org: '示例工会', year, period: template.meta.period, date: defaultPlanDate(year, template.meta.period) });
+    const plan = await formPlan(fields, ctx.registry);
+    if (!plan.doc) return;
+    const { previewPages } = await import('../writers/pdf/preview.js');
+    previewPages(plan.doc, { ...(ctx.fontDirs ? { fontDirs: ctx.fontDirs } : {}) });
+  } catch {
+    // The first real preview will report whatever went wrong.
+  }
+}

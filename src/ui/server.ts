@@ -4,7 +4,7 @@ import { UserError } from '../errors.js';
 import { TemplateRegistry } from '../templates/registry.js';
 import { BatchJobs } from './api-batch.js';
 import { openReply } from './api-open.js';
-import { PreviewStore, defaultsReply, downloadReply, previewReply, saveOutlineReply, typesReply, type PlanContext } from './api-plan.js';
+import { PreviewStore, warmUp, defaultsReply, downloadReply, previewReply, saveOutlineReply, typesReply, type PlanContext } from './api-plan.js';
 import { newToken, refuse } from './guard.js';
 import { HttpError } from './http-error.js';
 import { send, sendError, type Reply } from './reply.js';
@@ -100,6 +100,7 @@ export async function startUiServer(options: UiOptions): Promise<UiServer> {
     server.listen(options.port, '127.0.0.1', () => resolve());
   });
   port = (server.address() as AddressInfo).port;
+  setImmediate(() => void warmUp(ctx));
   return {
     url: `http://127.0.0.1:${port}/?token=${token}`,
     port,
