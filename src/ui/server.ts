@@ -26,7 +26,6 @@ export interface UiServer {
   close(): Promise<void>;
 }
 
-/** The one place URLs meet handlers. */
 /** What the routes serve from. */
 interface State {
   ctx: PlanContext;
@@ -35,6 +34,7 @@ interface State {
   token: string;
 }
 
+/** The one place URLs meet handlers. */
 async function route(request: IncomingMessage, url: URL, { ctx, previews, batches, token }: State): Promise<Reply | undefined> {
   const method = request.method ?? 'GET';
   const path = url.pathname;
@@ -65,6 +65,7 @@ async function route(request: IncomingMessage, url: URL, { ctx, previews, batche
 export async function startUiServer(options: UiOptions): Promise<UiServer> {
   const token = newToken();
   const ctx: PlanContext = { registry: new TemplateRegistry(options.templates), ...(options.fontDirs ? { fontDirs: options.fontDirs } : {}) };
+  // A --templates folder that cannot be read is reported before any address is printed.
   await ctx.registry.get(ctx.registry.types()[0]!);
   const batches = new BatchJobs(ctx);
   const state: State = { ctx, previews: new PreviewStore(), batches, token };
@@ -92,7 +93,8 @@ export async function startUiServer(options: UiOptions): Promise<UiServer> {
     }
   };
 
-  const server = createServer((request, response) => void handle(request, response));
+  // A reply that cannot be sent any more (the browser went away) ends the connection, not the server.
+  const server = createServer((request, response) => void handle(request, response).catch(() => response.destroy()));
   // Uploads are small; a client that stops sending is not waited on for ever.
   server.requestTimeout = 120_000;
   await new Promise<void>((resolve, reject) => {
