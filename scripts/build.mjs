@@ -3,7 +3,7 @@
 import { build } from 'esbuild';
 import Handlebars from 'handlebars';
 import YAML from 'yaml';
-import { existsSync, readFileSync, readdirSync, rmSync, writeFileSync } from 'node:fs';
+import { copyFileSync, existsSync, mkdirSync, readFileSync, readdirSync, rmSync, writeFileSync } from 'node:fs';
 
 const pkg = JSON.parse(readFileSync(new URL('../package.json', import.meta.url), 'utf8'));
 rmSync(new URL('../dist', import.meta.url), { recursive: true, force: true });
@@ -70,6 +70,23 @@ const result = await build({
   plugins: [precompilePlugin, referencesPlugin, wordingPlugin],
   logLevel: 'warning',
 });
+
+// The page of `unionplan ui`: its script bundled for the browser, its HTML and style copied. The
+// server reads them from dist/ui/ only when `ui` runs, so no other command loads them.
+await build({
+  entryPoints: { app: 'src/ui/client/main.ts' },
+  outdir: 'dist/ui',
+  bundle: true,
+  format: 'esm',
+  platform: 'browser',
+  target: ['chrome100', 'edge100', 'firefox100', 'safari15'],
+  minify: !process.env.UNIONPLAN_NO_MINIFY,
+  logLevel: 'warning',
+});
+mkdirSync(new URL('../dist/ui', import.meta.url), { recursive: true });
+for (const file of ['index.html', 'app.css']) {
+  copyFileSync(new URL(`../src/ui/client/${file}`, import.meta.url), new URL(`../dist/ui/${file}`, import.meta.url));
+}
 
 // The libraries bundled into dist/ are not installed beside it, so their licences travel with the
 // bundle: every package esbuild took code from, with its licence text.

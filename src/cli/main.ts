@@ -8,6 +8,7 @@ import { registerEject } from './commands/eject.js';
 import { registerFonts } from './commands/fonts.js';
 import { registerNew } from './commands/new.js';
 import { registerTypes } from './commands/types.js';
+import { registerUi } from './commands/ui.js';
 import { EXIT } from './exit-codes.js';
 import { ChineseHelp } from './help.js';
 import { reportError } from './report.js';
@@ -51,6 +52,7 @@ function program(): Command {
   registerEject(cli);
   registerFonts(cli);
   registerBatch(cli);
+  registerUi(cli);
   for (const command of cli.commands) {
     command.helpOption('-h, --help', '显示帮助').exitOverride().configureOutput({ writeErr: () => {} });
   }

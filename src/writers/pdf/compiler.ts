@@ -38,11 +38,8 @@ function messages(diagnostics: unknown[] | undefined): string[] {
   });
 }
 
-/**
- * Compiles `source` with `inputs` as `sys.inputs` to PDF, with these font files besides the
- * system's. Throws with Typst's messages when the layout fails.
- */
-export function compilePdf(source: string, inputs: Record<string, string>, fontFiles: readonly string[]): CompiledPdf {
+/** Lays `source` out with `inputs` as `sys.inputs`; throws with Typst's messages when it fails. */
+function layOut(source: string, inputs: Record<string, string>, fontFiles: readonly string[]) {
   const compiler = compilerFor(fontFiles);
   const result = compiler.compile({ mainFileContent: source, inputs });
   const error = result.takeError();
@@ -50,12 +47,31 @@ export function compilePdf(source: string, inputs: Record<string, string>, fontF
     const detail = messages(error?.shortDiagnostics).join('; ') || 'unknown error';
     throw new Error(`PDF layout failed (Typst): ${detail}`);
   }
-  const warnings = messages(result.takeWarnings()?.shortDiagnostics);
-  const pdf = compiler.pdf(result.result);
+  return { compiler, document: result.result, warnings: messages(result.takeWarnings()?.shortDiagnostics) };
+}
+
+/**
+ * Compiles `source` with `inputs` as `sys.inputs` to PDF, with these font files besides the
+ * system's. Throws with Typst's messages when the layout fails.
+ */
+export function compilePdf(source: string, inputs: Record<string, string>, fontFiles: readonly string[]): CompiledPdf {
+  const { compiler, document, warnings } = layOut(source, inputs, fontFiles);
+  const pdf = compiler.pdf(document);
   // Typst memoizes across compilations, and plans of one type share most of their paragraphs, so
   // a batch compiles mostly from cache. Keep what the last 9 compilations used: enough for a roster
   // that cycles through all eight types, small enough to bound memory. Measured on 200 plans of
   // mixed types, one thread: 6.5 s / 300 MB, against 10.6 s / 260 MB keeping 2 and 7.5 s / 1 GB keeping 10 every 16.
   if (++compiled % 2 === 0) compiler.evictCache(9);
   return { pdf: new Uint8Array(pdf.buffer, pdf.byteOffset, pdf.byteLength), warnings };
+}
+
+/**
+ * The same layout as {@link compilePdf}, drawn as one SVG with the pages one under the other
+ * (what `unionplan ui` previews).
+ */
+export function compileSvg(source: string, inputs: Record<string, string>, fontFiles: readonly string[]): { svg: string; warnings: string[] } {
+  const { compiler, document, warnings } = layOut(source, inputs, fontFiles);
+  const svg = compiler.svg(document);
+  if (++compiled % 2 === 0) compiler.evictCache(9);
+  return { svg, warnings };
 }

@@ -1,0 +1,96 @@
+import { ApiError, getJson, postFile, postJson, saveDownload } from './api.js';
+import { setUpBatch } from './batch-tab.js';
+import { byId, say } from './dom.js';
+import { OutlineForm, type PlanType } from './form.js';
+import { showNotes, type FieldNote } from './notes.js';
+import type { Fields } from './paths.js';
+import { Preview } from './preview.js';
+
+/** The page: the outline form with its preview and buttons, and the 批量生成 tab. */
+
+function setUpTabs(): void {
+  const tabs = [...document.querySelectorAll<HTMLButtonElement>('[role="tab"]')];
+  const select = (tab: HTMLButtonElement): void => {
+    for (const t of tabs) {
+      const on = t === tab;
+      t.setAttribute('aria-selected', String(on));
+      t.tabIndex = on ? 0 : -1;
+      byId(t.getAttribute('aria-controls')!).hidden = !on;
+    }
+    tab.focus();
+  };
+  tabs.forEach((tab, i) => {
+    tab.addEventListener('click', () => select(tab));
+    tab.addEventListener('keydown', (event) => {
+      if (event.key === 'ArrowRight' || event.key === 'ArrowLeft') {
+        select(tabs[(i + (event.key === 'ArrowRight' ? 1 : tabs.length - 1)) % tabs.length]!);
+        event.preventDefault();
+      }
+    });
+  });
+}
+
+async function start(): Promise<void> {
+  const { types } = await getJson<{ types: PlanType[] }>('/api/types');
+  const formRoot = byId('outline-form');
+  let preview: Preview | undefined = undefined;
+  const loadType = async (type: string, keep: Fields): Promise<void> => {
+    const query = new URLSearchParams({ type });
+    for (const key of ['org', 'superior', 'year'] as const) if (keep[key] !== undefined) query.set(key, String(keep[key]));
+    const { outline } = await getJson<{ outline: Fields }>(`/api/defaults?${query.toString()}`);
+    form.load(outline);
+    say(`已填入“${types.find((t) => t.type === type)?.name ?? type}”计划的默认内容`);
+    await preview!.update();
+  };
+  const form: OutlineForm = new OutlineForm(formRoot, types, {
+    changed: () => preview!.schedule(),
+    typeChosen: (type) => void loadType(type, form.outline),
+  });
+  preview = new Preview(formRoot, () => form.outline);
+
+  const download = (format: string, label: string) => async (): Promise<void> => {
+    try {
+      const name = await saveDownload(await postJson(`/api/download?format=${format}`, { outline: form.outline }), `plan.${format}`);
+      say(`已下载 ${name}`);
+    } catch (error) {
+      if (error instanceof ApiError && Array.isArray(error.body.notes)) showNotes(formRoot, error.body.notes as FieldNote[]);
+      say(`${label}失败：${(error as Error).message}`, 'error');
+    }
+  };
+  const on = (id: string, run: () => Promise<void>): void => byId(id).addEventListener('click', () => void run());
+  on('download-docx', download('docx', '下载 Word '));
+  on('download-pdf', download('pdf', '下载 PDF '));
+  on('download-md', download('md', '下载 Markdown '));
+  on('save-outline', async () => {
+    try {
+      const name = await saveDownload(await postJson('/api/outline', { outline: form.outline }), 'plan.yaml');
+      say(`已保存提纲 ${name}`);
+    } catch (error) {
+      say(`保存失败：${(error as Error).message}`, 'error');
+    }
+  });
+  const fileInput = byId<HTMLInputElement>('open-file');
+  on('open', async () => fileInput.click());
+  fileInput.addEventListener('change', () => {
+    const file = fileInput.files?.[0];
+    if (!file) return;
+    void (async () => {
+      try {
+        const opened = (await (await postFile('/api/open', file)).json()) as { outline: Fields; notes: string[] };
+        form.load(opened.outline);
+        say([`已打开 ${file.name}`, ...opened.notes].join('；'));
+        await preview!.update();
+      } catch (error) {
+        say(`无法打开：${(error as Error).message}`, 'error');
+      } finally {
+        fileInput.value = '';
+      }
+    })();
+  });
+
+  setUpTabs();
+  setUpBatch();
+  await loadType(types[0]!.type, {});
+}
+
+void start().catch((error: unknown) => say(`页面加载失败：${(error as Error).message}`, 'error'));
