@@ -5,6 +5,7 @@ import { registerBuild } from './commands/build.js';
 import { registerCheck } from './commands/check.js';
 import { registerEject } from './commands/eject.js';
 import { registerFonts } from './commands/fonts.js';
+import { registerImport } from './commands/import.js';
 import { registerNew } from './commands/new.js';
 import { registerTypes } from './commands/types.js';
 import { EXIT } from './exit-codes.js';
@@ -49,6 +50,7 @@ function program(): Command {
   registerEject(cli);
   registerFonts(cli);
   registerBatch(cli);
+  registerImport(cli);
   for (const command of cli.commands) {
     command.helpOption('-h, --help', '显示帮助').exitOverride().configureOutput({ writeErr: () => {} });
   }
