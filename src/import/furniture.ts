@@ -33,8 +33,9 @@ function continues(prev: SourceParagraph, next: SourceParagraph): boolean {
   const a = prev.text;
   const b = next.text;
   if (a.length < 20 || typedNumber(b) || looksLikeDate(b) || /^(?:\d{1,2}|[一二三四五六七八九十]+)[、，]?(?:\d{1,2}|[一二三四五六七八九十]+)?月份?/.test(b)) return false;
-  // A numbered line without a full stop is a heading, whatever its length.
-  if (typedNumber(a) && !/[。！？]/.test(a)) return false;
+  // A numbered line without a full stop is a heading, unless it stops inside a word: its last
+  // clause is a character or two (“……反” / “映教职工呼声”), as no heading ends.
+  if (typedNumber(a) && !/[。！？]/.test(a) && (a.split(/[，,、；;]/).pop() ?? a).length > 3) return false;
   if (/[；;]$/.test(a)) return /^[一二三四五六七八九十]+[是要]/.test(b);
   return !SENTENCE_END.test(a) && !/[，,、]$/.test(b.slice(0, 1));
 }

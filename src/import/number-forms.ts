@@ -69,3 +69,13 @@ export function autoNumberForm(numFmt: string, lvlText: string, fallback: string
   const sample = lvlText.replace(/%\d/g, digit);
   return typedNumber(`${sample}x`)?.form ?? fallback;
 }
+
+/**
+ * “一是……”, “二是……” opening a paragraph: plans list points this way where they number nothing
+ * else. Read as numbering only in files without heading styles, where it is the only structure.
+ */
+export function enumerationWord(text: string): TypedNumber | undefined {
+  const match = /^([一二三四五六七八九十]+)(是)(?=[^，,、：:。\s])/.exec(text);
+  const rest = match ? text.slice(match[0].length).trim() : '';
+  return match && rest.length > 1 ? { form: `一${match[2]}`, rest } : undefined;
+}

@@ -1,4 +1,4 @@
-import { typedNumber } from './number-forms.js';
+import { enumerationWord, typedNumber } from './number-forms.js';
 import type { SourceBlock, SourceParagraph, SourceTable } from './source.js';
 
 /** A numbered paragraph and what follows it up to the next one at its level or above. */
@@ -27,8 +27,8 @@ interface Numbered {
   text: string;
 }
 
-function numbering(p: SourceParagraph): Numbered | undefined {
-  const typed = typedNumber(p.text);
+function numbering(p: SourceParagraph, words: boolean): Numbered | undefined {
+  const typed = typedNumber(p.text) ?? (words && p.headingLevel === undefined && !p.auto ? enumerationWord(p.text) : undefined);
   if (p.headingLevel !== undefined) return { form: `h${p.headingLevel}`, heading: true, text: typed?.rest ?? p.text };
   if (p.auto) return { form: p.auto.form, heading: false, text: typed && typed.form === p.auto.form ? typed.rest : p.text };
   return typed ? { form: typed.form, heading: false, text: typed.rest } : undefined;
@@ -40,10 +40,12 @@ function numbering(p: SourceParagraph): Numbered | undefined {
  * back up to its level. Heading styles rank by their own level above any typed form.
  */
 export function buildTree(blocks: SourceBlock[]): PlanTree {
+  // “一是……” paragraphs are points of their own only where no heading style gives structure.
+  const words = !blocks.some((b) => b.kind === 'paragraph' && b.headingLevel !== undefined);
   const tree: PlanTree = { lead: [], nodes: [] };
   const stack: { form: string; node: OutlineNode }[] = [];
   for (const block of blocks) {
-    const found = block.kind === 'paragraph' ? numbering(block) : undefined;
+    const found = block.kind === 'paragraph' ? numbering(block, words) : undefined;
     if (!found || block.kind !== 'paragraph') {
       const target = stack[stack.length - 1]?.node;
       if (!target) tree.lead.push(block);

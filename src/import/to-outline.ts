@@ -1,3 +1,4 @@
+import { SECTION_KINDS } from '../outline/validate.js';
 import type { OutlineItem, OutlineSection, OutlineTarget } from '../outline/types.js';
 import { guessKind } from './kinds.js';
 import { excerpt, type ImportNotes } from './report.js';
@@ -17,6 +18,8 @@ const GUIDANCE = /^指导思想/;
 const TARGETS = /^(工作目标|目标任务|主要目标|工作指标|目标要求|奋斗目标|总体目标|年度目标|主要指标|目标)$/;
 const CONTAINER = /^(主要工作|工作任务|主要任务|工作措施|重点工作|工作内容|具体措施|工作要点|主要措施|工作重点|主要内容|具体工作|主要工作任务|工作举措|主要工作及措施|重点工作任务|主要工作和措施)$/;
 const SENTENCE_END = /[。！？!?]/;
+/** “以习近平新时代……为指导，” as the 指导思想 opens. */
+const GUIDES = /^(?:坚持)?以.{1,60}?为(?:指导|指针|统领)[，,]/;
 
 function bare(text: string): string {
   return text.replace(/[。；;，,：:\s]+$/u, '').trim();
@@ -62,7 +65,9 @@ function runIn(text: string, maxTitle: number): { title?: string; text?: string 
 function item(node: OutlineNode, depth: number, notes: ImportNotes, where: string): OutlineItem {
   let title: string | undefined;
   const text: string[] = [];
-  if (headingLike(node, 40)) title = bare(node.text);
+  // A numbered sentence with nothing under it is a title when it is short, text when it says more.
+  const alone = node.body.length === 0 && node.children.length === 0;
+  if (headingLike(node, alone && !node.styled ? 25 : 40)) title = bare(node.text);
   else {
     const split = runIn(node.text, 30);
     title = split.title;
@@ -148,7 +153,7 @@ function sectionsFromItems(nodes: OutlineNode[], notes: ImportNotes): OutlineSec
       notes.notes.push(`第 ${n + 1} 个板块原文没有标题，取了开头一句“${title}”作标题，请修改`);
     } else if (kind !== 'custom') {
       title = '';
-      notes.notes.push(`第 ${n + 1} 个板块原文没有标题，按内容用了“${kind}”类的默认标题，请修改`);
+      notes.notes.push(`第 ${n + 1} 个板块原文没有标题，按内容暂用“${SECTION_KINDS[kind]}”作标题，请修改`);
     } else {
       title = '其他工作';
       notes.notes.push(`第 ${n + 1} 个板块原文没有标题，暂定为“其他工作”，请修改`);
@@ -164,7 +169,16 @@ function sectionsFromItems(nodes: OutlineNode[], notes: ImportNotes): OutlineSec
  */
 export function bodyParts(tree: PlanTree, notes: ImportNotes): BodyParts {
   const parts: BodyParts = { targets: [], sections: [] };
-  parts.preface = joinParagraphs(tree.lead.map((b) => blockText(b, notes, '开头语')));
+  // An opening that says what guides the work (“以……为指导，”) is the 指导思想 without its heading.
+  const lead = [...tree.lead];
+  const guides = lead.findIndex((b) => b.kind === 'paragraph' && GUIDES.test(b.text));
+  const found = lead[guides];
+  if (found?.kind === 'paragraph' && !tree.nodes.some((n) => GUIDANCE.test(bare(n.text)))) {
+    lead.splice(guides, 1);
+    parts.guidance = found.text;
+    notes.notes.push(`${found.origin} ${excerpt(found.text)} 没有标题，按“以……为指导”读作指导思想`);
+  }
+  parts.preface = joinParagraphs(lead.map((b) => blockText(b, notes, '开头语')));
   const special = tree.nodes.some((n) => GUIDANCE.test(bare(n.text)) || TARGETS.test(bare(n.text)) || CONTAINER.test(bare(n.text)));
   const runInCount = tree.nodes.filter((n) => !headingLike(n)).length;
   if (!special && tree.nodes.length > 0 && runInCount * 2 > tree.nodes.length) {
