@@ -7,8 +7,8 @@ const PIECE_MARK = /^.{0,40}?(?:篇|范文|范例)[一二三四五六七八九�
 
 /** Lines a web page adds around the text: sharing blurbs, navigation, sources, links. */
 const BOILERPLATE: RegExp[] = [
-  /(范文|范例|模板|文章|计划书).{0,30}(分享|参考|学习|下载|借鉴|推荐|欢迎)/,
-  /(分享|整理|收集).{0,20}(范文|范例|计划书|文章)/,
+  /(范文|范例|模板).{0,30}(分享|参考|学习|下载|借鉴|推荐|欢迎)/,
+  /(给大家|为大家|与大家|供大家|小编).{0,20}(分享|整理|收集|推荐|参考)/,
   /^(相关推荐|推荐阅读|猜你喜欢|热门推荐|热门文章|相关文章|延伸阅读|上一篇|下一篇|返回首页|返回列表|阅读全文|展开全文|点击|扫码|扫一扫|长按|本文来源|文章来源|来源[:：]|责任编辑|编辑[:：]|作者[:：]|声明[:：]|免责声明|版权|Copyright|©)/i,
   /https?:\/\/|www\.[a-z0-9-]+\./i,
   /^(时间|时光)(流逝|飞逝|过得).{0,60}(计划|总结)/,
@@ -20,7 +20,8 @@ const COLLECTION_COUNT = /[(（](?:优质|精选|通用|热门|最新|推荐|实
 const SENTENCE_END = /[。！？!?：:…”’）)》」』】]$/;
 
 function isBoilerplate(text: string): boolean {
-  return text.length <= 200 && BOILERPLATE.some((pattern) => pattern.test(text));
+  // A numbered paragraph is the plan's own, whatever words it uses.
+  return text.length <= 150 && !typedNumber(text) && BOILERPLATE.some((pattern) => pattern.test(text));
 }
 
 function looksLikeDate(text: string): boolean {

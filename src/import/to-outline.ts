@@ -189,7 +189,18 @@ export function bodyParts(tree: PlanTree, notes: ImportNotes): BodyParts {
   for (const node of tree.nodes) {
     const title = bare(node.text);
     if (GUIDANCE.test(title)) {
-      const text = [...(headingLike(node) ? [] : [node.text.replace(/^指导思想[：:]?/, '')]), ...node.body.map((b) => blockText(b, notes, '指导思想')), ...node.children.flatMap((c) => flatText(c, notes, '指导思想'))];
+      let text = [...(headingLike(node) ? [] : [node.text.replace(/^指导思想[：:]?/, '')]), ...node.body.map((b) => blockText(b, notes, '指导思想')), ...node.children.flatMap((c) => flatText(c, notes, '指导思想'))];
+      // 指导思想和工作重点: the paragraphs headed 工作重点： make a section of that name.
+      const other = /^指导思想[和与及、](.{2,12})$/.exec(title)?.[1];
+      if (other) {
+        const label = new RegExp(`^${other.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')}[：:]`);
+        const own = text.filter((t) => label.test(t));
+        if (own.length) {
+          text = text.filter((t) => !label.test(t));
+          parts.sections.push({ kind: guessKind(other, own.join('')), title: other, intro: own.map((t) => t.replace(label, '')).join('\n\n'), items: [] });
+          notes.notes.push(`${node.origin} “${title}”：指导思想读作 guidance，“${other}”另成一个板块`);
+        }
+      }
       const guidance = joinParagraphs(text.map((t) => t.replace(/^指导思想[：:]/, '')));
       parts.guidance = parts.guidance && guidance ? `${parts.guidance}\n\n${guidance}` : (guidance ?? parts.guidance);
       continue;
