@@ -19,7 +19,8 @@ function isEncryptedPackage(bytes: Uint8Array): boolean {
 
 /** Why bytes that should be a .docx are not one, said so that a user knows what to do. */
 export function notDocxReason(bytes: Uint8Array): string | undefined {
-  if (startsWith(bytes, [0x50, 0x4b, 0x03, 0x04])) return undefined;
+  // A zip: a local file header, or the end record of an empty one.
+  if (startsWith(bytes, [0x50, 0x4b, 0x03, 0x04]) || startsWith(bytes, [0x50, 0x4b, 0x05, 0x06])) return undefined;
   if (startsWith(bytes, OLE_MAGIC)) {
     return isEncryptedPackage(bytes)
       ? '文件设置了打开密码（已加密），无法读取。请在 Word 或 WPS 中打开，取消密码（文件 → 信息 → 保护文档 / 文档加密）后另存，再导入'
@@ -218,7 +219,13 @@ export function readDocx(file: string, bytes: Uint8Array): SourceDocument {
   } catch {
     throw new UserError('invalid', [{ file, message: '文档内容（word/document.xml）已损坏，无法读取。请在 Word 或 WPS 中打开并重新保存' }]);
   }
-  const ctx: Context = { styles: readStyles(decode(parts['word/styles.xml'])), lists: readNumbering(decode(parts['word/numbering.xml'])), count: 0 };
+  let ctx: Context;
+  try {
+    ctx = { styles: readStyles(decode(parts['word/styles.xml'])), lists: readNumbering(decode(parts['word/numbering.xml'])), count: 0 };
+  } catch {
+    // Damaged styles or numbering lose only the levels they would give; the text is still read.
+    ctx = { styles: new Map(), lists: new Map(), count: 0 };
+  }
   const bodyNode = findAll(nodes, 'body')[0];
   const blocks: SourceBlock[] = [];
   if (bodyNode) body(childrenOf(bodyNode), ctx, blocks);
