@@ -46,6 +46,7 @@ export function takeSchedule(blocks: SourceBlock[], notes: ImportNotes): { block
       out.push(block);
       continue;
     }
+    if (titled && title !== '具体工作安排') notes.notes.push(`${block.origin} 的标题“${title}”在新计划中由模板写作“具体工作安排”`);
     for (const entries of fromTables) if (entries) schedule.push(...entries);
     schedule.push(...fromLines.entries);
     fromTables.forEach((entries, k) => {

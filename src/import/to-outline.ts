@@ -226,6 +226,7 @@ export function bodyParts(tree: PlanTree, notes: ImportNotes): BodyParts {
         notes.keptAsText.push(`${node.origin} “${title}”下的导语并入了第一个板块的导语`);
       }
       parts.sections.push(...sections);
+      if (title !== '主要工作') notes.notes.push(`${node.origin} 的标题“${title}”在新计划中由模板写作“主要工作”`);
       continue;
     }
     parts.sections.push(section(node, notes));
