@@ -38,7 +38,7 @@ function continues(prev: SourceParagraph, next: SourceParagraph): boolean {
   // clause is a character or two (“……反” / “映教职工呼声”), as no heading ends.
   if (typedNumber(a) && !/[。！？]/.test(a) && (a.split(/[，,、；;]/).pop() ?? a).length > 3) return false;
   if (/[；;]$/.test(a)) return /^[一二三四五六七八九十]+[是要]/.test(b);
-  return !SENTENCE_END.test(a) && !/[，,、]$/.test(b.slice(0, 1));
+  return !SENTENCE_END.test(a);
 }
 
 /**

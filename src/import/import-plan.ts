@@ -127,7 +127,7 @@ export async function importPlan(bytes: Uint8Array, fileName: string, options: I
     type = String(meta.type);
     typeReason = 'Markdown 文件开头的 type';
   } else {
-    ({ type, reason: typeReason } = guessType(foundOrg ?? options.org, allText, types));
+    ({ type, reason: typeReason } = guessType(options.org?.trim() || foundOrg, allText, types));
   }
   const template = await registry.get(type);
   const period: Period = head.period ?? (isPeriod(meta.period) ? meta.period : template.meta.period);

@@ -6,10 +6,7 @@ export class YearRoller {
   replaced = 0;
   private readonly pattern: RegExp | undefined;
 
-  constructor(
-    private readonly from: number | undefined,
-    private readonly to: number,
-  ) {
+  constructor(from: number | undefined, private readonly to: number) {
     this.pattern = from !== undefined && from !== to ? new RegExp(`(?<!\\d)${from}(?=\\s*年)`, 'g') : undefined;
   }
 
@@ -22,9 +19,5 @@ export class YearRoller {
       this.replaced++;
       return String(this.to);
     });
-  }
-
-  get active(): boolean {
-    return this.pattern !== undefined && this.from !== undefined;
   }
 }

@@ -147,6 +147,32 @@ describe('a plan as text: title, 落款, run-in items, targets, schedule, roll-f
   });
 });
 
+describe('what is not recognised stays as text', () => {
+  it('keeps a 工作目标 that is not a list of values as a section, and says so', async () => {
+    const text = '青山镇工会2025年工作计划\n\n一、工作目标\n\n1、建会率达到95%。\n\n2、进一步加强基层工会建设。\n\n二、加强维权\n\n1、推进集体协商。';
+    const { outline, summary } = await importPlan(utf8(text), 'p.txt', { registry, today: TODAY });
+    expect(outline.targets).toEqual([]);
+    expect(outline.sections.map((s) => s.title)).toEqual(['工作目标', '加强维权']);
+    expect(outline.sections[0]!.items.map((i) => i.title)).toEqual(['建会率达到95%', '进一步加强基层工会建设']);
+    expect(summary.keptAsText.join('\n')).toMatch(/工作目标.*保留为一个板块/);
+  });
+
+  it('keeps a plan without numbering as its opening text', async () => {
+    const { outline, summary } = await importPlan(utf8('今年工会要做好三件事。\n\n第一件事是建家。'), 'p.txt', { registry, today: TODAY });
+    expect(outline.preface).toBe('今年工会要做好三件事。\n\n第一件事是建家。');
+    expect(outline.sections).toEqual([]);
+    expect(summary.orgFound).toBe(false);
+    expect(outline.org).toBe('XX单位工会');
+  });
+
+  it('keeps a Markdown table that is neither targets nor months as lines of text', async () => {
+    const md = '# 一、加强维权\n\n## 1.走访慰问\n\n| 对象 | 人数 |\n| --- | --- |\n| 困难职工 | 35 |\n';
+    const { outline, summary } = await importPlan(utf8(md), 'p.md', { registry, today: TODAY });
+    expect(outline.sections[0]!.items[0]).toEqual({ title: '走访慰问', text: '对象，人数\n\n困难职工，35' });
+    expect(summary.keptAsText.join('\n')).toMatch(/表格/);
+  });
+});
+
 describe('web-page furniture', () => {
   const PAGE = `2024年工会工作计划(优质2篇)
 
