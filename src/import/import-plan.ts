@@ -148,6 +148,13 @@ export async function importPlan(bytes: Uint8Array, fileName: string, options: I
     items: e.items.map((i) => roller.roll(i)),
     ...(e.owner ? { owner: e.owner } : {}),
   }));
+  // A title that does not name the unit (a web page's “2023年工会工作计划”) gives way to the default,
+  // which does.
+  let keepTitle = Boolean(rolledTitle && rolledTitle !== defaultTitle({ org, year, period }));
+  if (keepTitle && !rolledTitle!.includes(org.replace(/(工会|委员会)$/, ''))) {
+    keepTitle = false;
+    notes.notes.push(`原标题“${rolledTitle}”没有写明单位，新提纲用默认标题“${defaultTitle({ org, year, period })}”`);
+  }
   const superior = text(meta.superior);
   const fields: Record<string, unknown> = {
     type,
@@ -156,7 +163,7 @@ export async function importPlan(bytes: Uint8Array, fileName: string, options: I
     year,
     period,
     ...(keepDate ? { date: sourceDate } : {}),
-    ...(rolledTitle && rolledTitle !== defaultTitle({ org, year, period }) ? { title: rolledTitle } : {}),
+    ...(keepTitle ? { title: rolledTitle } : {}),
     ...(parts.preface ? { preface: roller.roll(parts.preface) } : {}),
     guidance: roller.roll(parts.guidance) ?? '',
     targets,
