@@ -1,4 +1,6 @@
+import { zipSync } from 'fflate';
 import { describe, expect, it } from 'vitest';
+import { UserError } from '../../src/errors.js';
 import { signatureDate } from '../../src/import/head.js';
 import { importPlan } from '../../src/import/import-plan.js';
 import { scheduleFromLines } from '../../src/import/schedule.js';
@@ -220,5 +222,16 @@ describe('a Markdown plan unionplan wrote', () => {
     const { outline, yaml } = await importPlan(utf8(markdown), 'plan.md', { year: 2025, registry, today: TODAY });
     expect(outline.type).toBe(type);
     expect(await markdownOf(yaml)).toBe(markdown);
+  });
+});
+
+describe('limits', () => {
+  it('refuses a .docx that unpacks to more than 100 MB (a zip bomb) before unpacking it', async () => {
+    const bomb = zipSync({ 'word/document.xml': new Uint8Array(101 * 1024 * 1024) }, { level: 1 });
+    expect(bomb.length).toBeLessThan(1024 * 1024);
+    const error = await importPlan(bomb, 'bomb.docx', { registry, today: TODAY }).catch((e: unknown) => e);
+    expect(error).toBeInstanceOf(UserError);
+    expect((error as UserError).kind).toBe('invalid');
+    expect((error as UserError).message).toMatch(/解压后超过 100 MB/);
   });
 });
