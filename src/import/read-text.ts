@@ -113,6 +113,8 @@ export function readMarkdown(text: string): SourceDocument {
       continue;
     }
     const clean = cleanLine(line);
+    // Each list item is a paragraph of its own, not a line of the one before.
+    if (/^\s*(?:[-*+•]|\d{1,2}[.)、．])\s*\S/.test(line) && paragraph) flush();
     if (!paragraph) paragraph = { lines: [], first: i };
     paragraph.lines.push(clean);
   }

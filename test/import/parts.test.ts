@@ -2,6 +2,7 @@ import { zipSync } from 'fflate';
 import { describe, expect, it } from 'vitest';
 import { UserError } from '../../src/errors.js';
 import { signatureDate } from '../../src/import/head.js';
+import { YearRoller } from '../../src/import/roll-forward.js';
 import { importPlan } from '../../src/import/import-plan.js';
 import { scheduleFromLines } from '../../src/import/schedule.js';
 import { parseTargetClause, targetsFromText } from '../../src/import/targets.js';
@@ -81,6 +82,14 @@ describe('schedule lines', () => {
 
   it('keeps lines before the first month as left over', () => {
     expect(scheduleFromLines(['全年安排如下', '1月：总结']).leftover).toEqual(['全年安排如下']);
+  });
+});
+
+describe('roll-forward', () => {
+  it('moves the source year, in Arabic or Chinese numerals, and leaves other years', () => {
+    const roller = new YearRoller(2025, 2026);
+    expect(roller.roll('2025年，学校工会将……；二〇二五年度；2019年以来；12025年')).toBe('2026年，学校工会将……；二〇二六年度；2019年以来；12025年');
+    expect(roller.replaced).toBe(2);
   });
 });
 
@@ -172,6 +181,14 @@ describe('what is not recognised stays as text', () => {
     const { outline, summary } = await importPlan(utf8(md), 'p.md', { registry, today: TODAY });
     expect(outline.sections[0]!.items[0]).toEqual({ title: '走访慰问', text: '对象，人数\n\n困难职工，35' });
     expect(summary.keptAsText.join('\n')).toMatch(/表格/);
+  });
+});
+
+describe('Markdown by hand', () => {
+  it('reads list items as paragraphs of their own', async () => {
+    const md = '# 城南小学工会2025年工作计划\n\n## 一、加强维权\n\n- 1. 走访慰问困难教职工\n- 2. 推进校务公开\n';
+    const { outline } = await importPlan(utf8(md), 'p.md', { registry, today: TODAY });
+    expect(outline.sections).toEqual([{ kind: expect.any(String), title: '加强维权', items: [{ title: '走访慰问困难教职工' }, { title: '推进校务公开' }] }]);
   });
 });
 

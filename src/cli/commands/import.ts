@@ -28,7 +28,7 @@ export function registerImport(program: Command): void {
     .option('-f, --force', '覆盖已存在的文件')
     .option('-t, --type <type>', '计划类型（默认按单位名称和正文猜测）')
     .option('--year <year>', '新提纲的年度（默认原计划的下一年；写原计划的年度则保留原落款日期）', parseYearOption)
-    .option('--org <name>', '工会全称（原文中没有写明时使用）')
+    .option('--org <name>', '工会全称（默认取原文标题或落款中的单位）')
     .option('--piece <n>', '网页中有多篇范文时，导入第几篇（默认第 1 篇）', parsePiece)
     .option('--templates <dir>', '使用自己的模板文件夹')
     .action(async (file: string, options: ImportCommandOptions) => {
