@@ -1,5 +1,6 @@
 import { SECTION_KINDS } from '../outline/validate.js';
-import type { OutlineItem, OutlineSection, OutlineTarget } from '../outline/types.js';
+import type { OutlineSection, OutlineTarget } from '../outline/types.js';
+import { bare, blockText, flatText, headingLike, item, joinParagraphs, runIn } from './items.js';
 import { guessKind } from './kinds.js';
 import { excerpt, type ImportNotes } from './report.js';
 import type { SourceParagraph, SourceTable } from './source.js';
@@ -17,78 +18,8 @@ export interface BodyParts {
 const GUIDANCE = /^指导思想/;
 const TARGETS = /^(工作目标|目标任务|主要目标|工作指标|目标要求|奋斗目标|总体目标|年度目标|主要指标|目标)$/;
 const CONTAINER = /^(主要工作|工作任务|主要任务|工作措施|重点工作|工作内容|具体措施|工作要点|主要措施|工作重点|主要内容|具体工作|主要工作任务|工作举措|主要工作及措施|重点工作任务|主要工作和措施)$/;
-const SENTENCE_END = /[。！？!?]/;
 /** “以习近平新时代……为指导，” as the 指导思想 opens. */
 const GUIDES = /^(?:坚持)?以.{1,60}?为(?:指导|指针|统领)[，,]/;
-
-function bare(text: string): string {
-  return text.replace(/[。；;，,：:\s]+$/u, '').trim();
-}
-
-/** A table kept as text: one line per row, cells joined, so no word is lost. */
-function tableText(table: SourceTable): string {
-  return table.rows.map((row) => row.map((cell) => cell.join('；')).filter((c) => c !== '').join('，')).join('\n\n');
-}
-
-function blockText(block: SourceParagraph | SourceTable, notes: ImportNotes, where: string): string {
-  if (block.kind === 'paragraph') return block.text;
-  notes.keptAsText.push(`${block.origin} 的表格不是工作目标或月度安排，按行留作“${where}”的文字`);
-  return tableText(block);
-}
-
-/** Text of a node's subtree as written (numbers kept: they will not be generated again). */
-function flatText(node: OutlineNode, notes: ImportNotes, where: string): string[] {
-  return [node.raw, ...node.body.map((b) => blockText(b, notes, where)), ...node.children.flatMap((c) => flatText(c, notes, where))];
-}
-
-function joinParagraphs(parts: string[]): string | undefined {
-  const text = parts.map((p) => p.trim()).filter((p) => p !== '').join('\n\n');
-  return text === '' ? undefined : text;
-}
-
-/** A heading that says only what the part is: no sentence before its end, and short. */
-function headingLike(node: OutlineNode, max = 50): boolean {
-  if (node.styled) return true;
-  const inner = node.text.replace(/[。！？!?]+$/, '');
-  return !SENTENCE_END.test(inner) && node.text.length <= max;
-}
-
-/** A run-in heading (“组织政治理论学习。每月……”) as title and text; a long first sentence is all text. */
-function runIn(text: string, maxTitle: number): { title?: string; text?: string } {
-  const match = SENTENCE_END.exec(text);
-  if (match && match.index <= maxTitle && match.index > 0) {
-    return { title: bare(text.slice(0, match.index)), text: text.slice(match.index + 1).trim() || undefined };
-  }
-  return { text };
-}
-
-function item(node: OutlineNode, depth: number, notes: ImportNotes, where: string): OutlineItem {
-  let title: string | undefined;
-  const text: string[] = [];
-  // A numbered sentence with nothing under it is a title when it is short, text when it says more.
-  const alone = node.body.length === 0 && node.children.length === 0;
-  if (headingLike(node, alone && !node.styled ? 25 : 40)) title = bare(node.text);
-  else {
-    const split = runIn(node.text, 30);
-    title = split.title;
-    if (split.text) text.push(split.text);
-  }
-  text.push(...node.body.map((b) => blockText(b, notes, where)));
-  const result: OutlineItem = {};
-  if (title) result.title = title;
-  if (depth === 0) {
-    const subs = node.children.map((child) => item(child, 1, notes, where));
-    const joined = joinParagraphs(text);
-    if (joined) result.text = joined;
-    if (subs.length) result.items = subs;
-  } else {
-    // Deeper levels have no place of their own in an outline: they stay as text, numbers and all.
-    if (node.children.length) notes.keptAsText.push(`${node.origin} 以下更深一级的条目留作${where ? `板块“${where}”中` : ''}上一级条目的文字`);
-    const joined = joinParagraphs([...text, ...node.children.flatMap((c) => flatText(c, notes, where))]);
-    if (joined) result.text = joined;
-  }
-  return result;
-}
 
 function section(node: OutlineNode, notes: ImportNotes): OutlineSection {
   let title: string;
