@@ -1,7 +1,3 @@
-/**
- * Moves the years of last year's text to the new plan's year where they meant “this year”: the
- * source year followed by 年 (2025年, 2025年度, 二〇二五年). Other years (2019年, a date long past) stay.
- */
 const CN_DIGITS = '〇一二三四五六七八九';
 
 /** 2025 → 二〇二五, as a year is written in Chinese numerals. */
@@ -9,6 +5,10 @@ function chineseYear(year: number): string {
   return [...String(year)].map((d) => CN_DIGITS[Number(d)]).join('');
 }
 
+/**
+ * Moves the years of last year's text to the new plan's year where they meant “this year”: the
+ * source year followed by 年 (2025年, 2025年度, 二〇二五年). Other years (2019年, a date long past) stay.
+ */
 export class YearRoller {
   replaced = 0;
   private readonly pattern: RegExp | undefined;
