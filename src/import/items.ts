@@ -11,7 +11,7 @@ export function bare(text: string): string {
 }
 
 /** A table kept as text: one line per row, cells joined, so no word is lost. */
-function tableText(table: SourceTable): string {
+export function tableText(table: SourceTable): string {
   return table.rows.map((row) => row.map((cell) => cell.join('；')).filter((c) => c !== '').join('，')).join('\n\n');
 }
 
@@ -76,4 +76,21 @@ export function item(node: OutlineNode, depth: number, notes: ImportNotes, where
     if (joined) result.text = joined;
   }
   return result;
+}
+
+/**
+ * Items of one section as a reader would number them. Where at least half the points have no
+ * title (their first sentence was long), all of them are shown as the paragraphs they were, so
+ * that a short point is not numbered “1.” among unnumbered ones; otherwise titles are kept.
+ */
+export function itemsOf(nodes: OutlineNode[], notes: ImportNotes, where: string): OutlineItem[] {
+  const items = nodes.map((node) => item(node, 0, notes, where));
+  const untitled = items.filter((i) => i.title === undefined).length;
+  if (untitled === 0 || untitled * 2 < items.length) return items;
+  return items.map((i, n) => {
+    if (i.title === undefined) return i;
+    const node = nodes[n]!;
+    const text = joinParagraphs([node.text, ...node.body.map((b) => (b.kind === 'paragraph' ? b.text : tableText(b)))]);
+    return { ...(text ? { text } : {}), ...(i.items ? { items: i.items } : {}) };
+  });
 }

@@ -57,7 +57,7 @@ export function scheduleFromLines(lines: string[]): { entries: ScheduleEntry[]; 
   const entries: ScheduleEntry[] = [];
   const leftover: string[] = [];
   // “…档案2月：慰问…”: a month glued to the end of the one before starts a new line.
-  const split = lines.flatMap((line) => line.split(/(?<=[^\d\s月、—–\-~～至到和及])(?=(?:1[0-2]|[1-9])月份?[：:])/));
+  const split = lines.flatMap((line) => line.split(/(?<=[^\d\s年月、—–\-~～至到和及])(?=(?:1[0-2]|[1-9])月份?[：:])/));
   for (const line of split) {
     const found = monthLine(line);
     if (found) {

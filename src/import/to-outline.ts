@@ -1,6 +1,6 @@
 import { SECTION_KINDS } from '../outline/validate.js';
 import type { OutlineSection, OutlineTarget } from '../outline/types.js';
-import { bare, blockText, flatText, headingLike, item, joinParagraphs, runIn } from './items.js';
+import { bare, blockText, flatText, headingLike, itemsOf, joinParagraphs, runIn } from './items.js';
 import { guessKind } from './kinds.js';
 import { excerpt, type ImportNotes } from './report.js';
 import type { SourceParagraph, SourceTable } from './source.js';
@@ -41,7 +41,7 @@ function section(node: OutlineNode, notes: ImportNotes): OutlineSection {
     }
   }
   intro.push(...node.body.map((b) => blockText(b, notes, title)));
-  const items = node.children.map((child) => item(child, 0, notes, title));
+  const items = itemsOf(node.children, notes, title);
   const all = [intro.join(''), ...items.map((i) => `${i.title ?? ''}${i.text ?? ''}`)].join('');
   const joined = joinParagraphs(intro);
   return { kind: guessKind(title, all), title, ...(joined ? { intro: joined } : {}), items };
@@ -74,7 +74,7 @@ function sectionsFromItems(nodes: OutlineNode[], notes: ImportNotes): OutlineSec
     } else current.nodes.push(node);
   }
   return groups.map((group, n) => {
-    const items = group.nodes.map((node) => item(node, 0, notes, ''));
+    const items = itemsOf(group.nodes, notes, '');
     const introText = group.intro ? blockText(group.intro, notes, '') : undefined;
     const all = [introText ?? '', ...items.map((i) => `${i.title ?? ''}${i.text ?? ''}`)].join('');
     const kind = guessKind('', all);
