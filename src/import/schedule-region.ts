@@ -52,6 +52,7 @@ export function takeSchedule(blocks: SourceBlock[], notes: ImportNotes): { block
     fromTables.forEach((entries, k) => {
       if (!entries) out.push({ kind: 'table', rows: tables[k]!, origin: block.origin });
     });
+    for (const year of fromLines.years) notes.notes.push(`月份前的“${year}”没有保留：月度安排属于新提纲的年度`);
     for (const line of fromLines.leftover) {
       // A year or a heading the lines repeat is not lost: it stays as text where it was.
       out.push({ kind: 'paragraph', text: line, origin: block.origin });

@@ -31,11 +31,12 @@ function months(label: string): number[] | undefined {
 }
 
 /** A line that starts with months: the months and the text after them. */
-export function monthLine(text: string): { months: number[]; rest: string } | undefined {
+export function monthLine(text: string): { months: number[]; rest: string; year?: string } | undefined {
   const match = MONTHS.exec(text.trim());
   if (!match) return undefined;
   const list = months(match[1]!);
-  return list ? { months: list, rest: text.trim().slice(match[0].length).trim() } : undefined;
+  const year = text.trim().slice(0, match.index + match[0].indexOf(match[1]!)).trim();
+  return list ? { months: list, rest: text.trim().slice(match[0].length).trim(), ...(year ? { year } : {}) } : undefined;
 }
 
 /** The clauses of a month's text, one work item each, typed numbers taken off. */
@@ -53,14 +54,17 @@ function clauses(text: string): string[] {
  * line of its own with its work on the lines below) into schedule entries. Lines before the first
  * month are returned as left over, never dropped.
  */
-export function scheduleFromLines(lines: string[]): { entries: ScheduleEntry[]; leftover: string[] } {
+export function scheduleFromLines(lines: string[]): { entries: ScheduleEntry[]; leftover: string[]; years: string[] } {
   const entries: ScheduleEntry[] = [];
   const leftover: string[] = [];
+  // “2025年1月：”: the year is the plan's and is not kept; said in the summary.
+  const years: string[] = [];
   // “…档案2月：慰问…”: a month glued to the end of the one before starts a new line.
   const split = lines.flatMap((line) => line.split(/(?<=[^\d\s年月、—–\-~～至到和及])(?=(?:1[0-2]|[1-9])月份?[：:])/));
   for (const line of split) {
     const found = monthLine(line);
     if (found) {
+      if (found.year) years.push(found.year);
       entries.push({ months: found.months, items: clauses(found.rest) });
       continue;
     }
@@ -68,7 +72,7 @@ export function scheduleFromLines(lines: string[]): { entries: ScheduleEntry[]; 
     if (current) current.items.push(...clauses(line));
     else leftover.push(line);
   }
-  return { entries, leftover };
+  return { entries, leftover, years };
 }
 
 /** How many of the lines start with months. */

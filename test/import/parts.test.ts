@@ -72,7 +72,8 @@ describe('schedule lines', () => {
   });
 
   it('splits months glued into one line and passes a year before them', () => {
-    const { entries } = scheduleFromLines(['xx年年1月：建立档案2月：慰问特困教职工。', '7月8月：组织考察。']);
+    const { entries, years } = scheduleFromLines(['xx年年1月：建立档案2月：慰问特困教职工。', '7月8月：组织考察。']);
+    expect(years).toEqual(['xx年年']);
     expect(entries).toEqual([
       { months: [1], items: ['建立档案'] },
       { months: [2], items: ['慰问特困教职工'] },
