@@ -9,4 +9,6 @@ export { TemplateRegistry } from './templates/registry.js';
 export { UserError } from './errors.js';
 export { checkFile, checkText } from './check/check.js';
 export type { Finding } from './check/finding.js';
+export { importPlan, type ImportOptions, type ImportResult } from './import/import-plan.js';
+export type { ImportSummary } from './import/summary.js';
 export type { PlanDocument } from './document/model.js';

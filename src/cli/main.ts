@@ -6,6 +6,7 @@ import { registerBuild } from './commands/build.js';
 import { registerCheck } from './commands/check.js';
 import { registerEject } from './commands/eject.js';
 import { registerFonts } from './commands/fonts.js';
+import { registerImport } from './commands/import.js';
 import { registerNew } from './commands/new.js';
 import { registerTypes } from './commands/types.js';
 import { registerUi } from './commands/ui.js';
@@ -53,6 +54,7 @@ function program(): Command {
   registerFonts(cli);
   registerBatch(cli);
   registerUi(cli);
+  registerImport(cli);
   for (const command of cli.commands) {
     command.helpOption('-h, --help', '显示帮助').exitOverride().configureOutput({ writeErr: () => {} });
   }

@@ -37,12 +37,25 @@ async function openOutline(bytes: Buffer, name: string): Promise<Opened> {
 }
 
 /**
- * What 打开 accepts, by extension. Importing last year's plan (Word) plugs in here: add
- * `'.docx': …` with an opener that turns the document into outline fields.
+ * Last year's plan (Word, text or Markdown) through `unionplan import`: the outline for the next
+ * year, with the import's summary as notes. The import code loads only when a plan is imported.
  */
+async function importLastYear(bytes: Buffer, name: string): Promise<Opened> {
+  const { importPlan } = await import('../import/import-plan.js');
+  const { formatSummary } = await import('../import/summary.js');
+  const result = await importPlan(new Uint8Array(bytes), name);
+  const outline = new YamlSource(name, result.yaml).doc.toJS() as Record<string, unknown>;
+  const notes = formatSummary(result.summary).split('\n').filter((line) => line.trim() !== '');
+  return { outline, notes };
+}
+
+/** What 打开 accepts, by extension: an outline, or last year's plan to import. */
 export const OPENERS: Record<string, Opener> = {
   '.yaml': openOutline,
   '.yml': openOutline,
+  '.docx': importLastYear,
+  '.txt': importLastYear,
+  '.md': importLastYear,
 };
 
 /** 打开: an uploaded file, through the opener for its extension. No path on disk is involved. */
@@ -52,7 +65,7 @@ export async function openReply(request: IncomingMessage): Promise<Reply> {
   const opener = OPENERS[ext];
   if (!opener) {
     const known = Object.keys(OPENERS).join('、');
-    const hint = ext === '.docx' || ext === '.doc' ? '导入 Word 计划的功能尚未提供；' : '';
+    const hint = ext === '.doc' || ext === '.wps' ? '旧版 Word/WPS 文件请先在 Word 或 WPS 中另存为 .docx；' : '';
     // Read nothing more than the limit even when refusing.
     await readBody(request, LIMITS.open);
     throw new HttpError(415, `无法打开 ${JSON.stringify(name)}：${hint}可以打开的文件：${known}`);

@@ -169,19 +169,28 @@ describe.skipIf(!CHROMIUM)('unionplan ui in a real browser (Debian chromium)', (
 
     // A wrong value in an opened file is shown as written and marked, not replaced by a valid one.
     const wrong = join(work, 'wrong.yaml');
-    writeFileSync(wrong, `type: town\norg: 青山镇总工会\nperiod: 全年\n`);
+    writeFileSync(wrong, `type: town\norg: 青山镇总工会\nperiod: 全学年\n`);
     await page.locator('#open-file').setInputFiles(wrong);
     const period = page.getByLabel('计划期间');
     await expect.poll(async () => period.getAttribute('aria-invalid'), { timeout: 30_000 }).toBe('true');
-    expect(await period.inputValue()).toBe('全年');
-    expect(await page.locator('#f-period-note').textContent()).toContain('“全年” 无效');
+    expect(await period.inputValue()).toBe('全学年');
+    expect(await page.locator('#f-period-note').textContent()).toContain('“全学年” 无效');
 
-    // A Word file is not an outline (importing last year's plan is not wired in yet): said so, and the form is kept.
-    const docx = join(work, 'last-year.docx');
-    writeFileSync(docx, 'PK\u0003\u0004');
-    await page.locator('#open-file').setInputFiles(docx);
+    // A broken Word file is said to be broken, and the form is kept.
+    const broken = join(work, 'broken.docx');
+    writeFileSync(broken, 'PK\u0003\u0004');
+    await page.locator('#open-file').setInputFiles(broken);
     await expect.poll(async () => page.locator('#status').textContent(), { timeout: 30_000 }).toContain('无法打开');
     expect(await page.getByLabel('工会全称').inputValue()).toBe('青山镇总工会');
+
+    // Last year's Word plan is imported into next year's outline.
+    const built = run(work, 'build', join(EXAMPLES, 'street.yaml'), '--format', 'docx', '--out', work, '--force');
+    expect(built.status).toBe(0);
+    await page.locator('#open-file').setInputFiles(join(work, 'street.docx'));
+    await expect.poll(async () => page.getByLabel('工会全称').inputValue(), { timeout: 30_000 }).toBe('城东街道总工会');
+    expect(await page.getByLabel('计划年度').inputValue()).toBe('2028');
+    expect(await page.locator('#status').textContent()).toContain('已打开 street.docx');
+    await previewShows(page, '城东街道总工会2028年工作计划');
     await page.close();
   });
 
