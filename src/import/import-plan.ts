@@ -2,6 +2,7 @@ import { extname } from 'node:path';
 import { checkText } from '../check/check.js';
 import type { Finding } from '../check/finding.js';
 import { UserError, quote } from '../errors.js';
+import { hasLevel, isLevel, planLevel } from '../outline/level.js';
 import { defaultPlanYear } from '../outline/dates.js';
 import { parseOutline } from '../outline/load.js';
 import { isPeriod } from '../outline/periods.js';
@@ -156,9 +157,12 @@ export async function importPlan(bytes: Uint8Array, fileName: string, options: I
     notes.notes.push(`原标题“${rolledTitle}”没有写明单位，新提纲用默认标题“${defaultTitle({ org, year, period })}”`);
   }
   const superior = text(meta.superior);
+  // The level (县, 乡, 街道 …) a regional union's plan speaks from: as its Markdown said, else from its name.
+  const level = hasLevel(type) ? planLevel(type, org, isLevel(meta.level) ? meta.level : undefined) : undefined;
   const fields: Record<string, unknown> = {
     type,
     org,
+    ...(level ? { level } : {}),
     ...(superior ? { superior } : {}),
     year,
     period,

@@ -28,7 +28,7 @@ describe('check.references: what may be read', () => {
     expect(result.stderr).toContain('plan.md:6:16: check.references 中的文件 “/dev/zero” 不是普通文件（是设备、管道或套接字）');
     expect(result.stderr).toContain('plan.md:6:27: check.references 中的文件 “pipe.yaml” 不是普通文件（是设备、管道或套接字）');
     expect(result.stderr).toContain('plan.md:6:38: check.references 中的文件 “folder” 是一个文件夹');
-    expect(result.stderr).toMatch(/plan\.md:6:46: check\.references 中的文件 “big\.yaml” 太大（1025 KB），过时提法列表最大 1024 KB/);
+    expect(result.stderr).toMatch(/plan\.md:6:46: check\.references 中的文件 “big\.yaml” 太大（1025 KB），列表文件最大 1024 KB/);
   });
 
   it('refuses the same in unionplan.config.yaml and in an outline', () => {

@@ -20,7 +20,7 @@ import { haveTools, pdfText, squeeze, writePdf } from '../writers/pdf/helpers.js
 
 const registry = new TemplateRegistry();
 const example = new URL('../../examples/school.yaml', import.meta.url).pathname;
-const ITEM = '1.深化教代会制度建设。坚持每学年召开教代会，配合行政确定会议中心议题';
+const ITEM = '1.开好教职工代表大会。每学年至少召开一次教职工代表大会';
 
 const styleOf = (p: El) => maybe(p, 'w:pStyle')?.attrs['w:val'] ?? 'Normal';
 const bodyParagraphs = async (doc: PlanDocument) => (await (await writeAndOpen(doc)).body()).filter((el) => el.name === 'w:p');
@@ -70,9 +70,9 @@ describe('run-in items, the default', async () => {
 describe('itemStyle', () => {
   it('heading: items are heading lines again in Markdown and DOCX (Heading3, in the navigation pane)', async () => {
     const doc = await withItemStyle('heading');
-    expect(toMarkdown(doc)).toContain('\n### 1.深化教代会制度建设\n\n坚持每学年召开教代会');
+    expect(toMarkdown(doc)).toContain('\n### 1.开好教职工代表大会\n\n每学年至少召开一次教职工代表大会');
     const paragraphs = await bodyParagraphs(doc);
-    const heading = paragraphs.find((p) => paragraphText(p) === '1.深化教代会制度建设');
+    const heading = paragraphs.find((p) => paragraphText(p) === '1.开好教职工代表大会');
     expect(heading && styleOf(heading)).toBe('Heading3');
   });
 
@@ -85,9 +85,9 @@ describe('itemStyle', () => {
     const outline = parseOutline('school.yaml', readFileSync(example, 'utf8'), { types: own.types() });
     const markdown = await renderOutline(outline, await own.get('school'));
     expect(markdown).toContain('\nitemStyle: heading\n');
-    expect(markdown).toContain('\n### 深化教代会制度建设\n');
+    expect(markdown).toContain('\n### 开好教职工代表大会\n');
     const doc = parseMarkdown('school.md', markdown);
-    expect(toMarkdown(doc)).toContain('\n### 1.深化教代会制度建设\n');
+    expect(toMarkdown(doc)).toContain('\n### 1.开好教职工代表大会\n');
     const overruled = parseMarkdown('school.md', await renderOutline({ ...outline, itemStyle: 'run-in' }, await own.get('school')));
     expect(toMarkdown(overruled)).toContain(`\n\n${ITEM}`);
   });
@@ -97,7 +97,7 @@ describe('itemStyle', () => {
     const paragraphs = await bodyParagraphs(doc);
     const item = paragraphs.find((p) => paragraphText(p).startsWith(ITEM))!;
     const runs = kids(item, 'w:r').map((r) => ({ bold: maybe(r, 'w:b') !== undefined, text: paragraphText({ ...item, children: [r] }) }));
-    expect(runs[0]).toEqual({ bold: true, text: '1.深化教代会制度建设' });
+    expect(runs[0]).toEqual({ bold: true, text: '1.开好教职工代表大会' });
     expect(runs.slice(1).every((r) => !r.bold)).toBe(true);
     expect(first(item, 'w:pStyle').attrs['w:val']).toBe('Normal');
   });

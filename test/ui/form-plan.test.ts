@@ -18,7 +18,7 @@ describe('the page’s outline, validated and checked as build does it', () => {
   });
 
   it('places a wrong value on its field, with the validator’s message, and builds nothing', async () => {
-    const fields = { ...school(), year: '20x7', period: '全年' };
+    const fields = { ...school(), year: '20x7', period: '全学年' };
     const plan = await formPlan(fields, registry, today);
     expect(plan.doc).toBeUndefined();
     expect(plan.notes.map((n) => [n.path.join('.'), n.severity])).toEqual([

@@ -117,9 +117,13 @@ describe('unionplan ui refuses what does not come from its own page', () => {
     const bad = await post('/api/open', 'type: town\norg: [青山镇总工会\n', { 'X-File-Name': encodeURIComponent('青山镇.yaml') });
     expect(bad.status).toBe(422);
     expect(JSON.parse(bad.text).message).toMatch(/^青山镇\.yaml:\d+:\d+: YAML 语法错误/);
+    // Last year's Word plan goes through import: a broken one is said to be broken.
     const word = await post('/api/open', 'PK', { 'X-File-Name': encodeURIComponent('去年的计划.docx') });
-    expect(word.status).toBe(415);
-    expect(JSON.parse(word.text).message).toContain('导入 Word 计划的功能尚未提供');
+    expect(word.status).toBe(422);
+    expect(JSON.parse(word.text).message).toContain('去年的计划.docx');
+    const old = await post('/api/open', 'x', { 'X-File-Name': encodeURIComponent('去年的计划.doc') });
+    expect(old.status).toBe(415);
+    expect(JSON.parse(old.text).message).toContain('另存为 .docx');
   });
 
   it('批量生成 runs batch on the roster: a bad row is reported with its row, the others are built', async () => {
