@@ -3,6 +3,7 @@ import type { RoleFonts } from './fonts.js';
 import { signatureIndents } from '../../document/signature-layout.js';
 import { planColumns } from '../../document/table-columns.js';
 import { titleLines } from '../../document/title-lines.js';
+import { textPieces, type TextPiece } from './punctuation.js';
 
 /** Characters of table text (14 pt) across the 156 mm text block. */
 const TABLE_CAPACITY = (156 / 25.4) * 72 / 14;
@@ -15,7 +16,8 @@ const TABLE_CAPACITY = (156 / 25.4) * 72 / 14;
 
 /** A run of text as the layout takes it. */
 export interface LayoutRun {
-  text: string;
+  /** The text, its full-width punctuation marks apart (see `punctuation.ts`). */
+  parts: TextPiece[];
   bold: boolean;
   italic: boolean;
 }
@@ -29,7 +31,7 @@ export interface LayoutColumn {
 
 /** A block as the layout takes it. */
 export type LayoutBlock =
-  | { type: 'heading'; level: 1 | 2 | 3 | 4; number: string; content: LayoutRun[] }
+  | { type: 'heading'; level: 1 | 2 | 3 | 4; number: LayoutRun[]; content: LayoutRun[] }
   | { type: 'paragraph'; content: LayoutRun[] }
   | { type: 'table'; columns: LayoutColumn[]; header: LayoutRun[][][]; rows: LayoutRun[][][][] }
   | { type: 'signature'; org: string; date: string; orgRight: number; dateRight: number };
@@ -62,7 +64,7 @@ export function layoutData(doc: PlanDocument, fonts: RoleFonts): LayoutData {
 function layoutBlock(block: Block): LayoutBlock {
   switch (block.type) {
     case 'heading':
-      return { type: 'heading', level: block.level, number: block.number, content: runs(block.content) };
+      return { type: 'heading', level: block.level, number: runs([{ text: block.number }]), content: runs(block.content) };
     case 'paragraph':
       return { type: 'paragraph', content: runs(block.content) };
     case 'table':
@@ -75,7 +77,7 @@ function layoutBlock(block: Block): LayoutBlock {
 }
 
 function runs(line: Line): LayoutRun[] {
-  return line.map((run) => ({ text: String(run.text), bold: run.bold === true, italic: run.italic === true }));
+  return line.map((run) => ({ parts: textPieces(String(run.text)), bold: run.bold === true, italic: run.italic === true }));
 }
 
 /** The columns are planned as in the DOCX (`planColumns`); Typst gets their widths as `fr` shares. */

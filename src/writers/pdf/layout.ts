@@ -10,8 +10,11 @@ export const LAYOUT = `// unionplan: a work plan on a GB/T 9704-2012 page.
 // A4, margins 37/35/28/26 mm: a 156 x 225 mm text block of 22 lines x 28 characters.
 #let pitch = 28.95pt
 #let text-width = 210mm - 28mm - 26mm
-#let grid-char = text-width / 28
 #let body-size = 16pt
+// Typst tracks every character of a line but its last, so 28 characters fill the line exactly
+// when 27 trackings do: each character then takes this much, a hair more than 156 mm / 28.
+#let body-tracking = (text-width - 28 * body-size) / 27
+#let grid-char = body-size + body-tracking
 #let table-size = 14pt
 #let table-pitch = 20pt
 
@@ -31,13 +34,21 @@ export const LAYOUT = `// unionplan: a work plan on a GB/T 9704-2012 page.
 // Bold, drawn by stroking the outline where the role's face has no bold (仿宋, 黑体 …), as Word does.
 #let bolden(body, name) = if role(name).fakeBold { text(stroke: 0.03em + black, body) } else { text(weight: "bold", body) }
 
-#let run(r, name) = {
-  let body = text(r.text)
+// A punctuation mark fills one cell of the grid, never less (see punctuation.ts); the word joiner
+// keeps it on the line of the character it belongs to. The text before a box ends a run of text,
+// and Typst tracks every character of a run but its last: the box gives that tracking back.
+#let mark-cell = grid-char + body-tracking
+#let mark(p, cell) = {
+  let b = box(width: cell, text(top-edge: "ascender", bottom-edge: "descender", p.mark))
+  if p.open { b + sym.wj } else { sym.wj + b }
+}
+#let run(r, name, cell: mark-cell) = {
+  let body = text(r.parts.map(p => if type(p) == str { p } else { mark(p, cell) }).join())
   if r.italic { body = text(style: "italic", body) }
   if r.bold { body = bolden(body, name) }
   body
 }
-#let runs(list, name) = list.map(r => run(r, name)).join()
+#let runs(list, name, cell: mark-cell) = list.map(r => run(r, name, cell: cell)).join()
 
 #set page(
   paper: "a4",
@@ -61,10 +72,13 @@ export const LAYOUT = `// unionplan: a work plan on a GB/T 9704-2012 page.
   lang: "zh",
   region: "cn",
   // 28 characters fill a line of the 156 mm text block.
-  tracking: grid-char - body-size,
+  tracking: body-tracking,
+  // 公文 set Chinese and Latin close (2027年), and nothing hangs past the text block.
+  cjk-latin-spacing: none,
+  overhang: false,
   ..grid-edges(pitch),
 )
-#set par(leading: 0pt, spacing: 0pt, justify: true, first-line-indent: (amount: 2 * grid-char, all: true))
+#set par(leading: 0pt, spacing: 0pt, justify: true, linebreaks: "simple", first-line-indent: (amount: 2 * grid-char, all: true))
 #set block(spacing: 0pt)
 
 // Headings keep to the body's grid and indent; their font comes with their level.
@@ -86,7 +100,7 @@ export const LAYOUT = `// unionplan: a work plan on a GB/T 9704-2012 page.
   set text(font: families("table"), size: table-size, weight: role("table").weight, tracking: 0pt, ..grid-edges(table-pitch))
   set par(first-line-indent: 0pt, justify: true)
   let cell(lines, strong: false) = {
-    let body = lines.map(l => runs(l, "table")).join(linebreak())
+    let body = lines.map(l => runs(l, "table", cell: 1em)).join(linebreak())
     if strong and body != none { bolden(body, "table") } else { body }
   }
   table(
@@ -118,7 +132,7 @@ export const LAYOUT = `// unionplan: a work plan on a GB/T 9704-2012 page.
   let previous = none
   for b in data.blocks {
     if b.type == "heading" {
-      heading(level: b.level, { text(b.number); runs(b.content, "heading" + str(b.level)) })
+      heading(level: b.level, { runs(b.number, "heading" + str(b.level)); runs(b.content, "heading" + str(b.level)) })
     } else if b.type == "paragraph" {
       if b.content.len() > 0 { par(runs(b.content, "body")) }
     } else if b.type == "table" {
