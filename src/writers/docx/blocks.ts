@@ -22,12 +22,13 @@ const HEADING_ROLE = { 1: 'heading1', 2: 'heading2', 3: 'heading3', 4: 'heading4
 
 /**
  * The title paragraph, its lines balanced when it is too long for one; none for an empty title.
- * The lines are joined by line breaks inside one paragraph, so it stays one title in Word.
+ * The lines are joined by line breaks inside one paragraph, so it stays one title in Word; `org`,
+ * the unit's name, is kept whole where it can be (`titleLines`).
  */
-export function titleParagraph(title: string, ctx: WriteContext): Paragraph | null {
+export function titleParagraph(title: string, ctx: WriteContext, org?: string): Paragraph | null {
   const text = cleanText(title, '标题', ctx.warn).trim();
   if (text === '') return null;
-  return new Paragraph({ style: STYLE.title, children: textRuns(titleLines(text).join('\n'), ctx.fonts.title) });
+  return new Paragraph({ style: STYLE.title, children: textRuns(titleLines(text, org).join('\n'), ctx.fonts.title) });
 }
 
 /** A numbered heading: its number, then its text, in the heading's style. `index` counts headings from 1. */

@@ -48,7 +48,7 @@ function blockXml(block: Block, count: BlockCounts, ctx: WriteContext, context: 
 export function bodyXml(doc: PlanDocument, ctx: WriteContext, context: IContext): string {
   const fontsKey = JSON.stringify(ctx.fonts);
   const parts: string[] = [];
-  const title = titleParagraph(doc.meta.title, ctx);
+  const title = titleParagraph(doc.meta.title, ctx, doc.meta.org);
   if (title) parts.push(elementXml(title, context));
   const count: BlockCounts = { heading: 0, paragraph: 0, table: 0 };
   const spacer = () => elementXml(emptyParagraph(), context);

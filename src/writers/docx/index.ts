@@ -26,7 +26,7 @@ const ZIP_EPOCH = new Date(Date.UTC(1980, 0, 1));
  */
 export function buildDocument(doc: PlanDocument, warn: Warn = () => {}): Document {
   const ctx: WriteContext = { fonts: resolveFonts(doc.meta.fonts), warn };
-  const title = titleParagraph(doc.meta.title, ctx);
+  const title = titleParagraph(doc.meta.title, ctx, doc.meta.org);
   const body: BodyElement[] = [...(title ? [title] : []), ...blockElements(doc.blocks, ctx)];
   // A body with no paragraph at all is legal XML, but some readers reject it.
   if (body.length === 0) body.push(emptyParagraph());

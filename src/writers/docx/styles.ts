@@ -22,6 +22,9 @@ export const STYLE = {
   tableHeading: 'TableHeading',
 } as const;
 
+/** Styles set off the document grid (see `style-patches.ts`). */
+export const OFF_GRID_STYLES: readonly string[] = [STYLE.title];
+
 /** The style id of a heading level. */
 export function headingStyle(level: 1 | 2 | 3 | 4): string {
   return STYLE.heading[level];

@@ -50,7 +50,7 @@ export interface LayoutData {
 
 /** The layout's input for a plan, given the fonts chosen for it. */
 export function layoutData(doc: PlanDocument, fonts: RoleFonts): LayoutData {
-  const lines = titleLines(doc.meta.title.trim()).map((line) => line.trim()).filter(Boolean);
+  const lines = titleLines(doc.meta.title.trim(), doc.meta.org).map((line) => line.trim()).filter(Boolean);
   return {
     title: lines.join(''),
     titleLines: lines,
