@@ -2,6 +2,7 @@ import { UserError, quote, type Problem } from '../errors.js';
 import { FONT_ROLES } from './fonts.js';
 import { carriedCheck } from '../outline/check-paths.js';
 import { isoFromText, planYear } from '../outline/dates.js';
+import { readIssuing } from '../outline/issuing.js';
 import { isPeriod } from '../outline/periods.js';
 import { YamlSource } from '../outline/yaml-source.js';
 import type { DocumentMeta, FontRole } from './model.js';
@@ -61,6 +62,9 @@ export function readMeta(file: string, yaml: string | undefined): DocumentMeta {
       meta.fonts = chosen;
     }
   }
+  const issuing = readIssuing(data);
+  for (const issue of issuing.issues) problems.push({ file, ...source.locate(issue.path, issue.at), message: `front matter 中的${issue.message}` });
+  Object.assign(meta, issuing.fields);
   // `check` validates its settings itself, with positions; a mapping is carried on as it is.
   const check = carriedCheck(data.check, file);
   if (check) meta.check = check;

@@ -21,6 +21,7 @@ function texts(doc: PlanDocument): string[] {
   return doc.blocks.flatMap((b) => {
     if (b.type === 'heading' || b.type === 'paragraph') return [lineText(b.content)];
     if (b.type === 'signature') return [b.org, b.date];
+    if (b.type === 'attachments') return b.titles;
     return [...b.header, ...b.rows.flat()].flatMap((cell) => cell.map(lineText));
   });
 }

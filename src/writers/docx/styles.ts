@@ -17,6 +17,7 @@ export const STYLE = {
   heading: { 1: 'Heading1', 2: 'Heading2', 3: 'Heading3', 4: 'Heading4' },
   footer: 'Footer',
   signature: 'Signature',
+  attachment: 'Attachment',
   date: 'Date',
   tableText: 'TableText',
   tableHeading: 'TableHeading',
@@ -135,6 +136,15 @@ export function buildStyles(fonts: Record<FontRole, string>): IStylesOptions {
           keepNext: true,
           spacing: { ...GRID_SPACING, before: LINE_PITCH },
         },
+      },
+      {
+        id: STYLE.attachment,
+        name: 'Attachment',
+        basedOn: STYLE.normal,
+        next: STYLE.normal,
+        uiPriority: 99,
+        // Each paragraph sets its hanging indent; no first-line indent of the body.
+        paragraph: { indent: NO_INDENT, alignment: AlignmentType.LEFT },
       },
       {
         id: STYLE.date,

@@ -1,6 +1,8 @@
 import { type Block, type Cell, type Line, type PlanDocument } from '../../document/model.js';
 import type { RoleFonts } from './fonts.js';
-import { signatureIndents } from '../../document/signature-layout.js';
+import { attachmentLines } from '../../document/attachments.js';
+import { signaturePlacement } from '../../document/signature-layout.js';
+import { textWidth } from '../../document/text-width.js';
 import { planColumns } from '../../document/table-columns.js';
 import { titleLines } from '../../document/title-lines.js';
 import { textPieces, type TextPiece } from './punctuation.js';
@@ -32,9 +34,17 @@ export interface LayoutColumn {
 /** A block as the layout takes it. */
 export type LayoutBlock =
   | { type: 'heading'; level: 1 | 2 | 3 | 4; number: LayoutRun[]; content: LayoutRun[] }
-  | { type: 'paragraph'; content: LayoutRun[] }
-  | { type: 'table'; columns: LayoutColumn[]; header: LayoutRun[][][]; rows: LayoutRun[][][][] }
-  | { type: 'signature'; org: string; date: string; orgRight: number; dateRight: number };
+  | { type: 'paragraph'; content: LayoutRun[]; keep: boolean }
+  | { type: 'table'; columns: LayoutColumn[]; header: LayoutRun[][][]; rows: LayoutRun[][][][]; keep: boolean }
+  | { type: 'attachments'; lines: LayoutAttachment[]; labelWidth: number; numberWidth: number }
+  | { type: 'signature'; org: string; date: string; orgRight: number; dateRight: number; gap: number };
+
+/** One attachment's line: “附件：” on the first, its number when numbered, its name. */
+export interface LayoutAttachment {
+  label: string;
+  number: string;
+  title: LayoutRun[];
+}
 
 /** Everything the layout reads. */
 export interface LayoutData {
@@ -57,21 +67,37 @@ export function layoutData(doc: PlanDocument, fonts: RoleFonts): LayoutData {
     author: doc.meta.org?.trim() || null,
     date: parseDate(doc.meta.date),
     fonts,
-    blocks: doc.blocks.map(layoutBlock),
+    blocks: doc.blocks.map((block, i) => layoutBlock(block, keepsWithSignature(doc.blocks, i))),
   };
 }
 
-function layoutBlock(block: Block): LayoutBlock {
+/**
+ * Whether the block at `i` is the last text before the attachments or the 落款: the layout keeps it
+ * (a table: its last row) on their page, so the 落款 never stands alone (GB/T 9704 7.3.5).
+ */
+function keepsWithSignature(blocks: readonly Block[], i: number): boolean {
+  const type = blocks[i]?.type;
+  const next = blocks[i + 1]?.type;
+  return (type === 'paragraph' || type === 'table') && (next === 'signature' || next === 'attachments');
+}
+
+function layoutBlock(block: Block, keep: boolean): LayoutBlock {
   switch (block.type) {
     case 'heading':
       return { type: 'heading', level: block.level, number: runs([{ text: block.number }]), content: runs(block.content) };
     case 'paragraph':
-      return { type: 'paragraph', content: runs(block.content) };
+      return { type: 'paragraph', content: runs(block.content), keep };
     case 'table':
-      return layoutTable(block.header, block.rows);
+      return { ...layoutTable(block.header, block.rows), keep };
+    case 'attachments': {
+      const lines = attachmentLines(block.titles);
+      const numberWidth = Math.ceil(Math.max(0, ...lines.map((line) => textWidth(line.number))));
+      const layoutLines = lines.map((line) => ({ label: line.label, number: line.number, title: runs([{ text: line.title }]) }));
+      return { type: 'attachments', lines: layoutLines, labelWidth: textWidth(lines[0]?.label ?? ''), numberWidth };
+    }
     case 'signature': {
-      const indents = signatureIndents(block.org, block.date);
-      return { type: 'signature', org: block.org, date: block.date, orgRight: indents.org, dateRight: indents.date };
+      const place = signaturePlacement(block.org, block.date, block.sealed === true);
+      return { type: 'signature', org: block.org, date: block.date, orgRight: place.org, dateRight: place.date, gap: place.gap };
     }
   }
 }
@@ -81,14 +107,14 @@ function runs(line: Line): LayoutRun[] {
 }
 
 /** The columns are planned as in the DOCX (`planColumns`); Typst gets their widths as `fr` shares. */
-function layoutTable(header: Cell[], rows: Cell[][]): LayoutBlock {
+function layoutTable(header: Cell[], rows: Cell[][]): Extract<LayoutBlock, { type: 'table' }> {
   const count = rows.reduce((max, row) => Math.max(max, row.length), Math.max(header.length, 1));
   const pad = (cells: Cell[]): Cell[] => [...cells, ...Array.from({ length: count - cells.length }, (): Cell => [])];
   const head = pad(header);
   const body = rows.map(pad);
   const columns: LayoutColumn[] = planColumns(head, body, TABLE_CAPACITY).map((c) => ({ width: c.width, center: c.center }));
   const cell = (c: Cell): LayoutRun[][] => c.map(runs);
-  return { type: 'table', columns, header: head.map(cell), rows: body.map((row) => row.map(cell)) };
+  return { type: 'table', columns, header: head.map(cell), rows: body.map((row) => row.map(cell)), keep: false };
 }
 
 function parseDate(date: string | undefined): [number, number, number] | null {

@@ -39,7 +39,9 @@ export const LAYOUT = `// unionplan: a work plan on a GB/T 9704-2012 page.
 // and Typst tracks every character of a run but its last: the box gives that tracking back.
 #let mark-cell = grid-char + body-tracking
 #let mark(p, cell) = {
-  let b = box(width: cell, text(top-edge: "ascender", bottom-edge: "descender", p.mark))
+  // Inside its box the mark is a line of its own, which Typst would compress at both ends: the
+  // word joiners around it keep it whole.
+  let b = box(width: cell, text(top-edge: "ascender", bottom-edge: "descender", sym.wj + p.mark + sym.wj))
   if p.open { b + sym.wj } else { sym.wj + b }
 }
 #let run(r, name, cell: mark-cell) = {
@@ -103,23 +105,49 @@ export const LAYOUT = `// unionplan: a work plan on a GB/T 9704-2012 page.
     let body = lines.map(l => runs(l, "table", cell: 1em)).join(linebreak())
     if strong and body != none { bolden(body, "table") } else { body }
   }
-  table(
+  let grid-table(..children) = table(
     columns: b.columns.map(c => c.width * 1fr),
     stroke: 0.5pt + black,
     inset: (x: 5pt, y: 2pt),
-    align: (x, y) => if y == 0 or b.columns.at(x).center { center + horizon } else { left + horizon },
-    table.header(..b.header.map(c => cell(c, strong: true))),
-    ..b.rows.fold((), (all, row) => all + row.map(c => cell(c))),
+    align: (x, y) => if b.columns.at(x).center { center + horizon } else { left + horizon },
+    ..children,
   )
+  let header = table.header(..b.header.map(c => cell(c, strong: true)).map(c => table.cell(align: center + horizon, c)))
+  let rows = b.rows.map(row => row.map(c => cell(c)))
+  if b.keep and rows.len() > 1 {
+    // The last row keeps with the 落款: a table of its own, sticky, right under the others.
+    grid-table(header, ..rows.slice(0, -1).flatten())
+    block(sticky: true, grid-table(..rows.last()))
+  } else {
+    grid-table(header, ..rows.flatten())
+  }
 }
 
-// 落款 (GB/T 9704 7.3.5.2): after a blank line, the unit and on the next line the date, each in
-// from the right by the characters the writer worked out (the date starts two characters right of
-// the unit's first character).
-#let signature-block(b) = {
+// 附件说明 (GB/T 9704 7.3.4): a blank line after the text, “附件：” two characters in, the
+// numbers, and the names, which run on under their own first character.
+#let attachments-block(b) = {
   v(pitch)
   set par(first-line-indent: 0pt, justify: false)
+  let widths = (2 * grid-char, b.labelWidth * grid-char) + if b.numberWidth > 0 { (b.numberWidth * grid-char,) } else { () }
+  block(sticky: true, breakable: false, grid(
+    columns: widths + (1fr,),
+    ..b.lines.map(l => (none, text(l.label)) + if b.numberWidth > 0 { (text(l.number),) } else { () } + (runs(l.title, "body"),)).flatten(),
+  ))
+}
+
+// 落款 (GB/T 9704 7.3.5): after a blank line (two under a seal), the unit and on the next line the
+// date, each in from the right by the characters the writer worked out (signature-layout.ts). When
+// the page cannot hold the blank lines as well, they give way (7.3.5: spacing is adjusted so the
+// 落款 stays with the text); when it cannot hold the two lines, the text before them is sticky and
+// comes along to the next page, so the 落款 never stands alone there.
+#let page-bottom = 297mm - 35mm
+#let signature-block(b) = context {
+  // The blank lines are inside the block, so that where this stands does not move with them.
+  let room = calc.floor((page-bottom - here().position().y) / pitch + 0.01)
+  let gap = if room >= b.gap + 2 or room < 2 { b.gap } else { room - 2 }
+  set par(first-line-indent: 0pt, justify: false)
   block(breakable: false, width: 100%, {
+    v(gap * pitch)
     align(right, pad(right: b.orgRight * grid-char, text(b.org)))
     v(0pt, weak: true)
     align(right, pad(right: b.dateRight * grid-char, text(b.date)))
@@ -134,11 +162,16 @@ export const LAYOUT = `// unionplan: a work plan on a GB/T 9704-2012 page.
     if b.type == "heading" {
       heading(level: b.level, { runs(b.number, "heading" + str(b.level)); runs(b.content, "heading" + str(b.level)) })
     } else if b.type == "paragraph" {
-      if b.content.len() > 0 { par(runs(b.content, "body")) }
+      if b.content.len() > 0 {
+        // The last paragraph before the 落款 is sticky: it goes along if the 落款 must go to the next page.
+        if b.keep { block(sticky: true, par(runs(b.content, "body"))) } else { par(runs(b.content, "body")) }
+      }
     } else if b.type == "table" {
       // Two tables in a row are kept apart by an empty line, as in the DOCX.
       if previous == "table" { v(pitch) }
       table-block(b)
+    } else if b.type == "attachments" {
+      attachments-block(b)
     } else if b.type == "signature" {
       signature-block(b)
     }

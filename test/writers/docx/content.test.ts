@@ -1,3 +1,4 @@
+import { attachmentLines } from '../../../src/document/attachments.js';
 import { describe, it, expect } from 'vitest';
 import JSZip from 'jszip';
 import type { Block, PlanDocument } from '../../../src/document/model.js';
@@ -23,6 +24,8 @@ function expectedBody(doc: PlanDocument): string[] {
         return [lineText(block.content)];
       case 'table':
         return ['[table]'];
+      case 'attachments':
+        return attachmentLines(block.titles).map((line) => `${line.label}${line.number}\t${line.title}`);
       case 'signature':
         return [block.org, block.date];
     }
