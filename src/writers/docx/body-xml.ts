@@ -6,7 +6,8 @@
  */
 import type { IContext } from 'docx';
 import type { Block, PlanDocument } from '../../document/model.js';
-import { countBlock, elementsOf, emptyParagraph, keepsWithSignature, needsSpacer, titleParagraph, type BlockCounts } from './blocks.js';
+import { countBlock, elementsOf, emptyParagraph, keepsWithSignature, needsSpacer, type BlockCounts } from './blocks.js';
+import { documentFrame } from './document-frame.js';
 import type { WriteContext } from './context.js';
 import { elementXml } from './element-xml.js';
 
@@ -48,15 +49,17 @@ function blockXml(block: Block, count: BlockCounts, ctx: WriteContext, context: 
 export function bodyXml(doc: PlanDocument, ctx: WriteContext, context: IContext): string {
   const fontsKey = JSON.stringify(ctx.fonts);
   const parts: string[] = [];
-  const title = titleParagraph(doc.meta.title, ctx, doc.meta.org);
-  if (title) parts.push(elementXml(title, context));
+  const frame = documentFrame(doc, ctx);
+  for (const element of frame.before) parts.push(elementXml(element, context));
+  const { blocks } = frame;
   const count: BlockCounts = { heading: 0, paragraph: 0, table: 0 };
   const spacer = () => elementXml(emptyParagraph(), context);
-  doc.blocks.forEach((block, i) => {
-    if (needsSpacer(doc.blocks[i - 1], block)) parts.push(spacer());
-    parts.push(blockXml(block, count, ctx, context, fontsKey, keepsWithSignature(doc.blocks, i)));
+  blocks.forEach((block, i) => {
+    if (needsSpacer(blocks[i - 1], block)) parts.push(spacer());
+    parts.push(blockXml(block, count, ctx, context, fontsKey, keepsWithSignature(blocks, i)));
   });
-  if (needsSpacer(doc.blocks.at(-1), undefined)) parts.push(spacer());
+  if (needsSpacer(blocks.at(-1), undefined)) parts.push(spacer());
+  for (const element of frame.after) parts.push(elementXml(element, context));
   // A body with no paragraph at all is legal XML, but some readers reject it.
   if (parts.length === 0) parts.push(spacer());
   return parts.join('');

@@ -2,6 +2,7 @@ import { type Block, type Cell, type Line, type PlanDocument } from '../../docum
 import type { RoleFonts } from './fonts.js';
 import { attachmentLines } from '../../document/attachments.js';
 import { signaturePlacement } from '../../document/signature-layout.js';
+import { noticeOf, type NoticeParts } from '../../document/notice.js';
 import { textWidth } from '../../document/text-width.js';
 import { planColumns } from '../../document/table-columns.js';
 import { titleLines } from '../../document/title-lines.js';
@@ -46,6 +47,21 @@ export interface LayoutAttachment {
   title: LayoutRun[];
 }
 
+/** The notice that issues the plan (see `notice.ts`), its 落款 laid out as the plan's would be. */
+export interface LayoutNotice {
+  authority: string;
+  number: string;
+  title: string;
+  /** The title's lines, broken as the plan's title is. */
+  titleLines: string[];
+  to: LayoutRun[];
+  body: LayoutRun[];
+  signature: LayoutBlock;
+  cc: LayoutRun[] | null;
+  issuer: string;
+  issued: string;
+}
+
 /** Everything the layout reads. */
 export interface LayoutData {
   title: string;
@@ -55,19 +71,24 @@ export interface LayoutData {
   /** The signature date as [year, month, day], for the PDF's metadata; null when the plan has none. */
   date: [number, number, number] | null;
   fonts: RoleFonts;
+  /** The notice around the plan, when it is issued in one. */
+  notice: LayoutNotice | null;
   blocks: LayoutBlock[];
 }
 
 /** The layout's input for a plan, given the fonts chosen for it. */
 export function layoutData(doc: PlanDocument, fonts: RoleFonts): LayoutData {
   const lines = titleLines(doc.meta.title.trim(), doc.meta.org).map((line) => line.trim()).filter(Boolean);
+  const notice = noticeOf(doc);
+  const blocks = notice?.blocks ?? doc.blocks;
   return {
     title: lines.join(''),
     titleLines: lines,
     author: doc.meta.org?.trim() || null,
     date: parseDate(doc.meta.date),
     fonts,
-    blocks: doc.blocks.map((block, i) => layoutBlock(block, keepsWithSignature(doc.blocks, i))),
+    notice: notice ? layoutNotice(notice.parts, doc.meta.org) : null,
+    blocks: blocks.map((block, i) => layoutBlock(block, keepsWithSignature(blocks, i))),
   };
 }
 
@@ -79,6 +100,22 @@ function keepsWithSignature(blocks: readonly Block[], i: number): boolean {
   const type = blocks[i]?.type;
   const next = blocks[i + 1]?.type;
   return (type === 'paragraph' || type === 'table') && (next === 'signature' || next === 'attachments');
+}
+
+function layoutNotice(parts: NoticeParts, org: string | undefined): LayoutNotice {
+  const text = (value: string) => runs([{ text: value }]);
+  return {
+    authority: parts.authority,
+    number: parts.number,
+    title: parts.title,
+    titleLines: titleLines(parts.title, org),
+    to: text(parts.to),
+    body: text(parts.body),
+    signature: layoutBlock(parts.signature, false),
+    cc: parts.cc ? text(parts.cc) : null,
+    issuer: parts.issuer,
+    issued: parts.issued,
+  };
 }
 
 function layoutBlock(block: Block, keep: boolean): LayoutBlock {

@@ -100,7 +100,8 @@ export const LAYOUT = `// unionplan: a work plan on a GB/T 9704-2012 page.
 
 #let table-block(b) = {
   set text(font: families("table"), size: table-size, weight: role("table").weight, tracking: 0pt, ..grid-edges(table-pitch))
-  set par(first-line-indent: 0pt, justify: true)
+  // Ragged right: a cell's short lines are not spread out around its punctuation marks.
+  set par(first-line-indent: 0pt, justify: false)
   let cell(lines, strong: false) = {
     let body = lines.map(l => runs(l, "table", cell: 1em)).join(linebreak())
     if strong and body != none { bolden(body, "table") } else { body }
@@ -154,6 +155,48 @@ export const LAYOUT = `// unionplan: a work plan on a GB/T 9704-2012 page.
   })
 }
 
+// The notice (GB/T 9704): 版头, 发文字号 over a red line, title, 主送, one sentence, 落款; the plan
+// follows on a new page, and the 版记 closes the last page.
+#let red = rgb("#e60012")
+#let notice-head(n) = {
+  set par(first-line-indent: 0pt, justify: false)
+  // 发文机关标志: its top 35 mm below the top of the text block.
+  v(35mm - 0.3 * 36pt)
+  align(center, text(font: families("title"), size: 36pt, weight: role("title").weight, tracking: 0pt, fill: red, top-edge: "cap-height", bottom-edge: "baseline", n.authority))
+  // 发文字号 two lines below it, the red line 4 mm under it, the title two lines below the line.
+  v(2 * pitch)
+  align(center, text(n.number))
+  v(4mm)
+  line(length: 100%, stroke: 1pt + red)
+  v(2 * pitch - 4mm)
+  {
+    set text(font: families("title"), size: 22pt, weight: role("title").weight, tracking: 0pt)
+    align(center, n.titleLines.map(l => text(l)).join(linebreak()))
+  }
+  v(pitch)
+  par(runs(n.to, "body"))
+  set par(first-line-indent: (amount: 2 * grid-char, all: true), justify: true)
+  par(runs(n.body, "body"))
+  signature-block(n.signature)
+  pagebreak()
+}
+
+// 版记: at the foot of the last page, 抄送 and 印发机关 with 印发日期 in 四号 between lines, thick
+// first and last, as wide as the text block.
+#let notice-record(n) = place(bottom, float: true, clearance: pitch, {
+  set text(size: 14pt, tracking: 0pt, top-edge: "ascender", bottom-edge: "descender")
+  set par(first-line-indent: 0pt, justify: false)
+  line(length: 100%, stroke: 0.35mm + black)
+  if n.cc != none {
+    // A second line starts under the first name, after “抄送：”.
+    block(inset: (x: 1em, y: 6pt), width: 100%, par(hanging-indent: 3em, runs(n.cc, "body", cell: 1em)))
+    line(length: 100%, stroke: 0.25mm + black)
+  }
+  block(inset: (x: 1em, y: 6pt), width: 100%, grid(columns: (1fr, auto), text(n.issuer), text(n.issued)))
+  line(length: 100%, stroke: 0.35mm + black)
+})
+
+#if data.notice != none { notice-head(data.notice) }
 #if data.title != "" { title-block() }
 
 #{
@@ -178,6 +221,8 @@ export const LAYOUT = `// unionplan: a work plan on a GB/T 9704-2012 page.
     previous = b.type
   }
 }
+
+#if data.notice != none { notice-record(data.notice) }
 
 // Last, for the same reason: a set rule styles all that follows it, and the title and unit differ in
 // every plan. Typst reads the document's metadata from it wherever it stands.
