@@ -27,11 +27,16 @@ function paragraphOf(lines: number): PlanDocument['blocks'][number] {
  * The sample plan, ending in its table or in a paragraph of three lines, with a paragraph of
  * `lines` lines put before that last block: the text ends one line further down in each plan.
  */
-function planOf(lines: number, ending: 'paragraph' | 'table'): PlanDocument {
+function planOf(lines: number, ending: 'paragraph' | 'table' | 'long paragraph'): PlanDocument {
   const doc = samplePlan();
   const signature = doc.blocks.pop()!;
-  if (ending === 'paragraph') doc.blocks.push(paragraphOf(3));
-  doc.blocks.splice(doc.blocks.length - 1, 0, paragraphOf(lines));
+  if (ending === 'long paragraph') {
+    // The last paragraph itself runs over a page: 20 lines and more.
+    doc.blocks.push(paragraphOf(19 + lines));
+  } else {
+    if (ending === 'paragraph') doc.blocks.push(paragraphOf(3));
+    doc.blocks.splice(doc.blocks.length - 1, 0, paragraphOf(lines));
+  }
   doc.blocks.push(signature);
   return doc;
 }
@@ -51,7 +56,7 @@ function lastPageRest(pdf: string, doc: PlanDocument): string {
   return text.replace(signature.org, '').replace(signature.date, '').replace(/—\d+—/, '');
 }
 
-const cases = (['paragraph', 'table'] as const).flatMap((ending) => Array.from({ length: PLANS }, (_, i) => ({ ending, lines: i + 1 })));
+const cases = (['paragraph', 'table', 'long paragraph'] as const).flatMap((ending) => Array.from({ length: PLANS }, (_, i) => ({ ending, lines: i + 1 })));
 
 describe.skipIf(!hasPoppler)('the 落款 never alone on the last page: PDF', () => {
   const dir = mkdtempSync(join(tmpdir(), 'unionplan-keep-'));
@@ -63,12 +68,18 @@ describe.skipIf(!hasPoppler)('the 落款 never alone on the last page: PDF', () 
   });
 });
 
+/**
+ * The DOCX keeps the 落款 with keep-with-next; LibreOffice gives that up when the paragraph before
+ * it is longer than a page (the chain no longer fits on one), so those plans are left out here.
+ */
+const docxCases = cases.filter((c) => c.ending !== 'long paragraph');
+
 describe.skipIf(!hasSoffice)('the 落款 never alone on the last page: DOCX in LibreOffice', () => {
   const dir = mkdtempSync(join(tmpdir(), 'unionplan-keep-lo-'));
   const docs = new Map<string, PlanDocument>();
   beforeAll(async () => {
     const files: string[] = [];
-    for (const { ending, lines } of cases) {
+    for (const { ending, lines } of docxCases) {
       const doc = planOf(lines, ending);
       const name = `${ending}-${lines}`;
       docs.set(name, doc);
@@ -82,7 +93,7 @@ describe.skipIf(!hasSoffice)('the 落款 never alone on the last page: DOCX in L
     });
   }, 620_000);
 
-  it.each(cases)('text ending in a $ending, $lines lines longer', ({ ending, lines }) => {
+  it.each(docxCases)('text ending in a $ending, $lines lines longer', ({ ending, lines }) => {
     const name = `${ending}-${lines}`;
     expect(lastPageRest(join(dir, `${name}.pdf`), docs.get(name)!)).not.toBe('');
   });

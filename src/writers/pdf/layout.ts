@@ -196,6 +196,29 @@ export const LAYOUT = `// unionplan: a work plan on a GB/T 9704-2012 page.
   line(length: 100%, stroke: 0.35mm + black)
 })
 
+// The last paragraph before the 落款. One that fits on its page is sticky: it goes along to the next
+// page when the 落款 must. One that runs over a page cannot be (Typst moves a sticky block whole
+// whenever it breaks); it ends where this works out (22 lines a page, no widow or orphan moves in
+// it), and when that leaves fewer than the 落款's three lines on its last page, it starts lower, so
+// that its last two lines go over with the 落款 (7.3.5: spacing is adjusted). The space is
+// an empty block, so that where this stands does not move with it; where it stands is read from an
+// empty block before it, which stays put when a sticky paragraph goes to the next page.
+#let kept-paragraph(body) = [#block(height: 0pt, width: 100%) <kept-anchor>] + context {
+  let room = calc.floor((page-bottom - locate(<kept-anchor>).position().y) / pitch + 0.01)
+  let lines = calc.round(measure(block(width: text-width, par(body))).height / pitch)
+  if lines <= room {
+    block(sticky: true, par(body))
+  } else {
+    let left = 22 - (calc.rem(lines - room - 1, 22) + 1)
+    // Three lines: the 落款's two and the blank line above it. Starting lower by left + 2 lines
+    // sends the last two lines over to the next page, where the 落款 follows them.
+    let push = if left < 3 and room > left + 2 { left + 2 } else { 0 }
+    block(height: push * pitch, width: 100%)
+    set text(costs: (widow: 0%, orphan: 0%))
+    par(body)
+  }
+}
+
 #if data.notice != none { notice-head(data.notice) }
 #if data.title != "" { title-block() }
 
@@ -207,7 +230,7 @@ export const LAYOUT = `// unionplan: a work plan on a GB/T 9704-2012 page.
     } else if b.type == "paragraph" {
       if b.content.len() > 0 {
         // The last paragraph before the 落款 is sticky: it goes along if the 落款 must go to the next page.
-        if b.keep { block(sticky: true, par(runs(b.content, "body"))) } else { par(runs(b.content, "body")) }
+        if b.keep { kept-paragraph(runs(b.content, "body")) } else { par(runs(b.content, "body")) }
       }
     } else if b.type == "table" {
       // Two tables in a row are kept apart by an empty line, as in the DOCX.
