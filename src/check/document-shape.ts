@@ -119,7 +119,7 @@ export function documentShape(parsed: ParsedMarkdown, text: string, front: YamlS
   let inGuidance = false;
   for (const block of doc.blocks) {
     if (block.type === 'signature') break;
-    if (block.type === 'table') continue;
+    if (block.type === 'table' || block.type === 'attachments') continue;
     // A run-in item's text is body text too (“1.标题。正文……”).
     const text = block.type === 'heading' && block.runIn ? `${lineText(block.content)}。${lineText(block.runIn)}` : lineText(block.content);
     if (block.type === 'heading' && block.level === 1) {

@@ -100,7 +100,13 @@ export function cleanDocument(doc: PlanDocument, warn: CleanWarn): PlanDocument 
     switch (block.type) {
       case 'heading': {
         const place = headingPlace(++count.heading, block.number, block.content);
-        return { ...block, number: cleanString(block.number, place, warn), content: cleanLine(block.content, place, warn) };
+        return {
+          ...block,
+          number: cleanString(block.number, place, warn),
+          content: cleanLine(block.content, place, warn),
+          // A run-in item's text is shown in the same paragraph as its title.
+          ...(block.runIn ? { runIn: cleanLine(block.runIn, place, warn) } : {}),
+        };
       }
       case 'paragraph':
         return { ...block, content: cleanLine(block.content, paragraphPlace(++count.paragraph), warn) };
@@ -110,6 +116,8 @@ export function cleanDocument(doc: PlanDocument, warn: CleanWarn): PlanDocument 
         const row = (cells: Cell[], r: number): Cell[] => cells.map((cell, c) => cell.map((line) => cleanLine(line, cellPlace(table, r, c + 1), warn)));
         return { ...block, header: row(block.header, 1), rows: block.rows.map((cells, r) => row(cells, r + 2)) };
       }
+      case 'attachments':
+        return { ...block, titles: block.titles.map((title, i) => cleanString(title, `附件${i + 1}`, warn)) };
       case 'signature':
         return { ...block, org: cleanString(block.org, '落款单位', warn), date: cleanString(block.date, '落款日期', warn) };
     }

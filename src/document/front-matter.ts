@@ -3,6 +3,7 @@ import { FONT_ROLES } from './fonts.js';
 import { carriedCheck } from '../outline/check-paths.js';
 import { isoFromText, planYear } from '../outline/dates.js';
 import { LEVELS, isLevel } from '../outline/level.js';
+import { readIssuing } from '../outline/issuing.js';
 import { PERIOD_CHOICES, toPeriod } from '../outline/periods.js';
 import { YamlSource } from '../outline/yaml-source.js';
 import { ITEM_STYLES, type DocumentMeta, type FontRole, type ItemStyle } from './model.js';
@@ -71,6 +72,9 @@ export function readMeta(file: string, yaml: string | undefined): DocumentMeta {
       meta.fonts = chosen;
     }
   }
+  const issuing = readIssuing(data);
+  for (const issue of issuing.issues) problems.push({ file, ...source.locate(issue.path, issue.at), message: `front matter 中的${issue.message}` });
+  Object.assign(meta, issuing.fields);
   // `check` validates its settings itself, with positions; a mapping is carried on as it is.
   const check = carriedCheck(data.check, file);
   if (check) meta.check = check;

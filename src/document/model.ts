@@ -67,9 +67,36 @@ export interface SignatureBlock {
   type: 'signature';
   org: string;
   date: string;
+  /** Sealed (GB/T 9704 7.3.5.1): the date four characters in, the unit centred on it. */
+  sealed?: boolean;
 }
 
-export type Block = HeadingBlock | ParagraphBlock | TableBlock | SignatureBlock;
+/**
+ * The 附件说明 after the body and before the signature (GB/T 9704 7.3.4). It comes from the front
+ * matter's `attachments`, never from the Markdown body, and is written back there.
+ */
+export interface AttachmentsBlock {
+  type: 'attachments';
+  titles: string[];
+}
+
+export type Block = HeadingBlock | ParagraphBlock | TableBlock | AttachmentsBlock | SignatureBlock;
+
+/** What a plan is called: a 工作计划, or the 工作要点 a federation issues. */
+export type PlanKind = 'plan' | 'points';
+
+/**
+ * The GB/T 9704 notice (通知) that issues a plan: 版头, 发文字号, 主送, one sentence, 落款, then
+ * the plan, and the 版记 on the last page.
+ */
+export interface NoticeMeta {
+  /** 发文字号, e.g. 城南工发〔2027〕1号. */
+  number: string;
+  /** 主送机关. */
+  to: string;
+  /** 抄送机关, when there are any. */
+  cc?: string;
+}
 
 /** What the front matter says about the plan. */
 export interface DocumentMeta {
@@ -85,6 +112,14 @@ export interface DocumentMeta {
   type?: string;
   /** How items are set; run-in when the plan does not say. */
   itemStyle?: ItemStyle;
+  /** 工作计划 or 工作要点 (default 工作计划). */
+  kind?: PlanKind;
+  /** The 落款 is sealed (GB/T 9704 7.3.5.1): date four characters in, the unit centred on it. */
+  seal?: boolean;
+  /** Titles of the attachments (附件说明, GB/T 9704 7.3.4), in order. */
+  attachments?: string[];
+  /** Issue the plan inside a notice (see {@link NoticeMeta}). */
+  notice?: NoticeMeta;
   /** Font family per role, where the plan asks for other fonts than the defaults. */
   fonts?: Partial<Record<FontRole, string>>;
   /**

@@ -103,13 +103,15 @@ export function parseMarkdownSource(file: string, text: string): ParsedMarkdown 
     const start = node.position?.start;
     sources.set(b, { line: (start?.line ?? 1) + linesBefore, column: start?.column ?? 1, node });
   });
+  if (meta.attachments?.length) blocks.push({ type: 'attachments', titles: meta.attachments });
+  const sealed = meta.seal === true ? { sealed: true } : {};
   if (ctx.signatureLines) {
     const [org = meta.org ?? '', date = meta.date ? formatChineseDate(meta.date) : ''] = ctx.signatureLines;
-    blocks.push({ type: 'signature', org, date });
+    blocks.push({ type: 'signature', org, date, ...sealed });
   } else if (meta.org) {
-    blocks.push({ type: 'signature', org: meta.org, date: meta.date ? formatChineseDate(meta.date) : '' });
+    blocks.push({ type: 'signature', org: meta.org, date: meta.date ? formatChineseDate(meta.date) : '', ...sealed });
   }
-  if (!meta.title) meta.title = meta.org && meta.year ? defaultTitle({ org: meta.org, year: meta.year, period: meta.period }) : '工作计划';
+  if (!meta.title) meta.title = meta.org && meta.year ? defaultTitle({ org: meta.org, year: meta.year, period: meta.period, kind: meta.kind }) : '工作计划';
   const frontMatter = yaml === undefined ? undefined : { yaml, offset: source.indexOf('\n') + 1 };
   return { doc: { meta, blocks }, tree, ...(frontMatter ? { frontMatter } : {}), bodyOffset, sources };
 }

@@ -1,12 +1,13 @@
 /**
  * How wide text is set, in 全角 characters of its own size: what title breaking, the signature
- * and table columns measure with, so DOCX and PDF agree. Printable ASCII is half a character, and
- * Word, WPS, LibreOffice and Typst all put about a quarter character between Chinese and Latin
- * text (2027年 is 2.5 wide, not 2), which is what pushes a title of exactly 20 characters over.
+ * and table columns measure with, so DOCX and PDF agree. Printable ASCII is half a character.
+ * 公文 set Chinese and Latin text close (2027年 is 2 wide), and both writers turn off the gap
+ * that Word, WPS, LibreOffice and Typst would otherwise put between them (`w:autoSpaceDE`/`DN`
+ * off in the DOCX, `cjk-latin-spacing: none` in the PDF).
  */
 
-/** Extra space set where Chinese meets Latin letters or digits. */
-const SCRIPT_GAP = 0.25;
+/** Extra space set where Chinese meets Latin letters or digits: none (see above). */
+const SCRIPT_GAP = 0;
 
 function isHalfWidth(char: string): boolean {
   return /^[\u0020-\u007E]$/.test(char);

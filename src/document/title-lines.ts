@@ -1,4 +1,4 @@
-import { charWidths } from './text-width.js';
+import { charWidths, textWidth } from './text-width.js';
 
 /**
  * Long titles broken into balanced lines. GB/T 9704 sets the title centred, and a title too long
@@ -19,6 +19,11 @@ const KEEP_TOGETHER = [
   '实施方案',
   '工作安排',
   '工会委员会',
+  '工会联合会',
+  '经费审查委员会',
+  '股份有限公司',
+  '有限责任公司',
+  '有限公司工会',
   '委员会',
   '联合会',
   '教代会',
@@ -71,9 +76,11 @@ export const MAX_BALANCED_LINES = 6;
 
 /**
  * The title's lines: one line when it fits, else as few lines as fit, of near-equal length, broken
- * where it reads best. Line breaks the user wrote are kept as they are.
+ * where it reads best. Line breaks the user wrote are kept as they are. `org`, the unit's name,
+ * stays whole on one line where the title holds it and it fits on one; a longer name breaks only
+ * at the ends of its words (…工会联合会, …经费审查委员会, …有限公司工会).
  */
-export function titleLines(title: string, maxChars: number = TITLE_LINE_CHARS): string[] {
+export function titleLines(title: string, org?: string, maxChars: number = TITLE_LINE_CHARS): string[] {
   const written = title.split(/\r\n|\r|\n/);
   if (written.length > 1) return written;
   const chars = [...title];
@@ -81,7 +88,7 @@ export function titleLines(title: string, maxChars: number = TITLE_LINE_CHARS): 
   const total = widths.reduce((sum, width) => sum + width, 0);
   if (total <= maxChars) return [title];
 
-  const allowed = allowedBreaks(chars);
+  const allowed = allowedBreaks(chars, org?.trim() && textWidth(org.trim()) <= maxChars ? org.trim() : undefined);
   // Balancing costs lines × characters × line width; past a few lines it is slow and no longer
   // reads as a title anyway, so a longer one is filled line by line.
   if (total > maxChars * MAX_BALANCED_LINES) return filledLines(chars, widths, maxChars, allowed);
@@ -116,8 +123,11 @@ function filledLines(chars: string[], widths: number[], maxChars: number, allowe
   return lines;
 }
 
-/** For each position 1…n−1 between characters, whether a break there is allowed, and its bonus. */
-function allowedBreaks(chars: string[]): Map<number, number> {
+/**
+ * For each position 1…n−1 between characters, whether a break there is allowed, and its bonus. A
+ * whole `org` in the title is one word, and breaking either side of it is a strong break.
+ */
+function allowedBreaks(chars: string[], org: string | undefined): Map<number, number> {
   const text = chars.join('');
   // The character index of each UTF-16 offset, so that a match's place costs nothing to find.
   const charAt: number[] = [];
@@ -129,6 +139,15 @@ function allowedBreaks(chars: string[]): Map<number, number> {
   const block = (start: number, length: number) => {
     for (let i = start + 1; i < start + length; i++) blocked.add(i);
   };
+  const orgEdges = new Set<number>();
+  if (org) {
+    for (let at = text.indexOf(org); at >= 0; at = text.indexOf(org, at + 1)) {
+      const start = [...text.slice(0, at)].length;
+      const length = [...org].length;
+      block(start, length);
+      orgEdges.add(start).add(start + length);
+    }
+  }
   for (const word of KEEP_TOGETHER) {
     for (let at = text.indexOf(word); at >= 0; at = text.indexOf(word, at + 1)) {
       block(charAt[at]!, [...word].length);
@@ -147,7 +166,7 @@ function allowedBreaks(chars: string[]): Map<number, number> {
     // The patterns look at most a few characters either side: a window keeps this linear.
     const before = chars.slice(Math.max(0, i - CONTEXT_CHARS), i).join('');
     const after = chars.slice(i, i + CONTEXT_CHARS).join('');
-    const strong = STRONG_AFTER.test(before) || STRONG_BEFORE.test(after);
+    const strong = orgEdges.has(i) || STRONG_AFTER.test(before) || STRONG_BEFORE.test(after);
     const medium = MEDIUM_AFTER.test(before) || MEDIUM_BEFORE.test(after);
     allowed.set(i, strong ? STRONG_BONUS : medium ? MEDIUM_BONUS : 0);
   }

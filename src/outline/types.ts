@@ -1,7 +1,7 @@
-import type { FontRole, ItemStyle, Period } from '../document/model.js';
+import type { FontRole, ItemStyle, NoticeMeta, Period, PlanKind } from '../document/model.js';
 import type { Level } from './level.js';
 
-export type { Period };
+export type { NoticeMeta, Period, PlanKind };
 
 /** What a section is about; a section without a title takes the kind's default title. */
 export type SectionKind =
@@ -69,6 +69,14 @@ export interface Outline {
   sections: OutlineSection[];
   schedule: ScheduleEntry[];
   fonts?: Partial<Record<FontRole, string>>;
+  /** 工作计划 (default) or 工作要点: the default title's last words. */
+  kind?: PlanKind;
+  /** A sealed 落款 (GB/T 9704 7.3.5.1). */
+  seal?: boolean;
+  /** 附件说明: the attachments' titles. */
+  attachments?: string[];
+  /** Wrap the plan in a notice that issues it. */
+  notice?: NoticeMeta;
   /**
    * The `check:` settings as written. `check` reads and validates them from the file itself; the
    * outline only carries them into the plan's front matter, so a rebuilt plan keeps them.

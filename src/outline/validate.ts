@@ -5,6 +5,7 @@ import { quote } from '../errors.js';
 import { editDistance } from '../text/edit-distance.js';
 import { isoFromText, planYear } from './dates.js';
 import { LEVELS, isLevel, type Level } from './level.js';
+import { ISSUING_KEYS, readIssuing } from './issuing.js';
 import { PERIOD_CHOICES, toPeriod } from './periods.js';
 import type { Outline, OutlineItem, OutlineSection, OutlineTarget, ScheduleEntry, SectionKind } from './types.js';
 
@@ -31,7 +32,7 @@ export const SECTION_KINDS: Readonly<Record<SectionKind, string>> = {
 
 const TOP_KEYS = [
   'type', 'org', 'level', 'superior', 'year', 'period', 'itemStyle', 'date', 'title', 'preface', 'guidance',
-  'targets', 'sections', 'schedule', 'fonts', 'check',
+  'targets', 'sections', 'schedule', 'fonts', 'check', ...ISSUING_KEYS,
 ];
 
 /** `sections[2].items[0].title` */
@@ -304,6 +305,8 @@ export function validateOutline(raw: unknown, options: ValidateOptions): { outli
   const sections = check.list(raw, 'sections', [], '工作板块').map((s, i) => section(check, s, ['sections', i])).filter((s): s is OutlineSection => !!s);
   const schedule = check.list(raw, 'schedule', [], '月度安排').map((s, i) => scheduleEntry(check, s, ['schedule', i])).filter((s): s is ScheduleEntry => !!s);
   const fontChoice = fonts(check, raw.fonts, ['fonts']);
+  const issuing = readIssuing(raw);
+  check.issues.push(...issuing.issues);
 
   if (check.issues.length > 0 || type === undefined || org === undefined) return { issues: check.issues };
   const outline: Outline = {
@@ -322,6 +325,7 @@ export function validateOutline(raw: unknown, options: ValidateOptions): { outli
     sections,
     schedule,
     ...(fontChoice ? { fonts: fontChoice } : {}),
+    ...issuing.fields,
     ...(isCheckMapping(raw.check) ? { check: raw.check } : {}),
   };
   return { outline, issues: [] };

@@ -40,6 +40,10 @@ export function frontMatter(outline: Outline, itemStyle = outline.itemStyle): st
     period: outline.period,
     ...(itemStyle ? { itemStyle } : {}),
     date: outline.date,
+    ...(outline.kind ? { kind: outline.kind } : {}),
+    ...(outline.seal !== undefined ? { seal: outline.seal } : {}),
+    ...(outline.attachments ? { attachments: outline.attachments } : {}),
+    ...(outline.notice ? { notice: outline.notice } : {}),
     ...(outline.fonts && Object.keys(outline.fonts).length ? { fonts: outline.fonts } : {}),
     ...(outline.check ? { check: outline.check } : {}),
   };

@@ -46,6 +46,8 @@ const BLOCK_WRITERS: { [K in Block['type']]: (block: Extract<Block, { type: K }>
     const rows = block.rows.map((row) => `| ${row.map(cell).join(' | ')} |`);
     return [header, rule, ...rows].join('\n');
   },
+  // In the front matter (`attachments:`), where the parser takes them from.
+  attachments: () => '',
   signature: (block) => [SIGNATURE_MARKER, escapeBlock(block.org), escapeBlock(block.date)].filter((s) => s).join('\n\n'),
 };
 
@@ -61,9 +63,16 @@ export function toMarkdown(doc: PlanDocument): string {
   if (meta.year !== undefined) front.year = meta.year;
   if (meta.period) front.period = meta.period;
   if (meta.date) front.date = meta.date;
+  if (meta.kind) front.kind = meta.kind;
+  if (meta.seal !== undefined) front.seal = meta.seal;
+  if (meta.attachments) front.attachments = meta.attachments;
+  if (meta.notice) front.notice = meta.notice;
   if (meta.fonts && Object.keys(meta.fonts).length) front.fonts = meta.fonts;
   if (meta.check) front.check = meta.check;
-  const body = doc.blocks.map((block) => (BLOCK_WRITERS[block.type] as (b: Block) => string)(block)).join('\n\n');
+  const body = doc.blocks
+    .map((block) => (BLOCK_WRITERS[block.type] as (b: Block) => string)(block))
+    .filter((chunk) => chunk !== '')
+    .join('\n\n');
   return `---\n${YAML.stringify(front, { lineWidth: 0 })}---\n\n${body}\n`;
 }
 

@@ -13,6 +13,7 @@ function outline(blocks: Block[]): string[] {
     if (b.type === 'heading') return `${'#'.repeat(b.level)}${b.number}${lineText(b.content)}${b.runIn ? `｜${lineText(b.runIn)}` : ''}`;
     if (b.type === 'paragraph') return lineText(b.content);
     if (b.type === 'signature') return `落款:${b.org}/${b.date}`;
+    if (b.type === 'attachments') return `附件:${b.titles.join('/')}`;
     return `表格:${b.rows.length}行`;
   });
 }

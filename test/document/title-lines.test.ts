@@ -130,3 +130,29 @@ describe('title lines (PDF cases)', () => {
     for (const line of lines) expect(textWidth(line)).toBeLessThanOrEqual(TITLE_LINE_CHARS);
   });
 });
+
+describe('title lines keep the unit name whole', () => {
+  it('keeps a name that fits on one line whole, breaking after it', () => {
+    const cases: [string, string][] = [
+      ['东湖街道幸福里社区工会联合会', '东湖街道幸福里社区工会联合会2027年工作计划'],
+      ['华东精密机械股份有限公司工会委员会', '华东精密机械股份有限公司工会委员会2027年工作计划'],
+      ['城南区总工会经费审查委员会', '城南区总工会经费审查委员会2027年上半年工作计划'],
+    ];
+    for (const [org, title] of cases) {
+      const lines = titleLines(title, org);
+      expect(lines[0]).toBe(org);
+      expect(lines.join('')).toBe(title);
+    }
+  });
+
+  it('breaks a name too long for a line only where one of its words ends', () => {
+    const org = '江南省城南市城南区东湖街道幸福里社区工会联合会';
+    const lines = titleLines(`${org}2027年工作计划`, org);
+    for (const line of lines) expect(textWidth(line)).toBeLessThanOrEqual(TITLE_LINE_CHARS);
+    const joints = lines.slice(1).map((line, i) => `${lines[i]!.slice(-3)}|${line.slice(0, 3)}`);
+    for (const joint of joints) expect(joint).not.toMatch(/工会\|联合|工\|会联|会联\|合会|有限\|公司|公司\|工会/);
+    expect(titleLines('某某机械制造有限公司工会经费审查委员会关于2027年度经费审查工作的计划')).not.toContainEqual(
+      expect.stringMatching(/^(委员会|审查委员会|查委员会|工会)/),
+    );
+  });
+});

@@ -55,7 +55,7 @@ describe('parseOutline', () => {
     ['bad year', 'type: school\norg: 某校工会\nyear: 二〇二七\n', ['plan.yaml:3:7: year（年度）的值 “二〇二七” 无效，应为四位数的年份，如 2027']],
     ['bad period', 'type: school\norg: 某校工会\nperiod: 半年\n', ['plan.yaml:3:9: period（计划期间）的值 “半年” 无效，应为 annual（全年）、first-half（上半年）、second-half（下半年）、first-term（第一学期）、second-term（第二学期） 之一']],
     ['bad date', 'type: school\norg: 某校工会\ndate: 2027-02-30\n', ['plan.yaml:3:7: date（落款日期）的值 “2027-02-30” 无效，应为 YYYY-MM-DD 格式的日期，如 2027-01-05']],
-    ['misspelt key', 'type: school\norg: 某校工会\ntitel: 计划\n', ['plan.yaml:3:1: 未知字段 “titel”，是否想写 title？此处可用的字段：type、org、level、superior、year、period、itemStyle、date、title、preface、guidance、targets、sections、schedule、fonts、check']],
+    ['misspelt key', 'type: school\norg: 某校工会\ntitel: 计划\n', ['plan.yaml:3:1: 未知字段 “titel”，是否想写 title？此处可用的字段：type、org、level、superior、year、period、itemStyle、date、title、preface、guidance、targets、sections、schedule、fonts、check、kind、seal、attachments、notice']],
     ['org is a list', 'type: school\norg: [a, b]\n', ['plan.yaml:2:6: org（工会全称）应为文本，实际为列表']],
     ['empty org', 'type: school\norg: ""\n', ['plan.yaml:2:6: org（工会全称）不能为空']],
     ['sections not a list', 'type: school\norg: 某校工会\nsections: 民主管理\n', ['plan.yaml:3:11: sections（工作板块）应为列表（每项以“- ”开头），实际为文本 “民主管理”']],

@@ -22,6 +22,7 @@ function texts(doc: PlanDocument): string[] {
     if (b.type === 'heading') return [lineText(b.content), ...(b.runIn?.length ? [lineText(b.runIn)] : [])];
     if (b.type === 'paragraph') return [lineText(b.content)];
     if (b.type === 'signature') return [b.org, b.date];
+    if (b.type === 'attachments') return b.titles;
     return [...b.header, ...b.rows.flat()].flatMap((cell) => cell.map(lineText));
   });
 }

@@ -6,7 +6,8 @@
  */
 import type { IContext } from 'docx';
 import type { Block, PlanDocument } from '../../document/model.js';
-import { countBlock, elementsOf, emptyParagraph, needsSpacer, titleParagraph, type BlockCounts } from './blocks.js';
+import { countBlock, elementsOf, emptyParagraph, keepsWithSignature, needsSpacer, type BlockCounts } from './blocks.js';
+import { documentFrame } from './document-frame.js';
 import type { WriteContext } from './context.js';
 import { elementXml } from './element-xml.js';
 
@@ -24,9 +25,9 @@ function remember(key: string, xml: string): void {
  * One block's XML. A block whose writing warned (characters XML cannot hold) is not kept, so that
  * every plan containing it warns too; the counts go on either way, so warnings name the right place.
  */
-function blockXml(block: Block, count: BlockCounts, ctx: WriteContext, context: IContext, fontsKey: string): string {
+function blockXml(block: Block, count: BlockCounts, ctx: WriteContext, context: IContext, fontsKey: string, keepNext: boolean): string {
   const index = countBlock(block, count);
-  const key = `${fontsKey}\u0000${JSON.stringify(block)}`;
+  const key = `${fontsKey}\u0000${keepNext ? 'k' : ''}${JSON.stringify(block)}`;
   const known = cache.get(key);
   if (known !== undefined) return known;
   let warned = false;
@@ -37,7 +38,7 @@ function blockXml(block: Block, count: BlockCounts, ctx: WriteContext, context: 
       ctx.warn(warning);
     },
   };
-  const xml = elementsOf(block, index, local)
+  const xml = elementsOf(block, index, local, keepNext)
     .map((element) => elementXml(element, context))
     .join('');
   if (!warned) remember(key, xml);
@@ -48,15 +49,17 @@ function blockXml(block: Block, count: BlockCounts, ctx: WriteContext, context: 
 export function bodyXml(doc: PlanDocument, ctx: WriteContext, context: IContext): string {
   const fontsKey = JSON.stringify(ctx.fonts);
   const parts: string[] = [];
-  const title = titleParagraph(doc.meta.title, ctx);
-  if (title) parts.push(elementXml(title, context));
+  const frame = documentFrame(doc, ctx);
+  for (const element of frame.before) parts.push(elementXml(element, context));
+  const { blocks } = frame;
   const count: BlockCounts = { heading: 0, paragraph: 0, table: 0 };
   const spacer = () => elementXml(emptyParagraph(), context);
-  doc.blocks.forEach((block, i) => {
-    if (needsSpacer(doc.blocks[i - 1], block)) parts.push(spacer());
-    parts.push(blockXml(block, count, ctx, context, fontsKey));
+  blocks.forEach((block, i) => {
+    if (needsSpacer(blocks[i - 1], block)) parts.push(spacer());
+    parts.push(blockXml(block, count, ctx, context, fontsKey, keepsWithSignature(blocks, i)));
   });
-  if (needsSpacer(doc.blocks.at(-1), undefined)) parts.push(spacer());
+  if (needsSpacer(blocks.at(-1), undefined)) parts.push(spacer());
+  for (const element of frame.after) parts.push(elementXml(element, context));
   // A body with no paragraph at all is legal XML, but some readers reject it.
   if (parts.length === 0) parts.push(spacer());
   return parts.join('');

@@ -8,7 +8,8 @@ import { cleanDocument } from '../../document/clean-text.js';
 import { resolveFonts } from '../../document/fonts.js';
 import type { PlanDocument } from '../../document/model.js';
 import type { Writer, WriterOptions } from '../writer.js';
-import { blockElements, emptyParagraph, titleParagraph, type BodyElement } from './blocks.js';
+import { blockElements, emptyParagraph, type BodyElement } from './blocks.js';
+import { documentFrame } from './document-frame.js';
 import { bodyXml } from './body-xml.js';
 import type { WriteContext } from './context.js';
 import { CORE_PROPERTIES_PATH, corePropertiesXml, planDate } from './core-properties.js';
@@ -27,8 +28,8 @@ const ZIP_EPOCH = new Date(Date.UTC(1980, 0, 1));
  */
 export function buildDocument(doc: PlanDocument, warn: Warn = () => {}): Document {
   const ctx: WriteContext = { fonts: resolveFonts(doc.meta.fonts), warn };
-  const title = titleParagraph(doc.meta.title, ctx);
-  const body: BodyElement[] = [...(title ? [title] : []), ...blockElements(doc.blocks, ctx)];
+  const frame = documentFrame(doc, ctx);
+  const body: BodyElement[] = [...frame.before, ...blockElements(frame.blocks, ctx), ...frame.after];
   // A body with no paragraph at all is legal XML, but some readers reject it.
   if (body.length === 0) body.push(emptyParagraph());
   return documentWith(ctx.fonts, body);

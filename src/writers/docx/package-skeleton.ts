@@ -11,8 +11,12 @@ import { CORE_PROPERTIES_PATH } from './core-properties.js';
 import type { BodyElement } from './blocks.js';
 import { pageNumberFooters } from './footer.js';
 import { sectionProperties } from './page.js';
-import { buildStyles } from './styles.js';
+import { patchStyles } from './style-patches.js';
+import { OFF_GRID_STYLES, buildStyles } from './styles.js';
 import { preparePart, type PreparedPart } from './zip-package.js';
+
+/** The path of the styles part, which the writer completes (`style-patches.ts`). */
+export const STYLES_PATH = 'word/styles.xml';
 
 /** The path of the part the body goes into. */
 export const DOCUMENT_PATH = 'word/document.xml';
@@ -48,6 +52,7 @@ const BODY_OPEN = '<w:body>';
 async function makeSkeleton(fonts: Record<FontRole, string>): Promise<PackageSkeleton> {
   const document = documentWith(fonts, []);
   const files = unzipSync(await Packer.pack(document, 'uint8array'));
+  files[STYLES_PATH] = completeStyles(files[STYLES_PATH]);
   const xml = new TextDecoder().decode(files[DOCUMENT_PATH]);
   const bodyStart = xml.indexOf(BODY_OPEN) + BODY_OPEN.length;
   const sectionStart = xml.indexOf('<w:sectPr', bodyStart);
@@ -64,6 +69,12 @@ async function makeSkeleton(fonts: Record<FontRole, string>): Promise<PackageSke
     documentTail: xml.slice(sectionStart),
     context: { file: document, viewWrapper: document.Document, stack: [] },
   };
+}
+
+/** The library's styles.xml with what it cannot write added (`style-patches.ts`). */
+export function completeStyles(styles: Uint8Array | undefined): Uint8Array<ArrayBuffer> {
+  if (!styles) throw new Error('the docx library wrote no word/styles.xml');
+  return new TextEncoder().encode(patchStyles(new TextDecoder().decode(styles), OFF_GRID_STYLES));
 }
 
 /** Skeletons by fonts; a batch rarely has more than one set, so a few are kept. */

@@ -17,10 +17,14 @@ export const STYLE = {
   heading: { 1: 'Heading1', 2: 'Heading2', 3: 'Heading3', 4: 'Heading4' },
   footer: 'Footer',
   signature: 'Signature',
+  attachment: 'Attachment',
   date: 'Date',
   tableText: 'TableText',
   tableHeading: 'TableHeading',
 } as const;
+
+/** Styles set off the document grid (see `style-patches.ts`). */
+export const OFF_GRID_STYLES: readonly string[] = [STYLE.title];
 
 /** The style id of a heading level. */
 export function headingStyle(level: 1 | 2 | 3 | 4): string {
@@ -132,6 +136,15 @@ export function buildStyles(fonts: Record<FontRole, string>): IStylesOptions {
           keepNext: true,
           spacing: { ...GRID_SPACING, before: LINE_PITCH },
         },
+      },
+      {
+        id: STYLE.attachment,
+        name: 'Attachment',
+        basedOn: STYLE.normal,
+        next: STYLE.normal,
+        uiPriority: 99,
+        // Each paragraph sets its hanging indent; no first-line indent of the body.
+        paragraph: { indent: NO_INDENT, alignment: AlignmentType.LEFT },
       },
       {
         id: STYLE.date,

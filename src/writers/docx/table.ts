@@ -29,9 +29,12 @@ const TABLE_CHAR = ptToTwips(SIZE_PT.si);
 const GRID_LINE = { style: BorderStyle.SINGLE, size: 4, color: '000000' } as const;
 
 /**
- * The Word table for a table block. `tableIndex` counts tables from 1, for warnings.
+ * The Word table for a table block. `tableIndex` counts tables from 1, for warnings; `keepNext`
+ * keeps it with the paragraph after it (the 落款): every paragraph of every row keeps with the next,
+ * which LibreOffice reads as the table's “keep with next paragraph” (it then moves the last row;
+ * keepNext on the last row alone it ignores), and Word keeps the table's end with the 落款.
  */
-export function tableElement(block: TableBlock, tableIndex: number, ctx: WriteContext): Table {
+export function tableElement(block: TableBlock, tableIndex: number, ctx: WriteContext, keepNext = false): Table {
   const columns = Math.max(1, block.header.length, ...block.rows.map((row) => row.length));
   const clean = (cell: Cell | undefined, row: number, column: number): Line[] =>
     (cell ?? []).map((line) => cleanLine(line, cellPlace(tableIndex, row, column + 1), ctx.warn));
@@ -43,7 +46,7 @@ export function tableElement(block: TableBlock, tableIndex: number, ctx: WriteCo
   const widths = columnWidths(plan.map((column) => column.width));
   const centred = plan.map((column) => column.center);
 
-  const row = (cells: Line[][], isHeader: boolean) =>
+  const row = (cells: Line[][], isHeader: boolean, keep = false) =>
     new TableRow({
       tableHeader: isHeader || undefined,
       cantSplit: true,
@@ -52,7 +55,7 @@ export function tableElement(block: TableBlock, tableIndex: number, ctx: WriteCo
           new TableCell({
             width: { size: widths[column] ?? 0, type: WidthType.DXA },
             verticalAlign: VerticalAlignTable.CENTER,
-            children: cellParagraphs(lines, isHeader, centred[column] ?? false, ctx.fonts.table),
+            children: cellParagraphs(lines, isHeader, centred[column] ?? false, ctx.fonts.table, keep),
           }),
       ),
     });
@@ -72,17 +75,18 @@ export function tableElement(block: TableBlock, tableIndex: number, ctx: WriteCo
       insideHorizontal: GRID_LINE,
       insideVertical: GRID_LINE,
     },
-    rows: [row(header, true), ...body.map((cells) => row(cells, false))],
+    rows: [row(header, true, keepNext), ...body.map((cells) => row(cells, false, keepNext))],
   });
 }
 
 /** One paragraph per line of the cell; an empty cell still needs one paragraph for Word. */
-function cellParagraphs(lines: Line[], isHeader: boolean, centred: boolean, font: string): Paragraph[] {
+function cellParagraphs(lines: Line[], isHeader: boolean, centred: boolean, font: string, keepNext: boolean): Paragraph[] {
   const style = isHeader ? STYLE.tableHeading : STYLE.tableText;
   // The header's centring comes from its style; body columns of short entries are centred here.
   const alignment = !isHeader && centred ? AlignmentType.CENTER : undefined;
-  const paragraphs = lines.map((line) => new Paragraph({ style, alignment, children: lineRuns(line, font) }));
-  return paragraphs.length > 0 ? paragraphs : [new Paragraph({ style, alignment })];
+  const keep = keepNext ? { keepNext: true } : {};
+  const paragraphs = lines.map((line) => new Paragraph({ style, alignment, ...keep, children: lineRuns(line, font) }));
+  return paragraphs.length > 0 ? paragraphs : [new Paragraph({ style, alignment, ...keep })];
 }
 
 /** Column widths in twips, rounded, summing exactly to the text width. */

@@ -4,8 +4,9 @@ import { dirname, join } from 'node:path';
 
 /**
  * The fonts that come with unionplan as npm packages, used where the official fonts are not
- * installed: Noto Serif SC (a Song/Ming face, standing in for 小标宋, 仿宋, 楷体 and 宋体) and
- * Noto Sans SC (a Hei face, standing in for 黑体). No Kai face is bundled.
+ * installed: Noto Serif SC (a Song/Ming face, standing in for 小标宋, 仿宋 and 宋体), Noto Sans SC
+ * (a Hei face, standing in for 黑体) and LXGW WenKai 霞鹜文楷 (a Kai face, for 楷体; SIL OFL 1.1).
+ * No free 仿宋 face is on npm in a form Typst reads.
  */
 
 /** A bundled font face. */
@@ -16,6 +17,11 @@ export interface BundledFont {
   path: string;
   /** The weight of the face (usWeightClass). */
   weight: number;
+  /**
+   * The family Typst knows it by, for a WOFF file, whose names are not read (the compiler gets it
+   * unpacked, see `woff.ts`).
+   */
+  family?: string;
 }
 
 /** Noto Serif SC, regular and bold. */
@@ -29,6 +35,14 @@ export const BUNDLED_SANS: readonly BundledFont[] = [
   { package: '@embedpdf/fonts-sc', path: 'fonts/NotoSansHans-Regular.otf', weight: 400 },
   { package: '@embedpdf/fonts-sc', path: 'fonts/NotoSansHans-Medium.otf', weight: 500 },
   { package: '@embedpdf/fonts-sc', path: 'fonts/NotoSansHans-Bold.otf', weight: 700 },
+];
+
+/**
+ * LXGW WenKai, regular. The package ships only web fonts: its WOFF 1.0 file (“latin” in its name,
+ * yet the whole font, Chinese included) is unpacked for Typst when a PDF needs it.
+ */
+export const BUNDLED_KAI: readonly BundledFont[] = [
+  { package: '@fontsource/lxgw-wenkai', path: 'files/lxgw-wenkai-latin-500-normal.woff', weight: 400, family: 'LXGW WenKai' },
 ];
 
 const roots = new Map<string, string | undefined>();

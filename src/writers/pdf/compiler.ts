@@ -1,4 +1,6 @@
+import { readFileSync } from 'node:fs';
 import { NodeCompiler } from '@myriaddreamin/typst-ts-node-compiler';
+import { woffToSfnt } from './woff.js';
 
 /**
  * One Typst compiler per set of font files, created on first use and kept for the process:
@@ -20,7 +22,11 @@ function compilerFor(fontFiles: readonly string[]): NodeCompiler {
   const key = fontFiles.join('\n');
   let compiler = compilers.get(key);
   if (!compiler) {
-    compiler = NodeCompiler.create({ fontArgs: [{ fontPaths: [...fontFiles] }] });
+    // Typst reads TrueType and OpenType files; a WOFF (the bundled Kai face) is unpacked for it.
+    const paths = fontFiles.filter((file) => !/\.woff$/i.test(file));
+    const blobs = fontFiles.filter((file) => /\.woff$/i.test(file)).map((file) => Buffer.from(woffToSfnt(readFileSync(file))));
+    // Memory fonts go first: the compiler refuses them after a folder search.
+    compiler = NodeCompiler.create({ fontArgs: [...(blobs.length ? [{ fontBlobs: blobs }] : []), { fontPaths: paths }] });
     if (compilers.size >= MAX_COMPILERS) {
       const oldest = compilers.keys().next().value;
       if (oldest !== undefined) compilers.delete(oldest);

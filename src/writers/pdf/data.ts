@@ -1,9 +1,13 @@
 import { type Block, type Cell, type Line, type PlanDocument } from '../../document/model.js';
 import type { RoleFonts } from './fonts.js';
-import { signatureIndents } from '../../document/signature-layout.js';
+import { attachmentLines } from '../../document/attachments.js';
+import { signaturePlacement } from '../../document/signature-layout.js';
+import { noticeOf, type NoticeParts } from '../../document/notice.js';
+import { textWidth } from '../../document/text-width.js';
 import { planColumns } from '../../document/table-columns.js';
 import { titleLines } from '../../document/title-lines.js';
 import { runInLine } from '../../document/run-in.js';
+import { textPieces, type TextPiece } from './punctuation.js';
 
 /** Characters of table text (14 pt) across the 156 mm text block. */
 const TABLE_CAPACITY = (156 / 25.4) * 72 / 14;
@@ -16,7 +20,8 @@ const TABLE_CAPACITY = (156 / 25.4) * 72 / 14;
 
 /** A run of text as the layout takes it. */
 export interface LayoutRun {
-  text: string;
+  /** The text, its full-width punctuation marks apart (see `punctuation.ts`). */
+  parts: TextPiece[];
   bold: boolean;
   italic: boolean;
 }
@@ -30,10 +35,33 @@ export interface LayoutColumn {
 
 /** A block as the layout takes it. */
 export type LayoutBlock =
-  | { type: 'heading'; level: 1 | 2 | 3 | 4; number: string; content: LayoutRun[] }
-  | { type: 'paragraph'; content: LayoutRun[] }
-  | { type: 'table'; columns: LayoutColumn[]; header: LayoutRun[][][]; rows: LayoutRun[][][][] }
-  | { type: 'signature'; org: string; date: string; orgRight: number; dateRight: number };
+  | { type: 'heading'; level: 1 | 2 | 3 | 4; number: LayoutRun[]; content: LayoutRun[] }
+  | { type: 'paragraph'; content: LayoutRun[]; keep: boolean }
+  | { type: 'table'; columns: LayoutColumn[]; header: LayoutRun[][][]; rows: LayoutRun[][][][]; keep: boolean }
+  | { type: 'attachments'; lines: LayoutAttachment[]; labelWidth: number; numberWidth: number }
+  | { type: 'signature'; org: string; date: string; orgRight: number; dateRight: number; gap: number };
+
+/** One attachment's line: “附件：” on the first, its number when numbered, its name. */
+export interface LayoutAttachment {
+  label: string;
+  number: string;
+  title: LayoutRun[];
+}
+
+/** The notice that issues the plan (see `notice.ts`), its 落款 laid out as the plan's would be. */
+export interface LayoutNotice {
+  authority: string;
+  number: string;
+  title: string;
+  /** The title's lines, broken as the plan's title is. */
+  titleLines: string[];
+  to: LayoutRun[];
+  body: LayoutRun[];
+  signature: LayoutBlock;
+  cc: LayoutRun[] | null;
+  issuer: string;
+  issued: string;
+}
 
 /** Everything the layout reads. */
 export interface LayoutData {
@@ -44,35 +72,72 @@ export interface LayoutData {
   /** The signature date as [year, month, day], for the PDF's metadata; null when the plan has none. */
   date: [number, number, number] | null;
   fonts: RoleFonts;
+  /** The notice around the plan, when it is issued in one. */
+  notice: LayoutNotice | null;
   blocks: LayoutBlock[];
 }
 
 /** The layout's input for a plan, given the fonts chosen for it. */
 export function layoutData(doc: PlanDocument, fonts: RoleFonts): LayoutData {
-  const lines = titleLines(doc.meta.title.trim()).map((line) => line.trim()).filter(Boolean);
+  const lines = titleLines(doc.meta.title.trim(), doc.meta.org).map((line) => line.trim()).filter(Boolean);
+  const notice = noticeOf(doc);
+  const blocks = notice?.blocks ?? doc.blocks;
   return {
     title: lines.join(''),
     titleLines: lines,
     author: doc.meta.org?.trim() || null,
     date: parseDate(doc.meta.date),
     fonts,
-    blocks: doc.blocks.map(layoutBlock),
+    notice: notice ? layoutNotice(notice.parts, doc.meta.org) : null,
+    blocks: blocks.map((block, i) => layoutBlock(block, keepsWithSignature(blocks, i))),
   };
 }
 
-function layoutBlock(block: Block): LayoutBlock {
+/**
+ * Whether the block at `i` is the last text before the attachments or the 落款: the layout keeps it
+ * (a table: its last row) on their page, so the 落款 never stands alone (GB/T 9704 7.3.5).
+ */
+function keepsWithSignature(blocks: readonly Block[], i: number): boolean {
+  const type = blocks[i]?.type;
+  const next = blocks[i + 1]?.type;
+  return (type === 'paragraph' || type === 'table') && (next === 'signature' || next === 'attachments');
+}
+
+function layoutNotice(parts: NoticeParts, org: string | undefined): LayoutNotice {
+  const text = (value: string) => runs([{ text: value }]);
+  return {
+    authority: parts.authority,
+    number: parts.number,
+    title: parts.title,
+    titleLines: titleLines(parts.title, org),
+    to: text(parts.to),
+    body: text(parts.body),
+    signature: layoutBlock(parts.signature, false),
+    cc: parts.cc ? text(parts.cc) : null,
+    issuer: parts.issuer,
+    issued: parts.issued,
+  };
+}
+
+function layoutBlock(block: Block, keep: boolean): LayoutBlock {
   switch (block.type) {
     case 'heading':
       // A run-in item is a body paragraph: no heading, so no bookmark for every item.
-      if (block.runIn) return { type: 'paragraph', content: runs(runInLine(block)) };
-      return { type: 'heading', level: block.level, number: block.number, content: runs(block.content) };
+      if (block.runIn) return { type: 'paragraph', content: runs(runInLine(block)), keep };
+      return { type: 'heading', level: block.level, number: runs([{ text: block.number }]), content: runs(block.content) };
     case 'paragraph':
-      return { type: 'paragraph', content: runs(block.content) };
+      return { type: 'paragraph', content: runs(block.content), keep };
     case 'table':
-      return layoutTable(block.header, block.rows);
+      return { ...layoutTable(block.header, block.rows), keep };
+    case 'attachments': {
+      const lines = attachmentLines(block.titles);
+      const numberWidth = Math.ceil(Math.max(0, ...lines.map((line) => textWidth(line.number))));
+      const layoutLines = lines.map((line) => ({ label: line.label, number: line.number, title: runs([{ text: line.title }]) }));
+      return { type: 'attachments', lines: layoutLines, labelWidth: textWidth(lines[0]?.label ?? ''), numberWidth };
+    }
     case 'signature': {
-      const indents = signatureIndents(block.org, block.date);
-      return { type: 'signature', org: block.org, date: block.date, orgRight: indents.org, dateRight: indents.date };
+      const place = signaturePlacement(block.org, block.date, block.sealed === true);
+      return { type: 'signature', org: block.org, date: block.date, orgRight: place.org, dateRight: place.date, gap: place.gap };
     }
   }
 }
@@ -96,18 +161,18 @@ export function breakLongWords(text: string): string {
 }
 
 function runs(line: Line): LayoutRun[] {
-  return line.map((run) => ({ text: breakLongWords(String(run.text)), bold: run.bold === true, italic: run.italic === true }));
+  return line.map((run) => ({ parts: textPieces(breakLongWords(String(run.text))), bold: run.bold === true, italic: run.italic === true }));
 }
 
 /** The columns are planned as in the DOCX (`planColumns`); Typst gets their widths as `fr` shares. */
-function layoutTable(header: Cell[], rows: Cell[][]): LayoutBlock {
+function layoutTable(header: Cell[], rows: Cell[][]): Extract<LayoutBlock, { type: 'table' }> {
   const count = rows.reduce((max, row) => Math.max(max, row.length), Math.max(header.length, 1));
   const pad = (cells: Cell[]): Cell[] => [...cells, ...Array.from({ length: count - cells.length }, (): Cell => [])];
   const head = pad(header);
   const body = rows.map(pad);
   const columns: LayoutColumn[] = planColumns(head, body, TABLE_CAPACITY).map((c) => ({ width: c.width, center: c.center }));
   const cell = (c: Cell): LayoutRun[][] => c.map(runs);
-  return { type: 'table', columns, header: head.map(cell), rows: body.map((row) => row.map(cell)) };
+  return { type: 'table', columns, header: head.map(cell), rows: body.map((row) => row.map(cell)), keep: false };
 }
 
 function parseDate(date: string | undefined): [number, number, number] | null {

@@ -1,6 +1,6 @@
 import { FONT_ROLES, LATIN_FONT, resolveFonts } from '../../document/fonts.js';
 import type { FontRole } from '../../document/model.js';
-import { BUNDLED_SANS, BUNDLED_SERIF, bundledFile, type BundledFont } from './bundled.js';
+import { BUNDLED_KAI, BUNDLED_SANS, BUNDLED_SERIF, bundledFile, type BundledFont } from './bundled.js';
 import { facesIn, fontFolders, type FontFolder } from './font-folders.js';
 import { readFaces, type FaceInfo } from './sfnt.js';
 
@@ -151,7 +151,7 @@ function computeFonts(folders: FontFolder[], requested: Record<FontRole, string>
     const stand = standIn(role, name);
     const faces = index.bundled(stand.set);
     for (const face of faces) files.add(face.file);
-    const family = faces[0]?.family ?? (stand.set === BUNDLED_SANS ? 'Noto Sans S Chinese' : 'Noto Serif SC');
+    const family = faces[0]?.family ?? (stand.set === BUNDLED_SANS ? 'Noto Sans S Chinese' : stand.set === BUNDLED_KAI ? 'LXGW WenKai' : 'Noto Serif SC');
     roles[role] = { fonts: [...latinFonts, { name: family, latin: false }], weight: stand.weight, fakeBold: !faces.some((f) => f.weight >= BOLD) };
     choices[role] = {
       requested: name,
@@ -169,7 +169,11 @@ function computeFonts(folders: FontFolder[], requested: Record<FontRole, string>
 function standIn(role: FontRole, name: string): { set: readonly BundledFont[]; weight: number; note: string } {
   const missing = `本机未找到「${name}」`;
   if (/黑|hei|sans|gothic/i.test(name)) return { set: BUNDLED_SANS, weight: 500, note: missing };
-  if (/楷|kai/i.test(name)) return { set: BUNDLED_SERIF, weight: 400, note: `${missing}，且未内置楷体字体，以宋体类字体代替` };
+  if (/楷|kai/i.test(name)) {
+    // The Kai face is looked for only when a role asks for one: it is unpacked from a web font.
+    if (BUNDLED_KAI.every((font) => bundledFile(font))) return { set: BUNDLED_KAI, weight: 400, note: `${missing}，以霞鹜文楷代替` };
+    return { set: BUNDLED_SERIF, weight: 400, note: `${missing}，且未找到内置楷体字体，以宋体类字体代替` };
+  }
   return { set: BUNDLED_SERIF, weight: role === 'title' ? 700 : 400, note: missing };
 }
 
@@ -210,7 +214,9 @@ class FontIndex {
   bundled(set: readonly BundledFont[]): FaceInfo[] {
     return set.flatMap((font) => {
       const file = bundledFile(font);
-      return file ? readFaces(file).map((face) => ({ ...face, weight: face.weight || font.weight })) : [];
+      if (!file) return [];
+      if (font.family) return [{ file, index: 0, family: font.family, names: [font.family], weight: font.weight, italic: false }];
+      return readFaces(file).map((face) => ({ ...face, weight: face.weight || font.weight }));
     });
   }
 

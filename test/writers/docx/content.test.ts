@@ -1,3 +1,4 @@
+import { attachmentLines } from '../../../src/document/attachments.js';
 import { describe, it, expect } from 'vitest';
 import JSZip from 'jszip';
 import type { Block, PlanDocument } from '../../../src/document/model.js';
@@ -23,6 +24,8 @@ function expectedBody(doc: PlanDocument): string[] {
         return [lineText(block.content)];
       case 'table':
         return ['[table]'];
+      case 'attachments':
+        return attachmentLines(block.titles).map((line) => `${line.label}${line.number}\t${line.title}`);
       case 'signature':
         return [block.org, block.date];
     }
@@ -109,10 +112,10 @@ describe('docx body text', () => {
     expect(styleOf(date)).toBe('Date');
     expect(paragraphText(date)).toBe('2027年1月5日');
     for (const p of [unit, date]) expect(resolve.para(p, 'w:jc', 'w:val')).toBe('right');
-    // 城南实验小学工会 is 8 characters, 2027年1月5日 7.25: the date two characters from the edge, the
-    // unit 3.25, so that the date starts two characters right of the unit (GB/T 9704 7.3.5.2).
+    // 城南实验小学工会 is 8 characters, 2027年1月5日 6: both two characters from the edge, so that
+    // the date starts two characters right of the unit (GB/T 9704 7.3.5.2).
     expect(resolve.para(date, 'w:ind', 'w:right')).toBe('640');
-    expect(resolve.para(unit, 'w:ind', 'w:right')).toBe(String(3.25 * 320));
+    expect(resolve.para(unit, 'w:ind', 'w:right')).toBe('640');
     expect(resolve.para(unit, 'w:spacing', 'w:before')).toBe('579');
   });
 
@@ -122,8 +125,8 @@ describe('docx body text', () => {
     const docx = await writeAndOpen(doc);
     const resolve = await resolver(docx);
     const [unit, date] = (await docx.body()).slice(-2) as [El, El];
-    // 镇工会 is 3 characters, the date 8.25: the unit sits 9.25 characters in, the date 2.
-    expect(resolve.para(unit, 'w:ind', 'w:right')).toBe(String(9.25 * 320));
+    // 镇工会 is 3 characters, the date 7: the unit sits 8 characters in, the date 2.
+    expect(resolve.para(unit, 'w:ind', 'w:right')).toBe(String(8 * 320));
     expect(resolve.para(date, 'w:ind', 'w:right')).toBe(String(2 * 320));
   });
 

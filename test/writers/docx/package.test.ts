@@ -11,6 +11,7 @@ import { describe, expect, it } from 'vitest';
 import type { PlanDocument } from '../../../src/document/model.js';
 import { parseMarkdown } from '../../../src/document/parse.js';
 import { buildDocument, writer } from '../../../src/writers/docx/index.js';
+import { STYLES_PATH, completeStyles } from '../../../src/writers/docx/package-skeleton.js';
 import type { WriterWarning } from '../../../src/writers/writer.js';
 import { samplePlan } from './helpers.js';
 
@@ -30,9 +31,15 @@ async function partsOf(bytes: Uint8Array): Promise<[string, string][]> {
   return Promise.all(names.map(async (name) => [name, await zip.file(name)!.async('string')] as [string, string]));
 }
 
-/** The library's own package for the plan: every part as the `docx` library writes it. */
+/**
+ * The library's own package for the plan: every part as the `docx` library writes it, but for the
+ * styles, which the writer completes on purpose (`completeStyles`, tested in styles.test.ts).
+ */
 async function libraryParts(doc: PlanDocument): Promise<[string, string][]> {
-  return partsOf(await Packer.pack(buildDocument(doc), 'uint8array'));
+  const parts = await partsOf(await Packer.pack(buildDocument(doc), 'uint8array'));
+  return parts.map(([name, text]) =>
+    name === STYLES_PATH ? [name, new TextDecoder().decode(completeStyles(new TextEncoder().encode(text)))] : [name, text],
+  );
 }
 
 /** Each entry's stored size and CRC-32 against its inflated bytes, read from the central directory. */

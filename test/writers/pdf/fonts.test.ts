@@ -1,8 +1,9 @@
-import { copyFileSync, existsSync, mkdirSync } from 'node:fs';
+import { copyFileSync, existsSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { FONT_ROLES } from '../../../src/document/fonts.js';
-import { BUNDLED_SANS, BUNDLED_SERIF, bundledFile } from '../../../src/writers/pdf/bundled.js';
+import { BUNDLED_KAI, BUNDLED_SANS, BUNDLED_SERIF, bundledFile } from '../../../src/writers/pdf/bundled.js';
+import { woffToSfnt } from '../../../src/writers/pdf/woff.js';
 import { describeFonts } from '../../../src/writers/pdf/fonts.js';
 import { fontFolders, FONT_DIR_ENV, systemFontFolders } from '../../../src/writers/pdf/font-folders.js';
 import { readFaces, typstFamily } from '../../../src/writers/pdf/sfnt.js';
@@ -67,8 +68,8 @@ describe('describeFonts', () => {
 
   it('says where a bundled face stands in for 楷体', () => {
     const heading2 = describeFonts({ fonts: { heading2: '某某楷体（测试）' } }).find((font) => font.role === 'heading2');
-    expect(heading2).toMatchObject({ family: '某某楷体（测试）', used: 'Noto Serif SC', source: '内置字体 @expo-google-fonts/noto-serif-sc' });
-    expect(heading2?.note).toContain('未内置楷体');
+    expect(heading2).toMatchObject({ family: '某某楷体（测试）', used: 'LXGW WenKai', source: '内置字体 @fontsource/lxgw-wenkai' });
+    expect(heading2?.note).toContain('以霞鹜文楷代替');
   });
 });
 
@@ -96,5 +97,28 @@ describe('official fonts in a --font-dir folder', () => {
     expect(fonts.some((font) => font.name.includes('SimHei'))).toBe(true);
     for (const font of fonts) expect(font).toMatchObject({ embedded: true, subset: true });
     expect(pdfText(file)).toContain('一、加粗');
+  });
+});
+
+describe.skipIf(!haveTools())('the bundled Kai face (LXGW WenKai) for level-2 headings', () => {
+  it('sets 楷体 headings in LXGW WenKai where no 楷体 is installed, and `fonts` says so', async () => {
+    // Only an empty folder besides the system's; the system's folders on this machine hold no face
+    // known as 楷体 (KaiTi, 华文楷体, …), which is what the check below makes sure of.
+    const empty = tempDir();
+    const described = describeFonts({ fontDirs: [empty], fonts: {} });
+    const heading2 = described.find((d) => d.role === 'heading2')!;
+    expect(heading2).toMatchObject({ family: '楷体', used: 'LXGW WenKai', source: '内置字体 @fontsource/lxgw-wenkai' });
+    expect(heading2.note).toContain('霞鹜文楷');
+    const file = await writePdf(samplePlan(), { fontDirs: [empty] });
+    const names = pdfFonts(file).map((font) => font.name);
+    expect(names.some((name) => /LXGWWenKai/.test(name))).toBe(true);
+    expect(pdfText(file)).toContain('（一）坚持民主管理，深化校务公开');
+  });
+
+  it('unpacks the WOFF file into a font Typst and the font reader take', () => {
+    const file = bundledFile(BUNDLED_KAI[0]!)!;
+    const ttf = join(tempDir(), 'kai.ttf');
+    writeFileSync(ttf, woffToSfnt(readFileSync(file)));
+    expect(readFaces(ttf)).toMatchObject([{ family: 'LXGW WenKai', weight: 400 }]);
   });
 });

@@ -1,0 +1,104 @@
+import { quote } from '../errors.js';
+import type { NoticeMeta, PlanKind } from '../document/model.js';
+import type { FieldIssue } from './validate.js';
+
+/**
+ * The keys that say how a plan is issued: `kind` (工作计划 or 工作要点), `seal` (a sealed 落款),
+ * `attachments` (附件说明) and `notice` (the 通知 that issues it). One reader for the outline and
+ * for a Markdown plan's front matter, so both accept and refuse the same values with the same words.
+ */
+
+/** The values read; a key left out is absent. */
+export interface IssuingFields {
+  kind?: PlanKind;
+  seal?: boolean;
+  attachments?: string[];
+  notice?: NoticeMeta;
+}
+
+/** The keys this reader handles, for the lists of allowed keys. */
+export const ISSUING_KEYS = ['kind', 'seal', 'attachments', 'notice'] as const;
+
+/** At most this many attachments, each at most this long. */
+export const MAX_ATTACHMENTS = 20;
+export const MAX_ATTACHMENT_CHARS = 100;
+/** 发文字号, 主送 and 抄送 at most this long. */
+const MAX_NOTICE_CHARS = 200;
+
+const KINDS: readonly PlanKind[] = ['plan', 'points'];
+
+type Dict = Record<string, unknown>;
+
+function isDict(value: unknown): value is Dict {
+  return typeof value === 'object' && value !== null && !Array.isArray(value);
+}
+
+function noticeText(raw: Dict, key: 'number' | 'to' | 'cc', label: string, issues: FieldIssue[]): string | undefined {
+  const value = raw[key];
+  const path = ['notice', key];
+  if (value === undefined || value === null) {
+    if (key !== 'cc') issues.push({ path: ['notice'], message: `notice（通知）缺少 ${key}（${label}）` });
+    return undefined;
+  }
+  if (typeof value !== 'string' && typeof value !== 'number') {
+    issues.push({ path, message: `notice.${key}（${label}）应为文本，实际为 ${quote(value)}` });
+    return undefined;
+  }
+  const text = String(value).trim();
+  if (text === '') issues.push({ path, message: `notice.${key}（${label}）不能为空` });
+  else if ([...text].length > MAX_NOTICE_CHARS) issues.push({ path, message: `notice.${key}（${label}）过长：最多 ${MAX_NOTICE_CHARS} 个字` });
+  else return text;
+  return undefined;
+}
+
+/** Reads the issuing keys of an outline or front matter; every problem is returned, with its path. */
+export function readIssuing(raw: Dict): { fields: IssuingFields; issues: FieldIssue[] } {
+  const issues: FieldIssue[] = [];
+  const fields: IssuingFields = {};
+  if (raw.kind !== undefined && raw.kind !== null) {
+    if (KINDS.includes(raw.kind as PlanKind)) fields.kind = raw.kind as PlanKind;
+    else issues.push({ path: ['kind'], message: `kind（文种）的值 ${quote(raw.kind)} 无效，应为 plan（工作计划）或 points（工作要点）` });
+  }
+  if (raw.seal !== undefined && raw.seal !== null) {
+    if (typeof raw.seal === 'boolean') fields.seal = raw.seal;
+    else issues.push({ path: ['seal'], message: `seal（加盖印章）的值 ${quote(raw.seal)} 无效，应为 true 或 false` });
+  }
+  if (raw.attachments !== undefined && raw.attachments !== null) {
+    const list = typeof raw.attachments === 'string' ? [raw.attachments] : raw.attachments;
+    if (!Array.isArray(list)) {
+      issues.push({ path: ['attachments'], message: `attachments（附件）应为附件名称的列表（每项以“- ”开头），实际为 ${quote(raw.attachments)}` });
+    } else {
+      const titles: string[] = [];
+      list.forEach((item, i) => {
+        const path = ['attachments', i];
+        if (typeof item !== 'string' && typeof item !== 'number') {
+          issues.push({ path, message: `attachments[${i}]（附件名称）应为文本，实际为 ${quote(item)}` });
+          return;
+        }
+        const title = String(item).trim();
+        if (title === '') issues.push({ path, message: `attachments[${i}]（附件名称）不能为空` });
+        else if ([...title].length > MAX_ATTACHMENT_CHARS) issues.push({ path, message: `attachments[${i}]（附件名称）过长：最多 ${MAX_ATTACHMENT_CHARS} 个字` });
+        // GB/T 9704 7.3.4: no punctuation after an attachment's name.
+        else titles.push(title.replace(/[。，；、.,;]+$/u, ''));
+      });
+      if (list.length > MAX_ATTACHMENTS) issues.push({ path: ['attachments'], message: `attachments（附件）最多 ${MAX_ATTACHMENTS} 个，实际为 ${list.length} 个` });
+      if (titles.length > 0) fields.attachments = titles;
+    }
+  }
+  if (raw.notice !== undefined && raw.notice !== null) {
+    if (!isDict(raw.notice)) {
+      issues.push({ path: ['notice'], message: `notice（通知）应为含 number（发文字号）、to（主送机关）、cc（抄送机关）的键值对，实际为 ${quote(raw.notice)}` });
+    } else {
+      for (const key of Object.keys(raw.notice)) {
+        if (!['number', 'to', 'cc'].includes(key)) {
+          issues.push({ path: ['notice', key], at: 'key', message: `未知字段 ${quote(key)}。notice（通知）中可用的字段：number、to、cc` });
+        }
+      }
+      const number = noticeText(raw.notice, 'number', '发文字号', issues);
+      const to = noticeText(raw.notice, 'to', '主送机关', issues);
+      const cc = noticeText(raw.notice, 'cc', '抄送机关', issues);
+      if (number !== undefined && to !== undefined) fields.notice = { number, to, ...(cc !== undefined ? { cc } : {}) };
+    }
+  }
+  return { fields, issues };
+}
