@@ -37,7 +37,7 @@ export function summaryTable(units: readonly UnitResult[]): string {
   const total =
     `共 ${units.length} 个单位：完成 ${counts.done}，已存在跳过 ${counts.skipped}，行有误 ${counts.invalid}，失败 ${counts.failed}` +
     (counts['not-run'] > 0 ? `，未处理 ${counts['not-run']}` : '');
-  return [line(head), ...rows.map(line), total].join('\n') + '\n';
+  return `${[line(head), ...rows.map(line), total].join('\n')}\n`;
 }
 
 /**

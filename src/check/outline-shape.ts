@@ -39,7 +39,9 @@ export function outlineShape(outline: Outline, source: YamlSource): PlanShape {
       if (item.months && range) datedItems.push({ start: range[0], end: range[2], months: item.months });
       dated(item.items, [...path, j, 'items']);
     });
-  outline.sections.forEach((section, i) => dated(section.items, ['sections', i, 'items']));
+  outline.sections.forEach((section, i) => {
+    dated(section.items, ['sections', i, 'items']);
+  });
   const body: ShapeText[] = [];
   const add = (text: string | undefined, path: (string | number)[]) => {
     if (text?.trim()) body.push({ text, at: source.locate(path) });

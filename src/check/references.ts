@@ -1,11 +1,11 @@
-import { statSync } from 'node:fs';
+import { statSync, type Stats } from 'node:fs';
 import { join } from 'node:path';
 import { UserError, type Problem } from '../errors.js';
 import { readTextFileSync } from '../outline/load.js';
 import { YamlSource } from '../outline/yaml-source.js';
 import { EMBEDDED_REFERENCES } from './embedded-references.js';
 import { packageRoot } from '../package-root.js';
-import { unsafePattern } from './safe-pattern.js';
+import { unsafePattern } from '../text/safe-pattern.js';
 
 /** A wording that a later congress, plenum or plan has replaced (see dated-references.yaml). */
 export interface DatedReference {
@@ -109,7 +109,7 @@ export const MAX_REFERENCES_BYTES = 1024 * 1024;
  * {@link MAX_REFERENCES_BYTES}. Only metadata is looked at, so nothing can hang here.
  */
 export function unreadableReferences(file: string): string | undefined {
-  let stats;
+  let stats: Stats;
   try {
     stats = statSync(file);
   } catch {
@@ -134,7 +134,10 @@ const cache = new Map<string | typeof BUILT_IN, DatedReference[]>();
 /** The built-in list followed by the user's lists, each read once per run. */
 export function loadReferences(userFiles: readonly string[] = []): DatedReference[] {
   let builtIn = cache.get(BUILT_IN);
-  if (!builtIn) cache.set(BUILT_IN, (builtIn = builtInReferences()));
+  if (!builtIn) {
+    builtIn = builtInReferences();
+    cache.set(BUILT_IN, builtIn);
+  }
   // The same array every time when there is nothing to add, so derived patterns are kept.
   if (userFiles.length === 0) return builtIn;
   const all = [...builtIn];
@@ -143,7 +146,8 @@ export function loadReferences(userFiles: readonly string[] = []): DatedReferenc
     if (!list) {
       const problem = unreadableReferences(file);
       if (problem) throw new UserError('input', [{ file, message: `check.references 指定的文件${problem}` }]);
-      cache.set(file, (list = parseReferences(file, readTextFileSync(file))));
+      list = parseReferences(file, readTextFileSync(file));
+      cache.set(file, list);
     }
     for (const reference of list) all.push(reference);
   }

@@ -96,6 +96,7 @@ export function cleanDocument(doc: PlanDocument, warn: CleanWarn): PlanDocument 
   if (meta.org !== undefined) meta.org = cleanText(meta.org).text;
   if (meta.superior !== undefined) meta.superior = cleanText(meta.superior).text;
   const count = { heading: 0, paragraph: 0, table: 0 };
+  // biome-ignore lint/suspicious/useIterableCallbackReturn: every case of the exhaustive switch returns
   const blocks = doc.blocks.map((block): Block => {
     switch (block.type) {
       case 'heading': {

@@ -122,7 +122,15 @@ export function toLine(nodes: PhrasingContent[], breaks: 'keep' | 'join' = 'keep
 /** A line without the spaces at its ends, which Markdown never shows. */
 function trimLine(line: Line): Line {
   const out = line.map((run) => ({ ...run }));
-  while (out[0] && (out[0].text = out[0].text.trimStart()) === '') out.shift();
-  while (out.length > 0 && (out[out.length - 1]!.text = out[out.length - 1]!.text.trimEnd()) === '') out.pop();
+  while (out[0]) {
+    out[0].text = out[0].text.trimStart();
+    if (out[0].text !== '') break;
+    out.shift();
+  }
+  for (let last = out.at(-1); last; last = out.at(-1)) {
+    last.text = last.text.trimEnd();
+    if (last.text !== '') break;
+    out.pop();
+  }
   return out;
 }

@@ -18,8 +18,10 @@ import { numberHeadings } from './numbering.js';
  */
 function remarkTables(this: Processor): void {
   const data = this.data();
-  (data.micromarkExtensions ??= []).push(gfmTable());
-  (data.fromMarkdownExtensions ??= []).push(gfmTableFromMarkdown());
+  data.micromarkExtensions ??= [];
+  data.micromarkExtensions.push(gfmTable());
+  data.fromMarkdownExtensions ??= [];
+  data.fromMarkdownExtensions.push(gfmTableFromMarkdown());
 }
 
 const processor = unified().use(remarkParse).use(remarkTables);

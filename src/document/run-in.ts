@@ -113,7 +113,7 @@ export function splitRunIn(line: Line): { title: Line; text: Line } {
   text = trim(text);
   if (text.length === 0) return { title: trim(content), text: [] };
   const end = title[title.length - 1];
-  if (end && end.text.endsWith('。')) end.text = end.text.slice(0, -1);
+  if (end?.text.endsWith('。')) end.text = end.text.slice(0, -1);
   title = trim(title);
   if (title.length === 0) return { title: trim(content), text: [] };
   return { title, text };

@@ -35,7 +35,7 @@ export function readPlainText(text: string): SourceDocument {
 
 const ESCAPED = /\\([\\`*_{}[\]()#+\-.!|<>~])/g;
 
-function unescape(text: string): string {
+function unescapeMarkdown(text: string): string {
   return text.replace(ESCAPED, '$1');
 }
 
@@ -45,7 +45,7 @@ function tableCells(line: string): string[][] {
   return inner.split(/(?<!\\)\|/).map((cell) =>
     cell
       .split(/<br\s*\/?>/i)
-      .map((part) => unescape(part.trim()))
+      .map((part) => unescapeMarkdown(part.trim()))
       .filter((part) => part !== ''),
   );
 }
@@ -75,7 +75,7 @@ export function readMarkdown(text: string): SourceDocument {
   let paragraph: { lines: string[]; first: number } | undefined;
   const flush = () => {
     if (!paragraph) return;
-    const text = unescape(paragraph.lines.join(''));
+    const text = unescapeMarkdown(paragraph.lines.join(''));
     const block: SourceParagraph = { kind: 'paragraph', text, origin: `第 ${paragraph.first + 1} 行` };
     if (signature) block.role = 'signature';
     blocks.push(block);
@@ -96,7 +96,7 @@ export function readMarkdown(text: string): SourceDocument {
     const heading = /^(#{1,6})\s+(.*?)\s*#*$/.exec(trimmed);
     if (heading) {
       flush();
-      blocks.push({ kind: 'paragraph', text: unescape(heading[2]!), origin: `第 ${i + 1} 行`, headingLevel: heading[1]!.length });
+      blocks.push({ kind: 'paragraph', text: unescapeMarkdown(heading[2]!), origin: `第 ${i + 1} 行`, headingLevel: heading[1]!.length });
       continue;
     }
     if (trimmed.startsWith('|')) {

@@ -42,7 +42,7 @@ export function takeSchedule(blocks: SourceBlock[], notes: ImportNotes): { block
     }
     const fromTables = tables.map(scheduleFromTable);
     const fromLines = scheduleFromLines(lines);
-    if (fromLines.entries.length === 0 && !fromTables.some((t) => t && t.length)) {
+    if (fromLines.entries.length === 0 && !fromTables.some((t) => t?.length)) {
       out.push(block);
       continue;
     }

@@ -1,6 +1,6 @@
 import { createHash, randomBytes } from 'node:crypto';
 import { readdirSync, unlinkSync } from 'node:fs';
-import { link, mkdir, open, readdir, rename, stat, unlink } from 'node:fs/promises';
+import { link, mkdir, open, readdir, rename, stat, unlink, type FileHandle } from 'node:fs/promises';
 import { hostname } from 'node:os';
 import { basename, dirname, join } from 'node:path';
 import { UserError } from '../errors.js';
@@ -151,7 +151,7 @@ export async function writeFileAtomic(file: string, data: Uint8Array | string, o
   const temp = tempFileFor(file);
   pending.add(temp);
   try {
-    let handle;
+    let handle: FileHandle;
     try {
       handle = await open(temp, 'wx');
     } catch (error) {

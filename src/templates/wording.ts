@@ -4,6 +4,7 @@ import { readTextFileSync } from '../outline/load.js';
 import { YamlSource } from '../outline/yaml-source.js';
 import { packageRoot } from '../package-root.js';
 import { EMBEDDED_WORDING } from './embedded-wording.js';
+import { unsafePattern } from '../text/safe-pattern.js';
 
 /** A current formula a plan's 指导思想 is expected to name. */
 export interface Formula {
@@ -77,7 +78,10 @@ function wordingFromData(file: string, data: unknown, locate: Locate): WordingEn
     const out: Formula[] = [];
     value.forEach((f: unknown, i) => {
       const at = [...path, i];
-      if (!isDict(f)) return fail(at, 'formulas 的每项应为含 name 和 text（或 pattern）的键值对');
+      if (!isDict(f)) {
+        fail(at, 'formulas 的每项应为含 name 和 text（或 pattern）的键值对');
+        return;
+      }
       for (const key of Object.keys(f)) if (!['name', 'text', 'pattern'].includes(key)) fail([...at, key], `未知字段 ${quote(key)}，可用的字段：name、text、pattern`);
       const name = text(f.name, [...at, 'name'], 'name（提法全称）', true);
       let matcher: RegExp | undefined;
@@ -91,6 +95,12 @@ function wordingFromData(file: string, data: unknown, locate: Locate): WordingEn
         } catch (error) {
           fail([...at, 'pattern'], `pattern（正则表达式）${quote(f.pattern)} 无效：${(error as Error).message}`);
         }
+        // A local wording file is the user's: its patterns run on every plan, so none may backtrack without bound.
+        const unsafe = matcher ? unsafePattern(f.pattern) : undefined;
+        if (unsafe) {
+          matcher = undefined;
+          fail([...at, 'pattern'], `pattern（正则表达式）不能使用：${unsafe}`);
+        }
       } else fail([...at, 'pattern'], 'pattern（正则表达式）应为非空文本');
       if (name && matcher) out.push({ name, matcher });
     });
@@ -98,7 +108,10 @@ function wordingFromData(file: string, data: unknown, locate: Locate): WordingEn
   };
   const entries: WordingEntry[] = [];
   data.forEach((entry: unknown, i) => {
-    if (!isDict(entry)) return fail([i], `第 ${i + 1} 项应为含 from、guidance、task、formulas 的键值对`);
+    if (!isDict(entry)) {
+      fail([i], `第 ${i + 1} 项应为含 from、guidance、task、formulas 的键值对`);
+      return;
+    }
     for (const key of Object.keys(entry)) {
       if (!['from', 'guidance', 'task', 'formulas', 'types', 'note'].includes(key)) fail([i, key], `未知字段 ${quote(key)}，可用的字段：from、guidance、task、formulas、types、note`);
     }
@@ -158,7 +171,10 @@ function allEntries(userFiles: readonly string[]): WordingEntry[] {
   const byYear = new Map<number, WordingEntry>(builtInWording().map((e) => [e.from, e]));
   for (const file of userFiles) {
     let list = userLists.get(file);
-    if (!list) userLists.set(file, (list = parseWording(file, readTextFileSync(file))));
+    if (!list) {
+      list = parseWording(file, readTextFileSync(file));
+      userLists.set(file, list);
+    }
     for (const entry of list) {
       const old = byYear.get(entry.from);
       byYear.set(entry.from, old ? { ...entry, types: { ...old.types, ...entry.types } } : entry);

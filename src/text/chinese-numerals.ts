@@ -30,7 +30,7 @@ export function toChineseNumeral(n: number): string {
   const low = n % 10000;
   let out = '';
   if (high > 0) {
-    out = toChineseNumeral(high) + '万';
+    out = `${toChineseNumeral(high)}万`;
     if (low === 0) return out;
     if (low < 1000) out += '零';
     // Inside a larger number 十 keeps its 一: 一万零一十, not 一万零十.

@@ -84,7 +84,7 @@ function monthNumber(text: string): number | undefined {
   return n !== undefined && n >= 1 && n <= 12 ? n : undefined;
 }
 
-const escape = (word: string) => word.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
+const escapeRegExp = (word: string) => word.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
 
 /**
  * One pattern for all: a span of months (7—8月, 7月至8月), one month (9月, 九月份), or a word.
@@ -95,7 +95,7 @@ const PATTERN = new RegExp(
   [
     `(?<!\\d{4}\\s*年\\s*)(?<!\\d)${M}\\s*月?份?\\s*[—–\\-~～至到]+\\s*${M}\\s*月`,
     `(?<!\\d{4}\\s*年\\s*)(?<!\\d)${M}\\s*月`,
-    WORDS.map(([word]) => escape(word)).join('|'),
+    WORDS.map(([word]) => escapeRegExp(word)).join('|'),
   ].join('|'),
   'gu',
 );

@@ -129,7 +129,7 @@ export async function saveOutlineReply(ctx: PlanContext, request: IncomingMessag
   const year = planYear(fields.year) ?? defaultPlanYear();
   const period = isPeriod(fields.period) ? fields.period : 'annual';
   const title = typeof fields.title === 'string' && fields.title.trim() ? fields.title : defaultTitle({ org: String(fields.org ?? ''), year, period });
-  const name = fileName(title.replace(/工作计划$/, '') + '提纲', '.yaml');
+  const name = fileName(`${title.replace(/工作计划$/, '')}提纲`, '.yaml');
   const text = commentedOutlineText(template, fields, { generator: 'unionplan ui', file: name });
   return { bytes: Buffer.from(text, 'utf8'), type: MEDIA_TYPES.yaml!, download: name };
 }

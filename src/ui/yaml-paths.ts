@@ -16,7 +16,9 @@ function collect(node: Node | null | undefined, path: FieldPath, out: Span[]): v
       if (isScalar(pair.key)) collect(pair.value as Node | null, [...path, String(pair.key.value)], out);
     }
   } else if (isSeq(node)) {
-    node.items.forEach((item, i) => collect(item as Node | null, [...path, i], out));
+    node.items.forEach((item, i) => {
+      collect(item as Node | null, [...path, i], out);
+    });
   }
 }
 

@@ -50,13 +50,13 @@ describe('CSV rosters', () => {
   it('reads GBK, as Excel on Chinese Windows saves “CSV（逗号分隔）”', async () => {
     const roster = await readRoster(fixture('gbk', 'units.csv'));
     expect(roster.encoding).toBe('gb18030');
-    expect(table(roster).map((r) => r['单位名称'])).toEqual(['城南实验小学工会', '青山镇总工会']);
-    expect(table(roster)[1]!['年度']).toBe('2027年');
+    expect(table(roster).map((r) => r.单位名称)).toEqual(['城南实验小学工会', '青山镇总工会']);
+    expect(table(roster)[1]!.年度).toBe('2027年');
   });
 
   it('reads GB18030 characters outside GBK', async () => {
     const roster = await readRoster(fixture('gbk', 'units-gb18030.csv'));
-    expect(table(roster)[0]!['单位名称']).toBe('𠀾湖社区工会');
+    expect(table(roster)[0]!.单位名称).toBe('𠀾湖社区工会');
   });
 
   it('reads UTF-8 without a byte-order mark, UTF-16 text and tab-separated files', async () => {
@@ -131,9 +131,9 @@ describe('Excel rosters', () => {
     const xlsx = table(await readRoster(new URL('../../examples/units.xlsx', import.meta.url).pathname));
     const csv = table(await readRoster(new URL('../../examples/units.csv', import.meta.url).pathname));
     expect(xlsx).toHaveLength(12);
-    expect(xlsx.map((r) => r['单位名称'])).toEqual(csv.map((r) => r['单位名称']));
-    expect(xlsx.map((r) => String(r['年度']))).toEqual(csv.map((r) => r['年度']));
-    expect(xlsx.map((r) => r['落款日期'])).toEqual(csv.map((r) => r['落款日期']));
+    expect(xlsx.map((r) => r.单位名称)).toEqual(csv.map((r) => r.单位名称));
+    expect(xlsx.map((r) => String(r.年度))).toEqual(csv.map((r) => r.年度));
+    expect(xlsx.map((r) => r.落款日期)).toEqual(csv.map((r) => r.落款日期));
   });
 });
 

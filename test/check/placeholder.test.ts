@@ -4,13 +4,13 @@ import { check, markdown, outline, places } from './helpers.js';
 describe('placeholder (error)', () => {
   it('finds every kind of blank in a Markdown plan, at its line and column', () => {
     const text = markdown(
-      [
+      `${[
         '20xx年，以__为指导。',
         '组建了_社区工会，召开＿＿会议。',
         '因此□开展工作，某某同志负责（  ）。',
         '学习〈〉精神，共征集“金点子”条。',
         '党的十x届全会，建立分会个，签订率达到%。',
-      ].join('\n\n') + '\n',
+      ].join('\n\n')}\n`,
     );
     const found = check(text, 'md', 'placeholder');
     expect(found.map((f) => `${f.line}:${f.column} ${f.message}`)).toEqual([

@@ -7,7 +7,7 @@ import { execFileSync } from 'node:child_process';
 import { mkdirSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { beforeAll, describe, expect, it } from 'vitest';
-import { unsafePattern } from '../../src/check/safe-pattern.js';
+import { unsafePattern } from '../../src/text/safe-pattern.js';
 import { requireBuild, run, tempDir } from '../helpers/cli.js';
 
 beforeAll(() => requireBuild());

@@ -85,7 +85,7 @@ describe('text rules read only user text', () => {
   });
 
   it('reports places in a file with CRLF line ends and a byte-order mark as editors show them', () => {
-    const text = '\uFEFF' + markdown('第一段。\r\n\r\n第二段,有问题。\r\n').replace(/\n/g, '\r\n').replace(/\r\r/g, '\r');
+    const text = `\uFEFF${markdown('第一段。\r\n\r\n第二段,有问题。\r\n').replace(/\n/g, '\r\n').replace(/\r\r/g, '\r')}`;
     const found = checkText('plan.md', text, { today: TODAY });
     expect(found.map((f) => `${f.line}:${f.column} ${f.rule}`)).toEqual(['9:4 halfwidth-punctuation']);
   });

@@ -16,6 +16,7 @@ function shell(cwd: string, line: string): { status: number | null; stdout: stri
 describe('closed pipes and full disks', () => {
   it('`types | head -1` and `> /dev/full` stop printing quietly, with exit 0', () => {
     const dir = tempDir();
+    // biome-ignore lint/suspicious/noTemplateCurlyInString: a shell variable, read by bash
     const piped = shell(dir, '$UP types | head -1; echo "status=${PIPESTATUS[0]}"');
     expect(piped.stdout).toMatch(/^school\s+学校.*\nstatus=0\n$/);
     expect(piped.stderr).toBe('');

@@ -42,7 +42,7 @@ describe('Markdown text in is text out, in Markdown, DOCX and PDF', () => {
 
   it('keeps the spaces beside inline markup, hard breaks and a list number’s space', async () => {
     const dir = tempDir();
-    writeFileSync(join(dir, 'plan.md'), FRONT + body + '\n');
+    writeFileSync(join(dir, 'plan.md'), `${FRONT + body}\n`);
     const { status, stderr } = run(dir, 'build', 'plan.md', '--format', 'md,docx,pdf', '--out', 'out');
     expect(stderr).not.toMatch(/内部错误/);
     expect(status).toBe(0);
@@ -68,7 +68,7 @@ describe('Markdown text in is text out, in Markdown, DOCX and PDF', () => {
 
   it('reads a built Markdown plan back into the same document (round trip)', () => {
     const dir = tempDir();
-    writeFileSync(join(dir, 'plan.md'), FRONT + body + '\n');
+    writeFileSync(join(dir, 'plan.md'), `${FRONT + body}\n`);
     expect(run(dir, 'build', 'plan.md', '--format', 'md', '--out', 'a').status).toBe(0);
     expect(run(dir, 'build', join('a', 'plan.md'), '--format', 'md', '--out', 'b').status).toBe(0);
     expect(readFileSync(join(dir, 'b', 'plan.md'), 'utf8')).toBe(readFileSync(join(dir, 'a', 'plan.md'), 'utf8'));

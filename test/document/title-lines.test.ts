@@ -65,7 +65,7 @@ describe('title line breaking', () => {
   });
 
   it('handles very long titles quickly, every line within the width', () => {
-    const title = '某某市某某区某某街道某某社区'.repeat(30) + '工会工作计划';
+    const title = `${'某某市某某区某某街道某某社区'.repeat(30)}工会工作计划`;
     const started = performance.now();
     const lines = titleLines(title);
     expect(performance.now() - started).toBeLessThan(2000);
@@ -88,7 +88,7 @@ describe('title lines of a hostile length', () => {
   });
 
   it('still balances a title of up to six lines', () => {
-    const title = '城南区实验小学暨城南区实验幼儿园联合工会委员会'.repeat(4) + '2027年度工作计划';
+    const title = `${'城南区实验小学暨城南区实验幼儿园联合工会委员会'.repeat(4)}2027年度工作计划`;
     expect(width(title)).toBeLessThanOrEqual(TITLE_LINE_CHARS * MAX_BALANCED_LINES);
     const lines = titleLines(title);
     expect(lines.join('')).toBe(title);

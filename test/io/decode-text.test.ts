@@ -98,7 +98,7 @@ describe('outline and Markdown encodings', () => {
   it('refuses an outline with invalid UTF-8, naming the line, and writes nothing with U+FFFD', () => {
     const dir = tempDir();
     const lines = outline.split('\n');
-    const bytes = Buffer.concat([Buffer.from(lines.slice(0, 5).join('\n') + '\n'), Buffer.from([0xff, 0xfe, 0x41]), Buffer.from('\n' + lines.slice(5).join('\n'))]);
+    const bytes = Buffer.concat([Buffer.from(`${lines.slice(0, 5).join('\n')}\n`), Buffer.from([0xff, 0xfe, 0x41]), Buffer.from(`\n${lines.slice(5).join('\n')}`)]);
     writeFileSync(join(dir, 'plan.yaml'), bytes);
     const result = run(dir, 'build', 'plan.yaml');
     expect(result.status).toBe(4);

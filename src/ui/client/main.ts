@@ -33,7 +33,7 @@ function setUpTabs(): void {
 async function start(): Promise<void> {
   const { types } = await getJson<{ types: PlanType[] }>('/api/types');
   const formRoot = byId('outline-form');
-  let preview: Preview | undefined = undefined;
+  let preview: Preview | undefined ;
   const loadType = async (type: string, keep: Fields): Promise<void> => {
     const query = new URLSearchParams({ type });
     for (const key of ['org', 'superior', 'year'] as const) if (keep[key] !== undefined) query.set(key, String(keep[key]));

@@ -1,4 +1,4 @@
-import { type Block, type Cell, type Line, type PlanDocument } from '../../document/model.js';
+import type { Block, Cell, Line, PlanDocument } from '../../document/model.js';
 import type { RoleFonts } from './fonts.js';
 import { attachmentLines } from '../../document/attachments.js';
 import { signaturePlacement } from '../../document/signature-layout.js';

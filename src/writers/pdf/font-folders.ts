@@ -1,4 +1,4 @@
-import { readdirSync } from 'node:fs';
+import { readdirSync, type Dirent } from 'node:fs';
 import { homedir } from 'node:os';
 import { delimiter, extname, join } from 'node:path';
 import { readFaces, type FaceInfo } from './sfnt.js';
@@ -77,7 +77,7 @@ export function facesIn(folder: string): FaceInfo[] {
 }
 
 function collect(dir: string, depth: number, out: FaceInfo[]): void {
-  let entries;
+  let entries: Dirent[];
   try {
     entries = readdirSync(dir, { withFileTypes: true });
   } catch {

@@ -27,9 +27,9 @@ function paragraphs(text: string): ParagraphBlock[] {
 
 describe('the Markdown writer keeps the text it is given', () => {
   it.each(CASES)('%s', (input, text) => {
-    const first = paragraphs(FRONT + input + '\n');
+    const first = paragraphs(`${FRONT + input}\n`);
     expect(first.map((b) => lineText(b.content))).toEqual([text]);
-    const written = toMarkdown(parseMarkdown('plan.md', FRONT + input + '\n'));
+    const written = toMarkdown(parseMarkdown('plan.md', `${FRONT + input}\n`));
     // Parsed again, the same runs with the same emphasis, and written again, the same Markdown.
     expect(paragraphs(written)).toEqual(first);
     expect(toMarkdown(parseMarkdown('plan.md', written))).toBe(written);

@@ -11,7 +11,7 @@ const tools = haveTools();
 
 const HASH = '2d711642b726b04401627ca9fbac32f5c8530fb1903cc4db02258717921a4881';
 const WORD = 'abcdefghij'.repeat(500);
-const URL_TEXT = 'https://example.org/union/plans/2027/' + 'x'.repeat(80);
+const URL_TEXT = `https://example.org/union/plans/2027/${'x'.repeat(80)}`;
 
 /** A4 in points, and the GB/T 9704 text block: 28 mm from the left, 26 mm from the right. */
 const PAGE_WIDTH = 595.28;
