@@ -1,7 +1,8 @@
 // npm run bench, part three — `unionplan ui`: the page's size, and the time from a pause in typing
 // to the updated preview, measured in Debian's chromium (skipped when it is not installed). A
 // benchmark, not a test: it prints, it asserts nothing.
-import { spawn, spawnSync } from 'node:child_process';
+import { spawnSync } from 'node:child_process';
+import { startUi } from '../scripts/start-ui.mjs';
 import { statSync } from 'node:fs';
 import { gzipSync } from 'node:zlib';
 import { readFileSync } from 'node:fs';
@@ -29,15 +30,9 @@ if (!CHROMIUM) {
   process.exit(0);
 }
 const { chromium } = await import('playwright-core');
-const child = spawn(process.execPath, [bin, 'ui', '--no-open'], { stdio: ['ignore', 'pipe', 'inherit'] });
-const url = await new Promise((resolve) => {
-  let out = '';
-  child.stdout.on('data', (chunk) => {
-    out += chunk;
-    const found = /http:\/\/127\.0\.0\.1:\d+\/\?token=[\w-]+/.exec(out);
-    if (found) resolve(found[0]);
-  });
-});
+const ui = startUi(bin);
+const { child } = ui;
+const url = await ui.url;
 const browser = await chromium.launch({ executablePath: CHROMIUM });
 try {
   const page = await browser.newPage({ viewport: { width: 1366, height: 768 } });

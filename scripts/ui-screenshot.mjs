@@ -1,19 +1,13 @@
 // Takes docs/ui.png, the README's picture of `unionplan ui`: the built page at 1366×768 in
 // Debian's chromium, a school plan with one finding of `check` shown beside its field.
 // Run after `npm run build`: node scripts/ui-screenshot.mjs
-import { spawn } from 'node:child_process';
+import { startUi } from './start-ui.mjs';
 import { chromium } from 'playwright-core';
 
 const root = new URL('..', import.meta.url).pathname;
-const child = spawn(process.execPath, [`${root}bin/unionplan.js`, 'ui', '--no-open'], { stdio: ['ignore', 'pipe', 'inherit'] });
-const url = await new Promise((resolve) => {
-  let out = '';
-  child.stdout.on('data', (chunk) => {
-    out += chunk;
-    const found = /http:\/\/127\.0\.0\.1:\d+\/\?token=[\w-]+/.exec(out);
-    if (found) resolve(found[0]);
-  });
-});
+const ui = startUi(`${root}bin/unionplan.js`);
+const { child } = ui;
+const url = await ui.url;
 const browser = await chromium.launch({ executablePath: process.env.CHROMIUM ?? '/usr/bin/chromium' });
 try {
   const page = await browser.newPage({ viewport: { width: 1366, height: 768 }, locale: 'zh-CN' });

@@ -2,7 +2,7 @@ import JSZip from 'jszip';
 import { readFileSync, rmSync, statSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { beforeAll, describe, expect, it } from 'vitest';
-import { listFiles, requireBuild, run, start, tempDir } from './helpers.js';
+import { listFiles, requireBuild, run, start, tempDir, until } from './helpers.js';
 
 beforeAll(requireBuild);
 
@@ -16,15 +16,6 @@ interface Report {
   units: { name: string; status: string; files: string[] }[];
 }
 
-/** Waits until `check` holds, polling; gives up after `ms`. */
-async function until(check: () => boolean, ms: number): Promise<boolean> {
-  const end = Date.now() + ms;
-  while (Date.now() < end) {
-    if (check()) return true;
-    await new Promise((resolve) => setTimeout(resolve, 10));
-  }
-  return false;
-}
 
 describe('unionplan batch: Ctrl-C, then --skip-existing', () => {
   it('stops cleanly on Ctrl-C, reports what finished, and a rerun with --skip-existing completes the rest', async () => {

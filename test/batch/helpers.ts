@@ -2,7 +2,7 @@ import { existsSync, readdirSync } from 'node:fs';
 import { join } from 'node:path';
 import { requireBuild as requireCliBuild, tempDir as makeTempDir } from '../helpers/cli.js';
 
-export { BIN, EXAMPLES, run, start } from '../helpers/cli.js';
+export { BIN, EXAMPLES, run, start, until } from '../helpers/cli.js';
 export const FIXTURES = new URL('../fixtures/batch/', import.meta.url).pathname;
 
 /** A fixture file: `fixture('gbk', 'units.csv')`. */

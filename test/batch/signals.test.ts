@@ -5,7 +5,7 @@ import { availableParallelism } from 'node:os';
 import { join } from 'node:path';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { tempFileFor } from '../../src/io/write-file.js';
-import { listFiles, requireBuild, run, start, tempDir } from './helpers.js';
+import { listFiles, requireBuild, run, start, tempDir, until } from './helpers.js';
 
 beforeAll(requireBuild);
 
@@ -16,14 +16,6 @@ function roster(dir: string, count: number): void {
   writeFileSync(join(dir, 'units.csv'), `单位名称,类型,年度\n${rows.join('\n')}\n`);
 }
 
-async function until(check: () => boolean, ms: number): Promise<boolean> {
-  const end = Date.now() + ms;
-  while (Date.now() < end) {
-    if (check()) return true;
-    await new Promise((resolve) => setTimeout(resolve, 10));
-  }
-  return false;
-}
 
 describe('unionplan batch: signals', () => {
   it('treats SIGHUP (a closed terminal) like Ctrl-C: finished plans kept, the report written, no temporary file', async () => {

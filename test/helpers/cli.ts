@@ -29,3 +29,13 @@ export function requireBuild(file = 'cli.js'): void {
     throw new Error(`dist/${file} is missing: run \`npm run build\` (npm test does it first)`);
   }
 }
+
+/** Waits until `check` holds, polling every 10 ms; false when `ms` pass first. */
+export async function until(check: () => boolean, ms: number): Promise<boolean> {
+  const end = Date.now() + ms;
+  while (Date.now() < end) {
+    if (check()) return true;
+    await new Promise((resolve) => setTimeout(resolve, 10));
+  }
+  return false;
+}
