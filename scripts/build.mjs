@@ -27,29 +27,24 @@ const precompilePlugin = {
     }));
   },
 };
-// The built-in list of outdated wordings (check's outdated-reference rule), as data rather than
-// YAML to parse at every run.
-const datedReferences = YAML.parse(readFileSync(new URL('../src/check/dated-references.yaml', import.meta.url), 'utf8'));
-const referencesPlugin = {
-  name: 'embedded-references',
-  setup(b) {
-    b.onLoad({ filter: /src[\\/]check[\\/]embedded-references\.ts$/ }, () => ({
-      contents: `export const EMBEDDED_REFERENCES = ${JSON.stringify(datedReferences)};`,
-      loader: 'js',
-    }));
-  },
-};
-// The current wording per plan year (templates and check's missing-current-wording rule), likewise.
-const wording = YAML.parse(readFileSync(new URL('../src/templates/wording.yaml', import.meta.url), 'utf8'));
-const wordingPlugin = {
-  name: 'embedded-wording',
-  setup(b) {
-    b.onLoad({ filter: /src[\\/]templates[\\/]embedded-wording\.ts$/ }, () => ({
-      contents: `export const EMBEDDED_WORDING = ${JSON.stringify(wording)};`,
-      loader: 'js',
-    }));
-  },
-};
+/**
+ * An esbuild plugin that replaces the module at `modulePath` (under src/) with the YAML file at
+ * `yamlPath` as data, exported as `exportName`: parsed once here rather than at every run.
+ */
+function embedYaml(yamlPath, modulePath, exportName) {
+  const data = YAML.parse(readFileSync(new URL(`../src/${yamlPath}`, import.meta.url), 'utf8'));
+  const filter = new RegExp(`src[\\\\/]${modulePath.replace(/\//g, '[\\\\/]').replace(/\./g, '\\.')}$`);
+  return {
+    name: `embedded-${exportName}`,
+    setup(b) {
+      b.onLoad({ filter }, () => ({ contents: `export const ${exportName} = ${JSON.stringify(data)};`, loader: 'js' }));
+    },
+  };
+}
+// The built-in list of outdated wordings (check's outdated-reference rule), and the current wording
+// per plan year (templates and check's missing-current-wording rule).
+const referencesPlugin = embedYaml('check/dated-references.yaml', 'check/embedded-references.ts', 'EMBEDDED_REFERENCES');
+const wordingPlugin = embedYaml('templates/wording.yaml', 'templates/embedded-wording.ts', 'EMBEDDED_WORDING');
 const result = await build({
   metafile: true,
   // batch-worker: the worker thread of `unionplan batch`, found beside the chunks at run time.
