@@ -45,6 +45,14 @@ function embedYaml(yamlPath, modulePath, exportName) {
 // per plan year (templates and check's missing-current-wording rule).
 const referencesPlugin = embedYaml('check/dated-references.yaml', 'check/embedded-references.ts', 'EMBEDDED_REFERENCES');
 const wordingPlugin = embedYaml('templates/wording.yaml', 'templates/embedded-wording.ts', 'EMBEDDED_WORDING');
+// `import text from './part.xml?raw'`: the file's text as a string, as Vite (and so vitest) reads it.
+const rawTextPlugin = {
+  name: 'raw-text',
+  setup(b) {
+    b.onResolve({ filter: /\?raw$/ }, (args) => ({ path: new URL(args.path.slice(0, -4), `file://${args.resolveDir}/`).pathname, namespace: 'raw-text' }));
+    b.onLoad({ filter: /.*/, namespace: 'raw-text' }, (args) => ({ contents: readFileSync(args.path, 'utf8'), loader: 'text' }));
+  },
+};
 const result = await build({
   metafile: true,
   // batch-worker: the worker thread of `unionplan batch`, found beside the chunks at run time.
@@ -62,7 +70,7 @@ const result = await build({
   external: ['@myriaddreamin/typst-ts-node-compiler'],
   define: { UNIONPLAN_VERSION: JSON.stringify(pkg.version) },
   banner: { js: "import { createRequire as __cr } from 'node:module'; const require = __cr(import.meta.url);" },
-  plugins: [precompilePlugin, referencesPlugin, wordingPlugin],
+  plugins: [precompilePlugin, referencesPlugin, wordingPlugin, rawTextPlugin],
   logLevel: 'warning',
 });
 

@@ -1,24 +1,20 @@
 /**
- * The body of the plan: the title, then one function per block type. Each paragraph names its style
+ * The body of the plan as WordprocessingML: the title, then one function per block type. Each paragraph names its style
  * and carries only what the style cannot say (bold runs, the face of full-width punctuation).
  */
-import { Paragraph, TabStopType } from 'docx';
-import type { Table } from 'docx';
 import type { AttachmentsBlock, Block, HeadingBlock, ParagraphBlock, SignatureBlock } from '../../document/model.js';
 import { attachmentLines } from '../../document/attachments.js';
 import { textWidth } from '../../document/text-width.js';
 import type { WriteContext } from './context.js';
 import { cleanLine, cleanText, headingPlace, paragraphPlace } from './places.js';
+import { paragraphXml } from './paragraph.js';
 import { lineRuns, textRuns } from './runs.js';
 import { STYLE, headingStyle } from './styles.js';
-import { tableElement } from './table.js';
+import { tableXml } from './table.js';
 import { BODY_CHAR, LINE_PITCH } from './units.js';
 import { signaturePlacement } from '../../document/signature-layout.js';
 import { titleLines } from '../../document/title-lines.js';
 import { runInLine } from '../../document/run-in.js';
-
-/** What the section's body holds. */
-export type BodyElement = Paragraph | Table;
 
 /** Font role of each heading level. */
 const HEADING_ROLE = { 1: 'heading1', 2: 'heading2', 3: 'heading3', 4: 'heading4' } as const;
@@ -28,10 +24,10 @@ const HEADING_ROLE = { 1: 'heading1', 2: 'heading2', 3: 'heading3', 4: 'heading4
  * The lines are joined by line breaks inside one paragraph, so it stays one title in Word; `org`,
  * the unit's name, is kept whole where it can be (`titleLines`).
  */
-export function titleParagraph(title: string, ctx: WriteContext, org?: string): Paragraph | null {
+export function titleParagraph(title: string, ctx: WriteContext, org?: string): string {
   const text = cleanText(title, '标题', ctx.warn).trim();
-  if (text === '') return null;
-  return new Paragraph({ style: STYLE.title, children: textRuns(titleLines(text, org).join('\n'), ctx.fonts.title) });
+  if (text === '') return '';
+  return paragraphXml({ style: STYLE.title }, textRuns(titleLines(text, org).join('\n'), ctx.fonts.title));
 }
 
 /**
@@ -39,30 +35,23 @@ export function titleParagraph(title: string, ctx: WriteContext, org?: string): 
  * from 1. A run-in item is a body paragraph (Normal, so it stays out of the navigation pane, which
  * then lists the parts 一、 and （一） a reader moves between, not every item's whole paragraph).
  */
-export function headingParagraph(block: HeadingBlock, index: number, ctx: WriteContext, keepNext = false): Paragraph {
+export function headingParagraph(block: HeadingBlock, index: number, ctx: WriteContext, keepNext = false): string {
   const place = headingPlace(index, block.number, block.content);
   if (block.runIn) {
     // A run-in item is body text; as the last text before the 落款 it keeps with it, as a paragraph does.
-    return new Paragraph({ style: STYLE.normal, ...(keepNext ? { keepNext: true } : {}), children: lineRuns(cleanLine(runInLine(block), place, ctx.warn), ctx.fonts.body) });
+    return paragraphXml({ style: STYLE.normal, keepNext }, lineRuns(cleanLine(runInLine(block), place, ctx.warn), ctx.fonts.body));
   }
   const font = ctx.fonts[HEADING_ROLE[block.level]];
   const number = cleanText(block.number, place, ctx.warn);
-  return new Paragraph({
-    style: headingStyle(block.level),
-    children: [...textRuns(number, font), ...lineRuns(cleanLine(block.content, place, ctx.warn), font)],
-  });
+  return paragraphXml({ style: headingStyle(block.level) }, textRuns(number, font) + lineRuns(cleanLine(block.content, place, ctx.warn), font));
 }
 
 /**
  * A body paragraph; its indent, justification and spacing all come from Normal. `index` counts
  * paragraphs from 1; `keepNext` keeps its end on the page of what follows (the 落款).
  */
-export function bodyParagraph(block: ParagraphBlock, index: number, ctx: WriteContext, keepNext = false): Paragraph {
-  return new Paragraph({
-    style: STYLE.normal,
-    ...(keepNext ? { keepNext: true } : {}),
-    children: lineRuns(cleanLine(block.content, paragraphPlace(index), ctx.warn), ctx.fonts.body),
-  });
+export function bodyParagraph(block: ParagraphBlock, index: number, ctx: WriteContext, keepNext = false): string {
+  return paragraphXml({ style: STYLE.normal, keepNext }, lineRuns(cleanLine(block.content, paragraphPlace(index), ctx.warn), ctx.fonts.body));
 }
 
 /**
@@ -71,17 +60,17 @@ export function bodyParagraph(block: ParagraphBlock, index: number, ctx: WriteCo
  * carry the usual two characters and one blank line; the paragraphs carry the exact indents this
  * unit and date need, and a sealed one a second blank line for the seal.
  */
-export function signatureParagraphs(block: SignatureBlock, ctx: WriteContext): Paragraph[] {
+export function signatureParagraphs(block: SignatureBlock, ctx: WriteContext): string {
   const font = ctx.fonts.body;
   const org = cleanText(block.org, '落款单位', ctx.warn);
   const date = cleanText(block.date, '落款日期', ctx.warn);
   const place = signaturePlacement(org, date, block.sealed === true);
   const right = (chars: number) => ({ right: Math.round(chars * BODY_CHAR), firstLine: 0, firstLineChars: 0 });
   const gap = place.gap === 1 ? {} : { spacing: { before: place.gap * LINE_PITCH } };
-  return [
-    new Paragraph({ style: STYLE.signature, indent: right(place.org), ...gap, children: textRuns(org, font) }),
-    new Paragraph({ style: STYLE.date, indent: right(place.date), children: textRuns(date, font) }),
-  ];
+  return (
+    paragraphXml({ style: STYLE.signature, indent: right(place.org), ...gap }, textRuns(org, font)) +
+    paragraphXml({ style: STYLE.date, indent: right(place.date) }, textRuns(date, font))
+  );
 }
 
 /**
@@ -89,22 +78,25 @@ export function signatureParagraphs(block: SignatureBlock, ctx: WriteContext): P
  * one paragraph per attachment; numbers and names are kept apart by a tab, so that a long name
  * runs on under its own first character (hanging indent). They keep with the 落款 that follows.
  */
-export function attachmentParagraphs(block: AttachmentsBlock, ctx: WriteContext): Paragraph[] {
+export function attachmentParagraphs(block: AttachmentsBlock, ctx: WriteContext): string {
   const lines = attachmentLines(block.titles.map((title) => cleanText(title, '附件名称', ctx.warn)));
   const label = textWidth(lines[0]?.label ?? '');
   const number = Math.ceil(Math.max(0, ...lines.map((line) => textWidth(line.number))));
   const left = (2 + label + number) * BODY_CHAR;
-  return lines.map(
-    (line, i) =>
-      new Paragraph({
-        style: STYLE.attachment,
-        keepNext: true,
-        indent: { left, hanging: (i === 0 ? label + number : number) * BODY_CHAR },
-        tabStops: [{ type: TabStopType.LEFT, position: left }],
-        ...(i === 0 ? { spacing: { before: LINE_PITCH } } : {}),
-        children: textRuns(`${line.label}${line.number}${number > 0 ? '\t' : ''}${line.title}`, ctx.fonts.body),
-      }),
-  );
+  return lines
+    .map((line, i) =>
+      paragraphXml(
+        {
+          style: STYLE.attachment,
+          keepNext: true,
+          tabs: [{ type: 'left', position: left }],
+          ...(i === 0 ? { spacing: { before: LINE_PITCH } } : {}),
+          indent: { left, hanging: (i === 0 ? label + number : number) * BODY_CHAR },
+        },
+        textRuns(`${line.label}${line.number}${number > 0 ? '\t' : ''}${line.title}`, ctx.fonts.body),
+      ),
+    )
+    .join('');
 }
 
 /** Headings, paragraphs and tables counted separately, so warnings can say 第3个标题, 第5段, 第1个表格. */
@@ -130,17 +122,17 @@ export function keepsWithSignature(blocks: readonly Block[], i: number): boolean
 }
 
 /**
- * The body elements of one block; `index` is its number from {@link countBlock}, for warnings;
+ * The body XML of one block; `index` is its number from {@link countBlock}, for warnings;
  * `keepNext` for the block that must stay on the page of the 落款.
  */
-export function elementsOf(block: Block, index: number, ctx: WriteContext, keepNext = false): BodyElement[] {
+export function blockXml(block: Block, index: number, ctx: WriteContext, keepNext = false): string {
   switch (block.type) {
     case 'heading':
-      return [headingParagraph(block, index, ctx, keepNext)];
+      return headingParagraph(block, index, ctx, keepNext);
     case 'paragraph':
-      return [bodyParagraph(block, index, ctx, keepNext)];
+      return bodyParagraph(block, index, ctx, keepNext);
     case 'table':
-      return [tableElement(block, index, ctx, keepNext)];
+      return tableXml(block, index, ctx, keepNext);
     case 'attachments':
       return attachmentParagraphs(block, ctx);
     case 'signature':
@@ -156,19 +148,5 @@ export function needsSpacer(previous: Block | undefined, next: Block | undefined
   return previous?.type === 'table' && (next === undefined || next.type === 'table');
 }
 
-/** The body elements for the blocks, in order. */
-export function blockElements(blocks: readonly Block[], ctx: WriteContext): BodyElement[] {
-  const count: BlockCounts = { heading: 0, paragraph: 0, table: 0 };
-  const elements: BodyElement[] = [];
-  blocks.forEach((block, i) => {
-    if (needsSpacer(blocks[i - 1], block)) elements.push(emptyParagraph());
-    elements.push(...elementsOf(block, countBlock(block, count), ctx, keepsWithSignature(blocks, i)));
-  });
-  if (needsSpacer(blocks.at(-1), undefined)) elements.push(emptyParagraph());
-  return elements;
-}
-
 /** An empty body paragraph. */
-export function emptyParagraph(): Paragraph {
-  return new Paragraph({ style: STYLE.normal });
-}
+export const EMPTY_PARAGRAPH = paragraphXml({ style: STYLE.normal });

@@ -3,29 +3,18 @@
  * notice's title, 主送, sentence and 落款 before the plan, and the 版记 after it, a table floated to
  * the foot of the last page.
  */
-import {
-  AlignmentType,
-  BorderStyle,
-  LineRuleType,
-  Paragraph,
-  Table,
-  TableAnchorType,
-  TableCell,
-  TableLayoutType,
-  TableRow,
-  TabStopType,
-  TextRun,
-  WidthType,
-} from 'docx';
 import type { NoticeParts } from '../../document/notice.js';
 import { titleLines } from '../../document/title-lines.js';
 import { signatureParagraphs } from './blocks.js';
 import type { WriteContext } from './context.js';
 import { cleanText } from './places.js';
-import { textRuns } from './runs.js';
+import { borderXml, paragraphXml, type BorderLine, type ParagraphProperties } from './paragraph.js';
+import { runXml, textRuns } from './runs.js';
+import { cellMargins, dxa, tableBorders, tableGrid } from './table.js';
 import { STYLE } from './styles.js';
 import { LINE_PITCH, MARGIN_BOTTOM, PAGE_HEIGHT, SIZE_PT, TABLE_LINE, TEXT_WIDTH, ptToHalfPoints, ptToTwips } from './units.js';
 import { textWidth } from '../../document/text-width.js';
+import { element, empty } from './xml.js';
 
 /** 红色 of the 版头 (GB/T 9704: 发文机关标志 and the separator line in red). */
 export const NOTICE_RED = 'E60012';
@@ -40,54 +29,46 @@ const AUTHORITY_TOP = Math.round((35 / 25.4) * 1440);
 const FLUSH = { firstLine: 0, firstLineChars: 0 };
 
 /** The paragraphs before the plan: 版头, title, 主送, sentence, 落款. */
-export function noticeHead(parts: NoticeParts, ctx: WriteContext, org: string | undefined): Paragraph[] {
+export function noticeHead(parts: NoticeParts, ctx: WriteContext, org: string | undefined): string {
   const text = (value: string, place: string) => cleanText(value, place, ctx.warn);
   const authorityLine = Math.round(ptToTwips(AUTHORITY_PT) * 1.25);
-  return [
-    new Paragraph({
-      style: STYLE.title,
-      spacing: { before: AUTHORITY_TOP - (authorityLine - ptToTwips(AUTHORITY_PT)), after: 0, line: authorityLine, lineRule: LineRuleType.EXACT },
-      children: [
-        new TextRun({
-          text: text(parts.authority, '发文机关标志'),
-          color: NOTICE_RED,
-          size: ptToHalfPoints(AUTHORITY_PT),
-          font: { eastAsia: ctx.fonts.title },
-        }),
-      ],
-    }),
+  return (
+    paragraphXml(
+      {
+        style: STYLE.title,
+        spacing: { after: 0, before: AUTHORITY_TOP - (authorityLine - ptToTwips(AUTHORITY_PT)), line: authorityLine, lineRule: 'exact' },
+      },
+      runXml(text(parts.authority, '发文机关标志'), { font: { eastAsia: ctx.fonts.title }, color: NOTICE_RED, size: ptToHalfPoints(AUTHORITY_PT) }),
+    ) +
     // 发文字号 two lines below; the red line 4 mm under it, as the paragraph's bottom border.
-    new Paragraph({
-      style: STYLE.normal,
-      alignment: AlignmentType.CENTER,
-      indent: FLUSH,
-      spacing: { before: 2 * LINE_PITCH },
-      border: { bottom: { style: BorderStyle.SINGLE, size: 8, color: NOTICE_RED, space: 11 } },
-      children: textRuns(text(parts.number, '发文字号'), ctx.fonts.body),
-    }),
-    new Paragraph({
-      style: STYLE.title,
-      spacing: { before: 2 * LINE_PITCH - 227 },
-      children: textRuns(titleLines(text(parts.title, '通知标题'), org).join('\n'), ctx.fonts.title),
-    }),
-    new Paragraph({ style: STYLE.normal, indent: FLUSH, children: textRuns(text(parts.to, '主送机关'), ctx.fonts.body) }),
-    new Paragraph({ style: STYLE.normal, children: textRuns(text(parts.body, '通知正文'), ctx.fonts.body) }),
-    ...signatureParagraphs(parts.signature, ctx),
-  ];
+    paragraphXml(
+      {
+        style: STYLE.normal,
+        alignment: 'center',
+        indent: FLUSH,
+        spacing: { before: 2 * LINE_PITCH },
+        borderBottom: { style: 'single', size: 8, color: NOTICE_RED, space: 11 },
+      },
+      textRuns(text(parts.number, '发文字号'), ctx.fonts.body),
+    ) +
+    paragraphXml({ style: STYLE.title, spacing: { before: 2 * LINE_PITCH - 227 } }, textRuns(titleLines(text(parts.title, '通知标题'), org).join('\n'), ctx.fonts.title)) +
+    paragraphXml({ style: STYLE.normal, indent: FLUSH }, textRuns(text(parts.to, '主送机关'), ctx.fonts.body)) +
+    paragraphXml({ style: STYLE.normal }, textRuns(text(parts.body, '通知正文'), ctx.fonts.body)) +
+    signatureParagraphs(parts.signature, ctx)
+  );
 }
 
 /** The plan's title after the notice, on a page of its own. */
-export function planTitleAfterNotice(title: string, ctx: WriteContext, org: string | undefined): Paragraph {
-  return new Paragraph({
-    style: STYLE.title,
-    pageBreakBefore: true,
-    children: textRuns(titleLines(cleanText(title, '标题', ctx.warn).trim(), org).join('\n'), ctx.fonts.title),
-  });
+export function planTitleAfterNotice(title: string, ctx: WriteContext, org: string | undefined): string {
+  return paragraphXml(
+    { style: STYLE.title, pageBreakBefore: true },
+    textRuns(titleLines(cleanText(title, '标题', ctx.warn).trim(), org).join('\n'), ctx.fonts.title),
+  );
 }
 
-const THICK = { style: BorderStyle.SINGLE, size: 8, color: '000000' } as const;
-const THIN = { style: BorderStyle.SINGLE, size: 6, color: '000000' } as const;
-const NONE = { style: BorderStyle.NONE, size: 0, color: 'auto' } as const;
+const THICK: BorderLine = { style: 'single', size: 8, color: '000000' };
+const THIN: BorderLine = { style: 'single', size: 6, color: '000000' };
+const NONE: BorderLine = { style: 'none', size: 0, color: 'auto' };
 
 /** Characters of 四号 on a line of the 版记, between its one-character margins. */
 const RECORD_LINE_CHARS = Math.floor(TEXT_WIDTH / ptToTwips(SIZE_PT.si)) - 2;
@@ -107,57 +88,38 @@ function recordHeight(parts: NoticeParts): number {
  * sits at the bottom of the last page whatever the plan's length. An empty paragraph follows it to
  * anchor it.
  */
-export function noticeRecord(parts: NoticeParts, ctx: WriteContext): (Table | Paragraph)[] {
+export function noticeRecord(parts: NoticeParts, ctx: WriteContext): string {
   const char = ptToTwips(SIZE_PT.si);
   const font = ctx.fonts.table;
-  const line = (children: TextRun[], extra: Partial<ConstructorParameters<typeof Paragraph>[0] & object> = {}) =>
-    new Paragraph({ style: STYLE.tableText, indent: { left: char, right: char }, spacing: { before: RECORD_PARAGRAPH_SPACE, after: RECORD_PARAGRAPH_SPACE }, children, ...extra });
+  const line = (runs: string, extra: Partial<ParagraphProperties> = {}) =>
+    paragraphXml({ style: STYLE.tableText, indent: { left: char, right: char }, spacing: { after: RECORD_PARAGRAPH_SPACE, before: RECORD_PARAGRAPH_SPACE }, ...extra }, runs);
   // One row that cannot split: LibreOffice splits a floating table of two rows across pages. The
   // thin line under 抄送 is that paragraph's border, drawn across the cell.
-  const paragraphs: Paragraph[] = [];
+  let paragraphs = '';
   if (parts.cc) {
-    paragraphs.push(
-      line(textRuns(cleanText(parts.cc, '抄送机关', ctx.warn), font), {
-        // A second line starts under the first name, after “抄送：”.
-        indent: { left: 4 * char, hanging: 3 * char, right: char },
-        border: { bottom: { ...THIN, space: 4 } },
-      }),
-    );
+    paragraphs += line(textRuns(cleanText(parts.cc, '抄送机关', ctx.warn), font), {
+      // A second line starts under the first name, after “抄送：”.
+      indent: { left: 4 * char, right: char, hanging: 3 * char },
+      borderBottom: { ...THIN, space: 4 },
+    });
   }
-  paragraphs.push(
-    line(textRuns(`${cleanText(parts.issuer, '印发机关', ctx.warn)}\t${parts.issued}`, font), {
-      tabStops: [{ type: TabStopType.RIGHT, position: TEXT_WIDTH - char }],
-    }),
+  paragraphs += line(textRuns(`${cleanText(parts.issuer, '印发机关', ctx.warn)}\t${parts.issued}`, font), {
+    tabs: [{ type: 'right', position: TEXT_WIDTH - char }],
+  });
+  const cell = element(
+    'w:tc',
+    element('w:tcPr', dxa('w:tcW', TEXT_WIDTH) + element('w:tcBorders', borderXml('w:top', THICK) + borderXml('w:left', NONE) + borderXml('w:bottom', THICK) + borderXml('w:right', NONE))) +
+      paragraphs,
   );
-  const rows = [
-    new TableRow({
-      cantSplit: true,
-      children: [
-        new TableCell({
-          width: { size: TEXT_WIDTH, type: WidthType.DXA },
-          borders: { top: THICK, bottom: THICK, left: NONE, right: NONE },
-          children: paragraphs,
-        }),
-      ],
-    }),
-  ];
-  return [
-    new Table({
-      width: { size: TEXT_WIDTH, type: WidthType.DXA },
-      columnWidths: [TEXT_WIDTH],
-      layout: TableLayoutType.FIXED,
-      margins: { left: 0, right: 0, top: 0, bottom: 0 },
-      borders: { top: NONE, bottom: NONE, left: NONE, right: NONE, insideHorizontal: NONE, insideVertical: NONE },
-      // Placed by its distance from the top of the page, its foot on the foot of the text block:
-      // LibreOffice does not honour a floating table aligned to the bottom of the margin.
-      float: {
-        horizontalAnchor: TableAnchorType.MARGIN,
-        absoluteHorizontalPosition: 0,
-        verticalAnchor: TableAnchorType.PAGE,
-        absoluteVerticalPosition: PAGE_HEIGHT - MARGIN_BOTTOM - recordHeight(parts),
-      },
-      rows,
-    }),
-    new Paragraph({ style: STYLE.normal }),
-  ];
+  // Placed by its distance from the top of the page, its foot on the foot of the text block:
+  // LibreOffice does not honour a floating table aligned to the bottom of the margin.
+  const float = empty('w:tblpPr', {
+    'w:tblpX': 0,
+    'w:tblpY': PAGE_HEIGHT - MARGIN_BOTTOM - recordHeight(parts),
+    'w:horzAnchor': 'margin',
+    'w:vertAnchor': 'page',
+  });
+  const properties = `${float}${dxa('w:tblW', TEXT_WIDTH)}${tableBorders(NONE, NONE)}<w:tblLayout w:type="fixed"/>${cellMargins(0, 0)}`;
+  const table = element('w:tbl', element('w:tblPr', properties) + tableGrid([TEXT_WIDTH]) + element('w:tr', `<w:trPr><w:cantSplit/></w:trPr>${cell}`));
+  return table + paragraphXml({ style: STYLE.normal });
 }

@@ -1,95 +1,102 @@
 /**
  * Everything in a plan's .docx but its body and properties: styles, numbering, footers, settings,
- * theme, relationships, and word/document.xml around the body. It depends only on the plan's
- * fonts, so it is made by the `docx` library once per set of fonts and reused: a batch of a
- * thousand plans with the usual fonts packs it once instead of a thousand times.
+ * theme and relationships, our own XML under `parts/`. Only the styles and footers depend on the
+ * plan (its fonts); each part is compressed once per process and per set of fonts, so a batch of a
+ * thousand plans compresses them once, and a single build compresses only what it writes.
  */
-import { Document, Packer, type IContext } from 'docx';
-import { unzipSync } from 'fflate';
 import type { FontRole } from '../../document/model.js';
 import { CORE_PROPERTIES_PATH } from './core-properties.js';
-import type { BodyElement } from './blocks.js';
-import { pageNumberFooters } from './footer.js';
-import { sectionProperties } from './page.js';
-import { patchStyles } from './style-patches.js';
-import { OFF_GRID_STYLES, buildStyles } from './styles.js';
+import { footerXml } from './footer.js';
+import APP from './parts/app.xml?raw';
+import CONTENT_TYPES from './parts/content-types.xml?raw';
+import CUSTOM from './parts/custom.xml?raw';
+import DOCUMENT_RELS from './parts/document-rels.xml?raw';
+import EMPTY_RELS from './parts/empty-rels.xml?raw';
+import ENDNOTES from './parts/endnotes.xml?raw';
+import FONT_TABLE from './parts/font-table.xml?raw';
+import FOOTNOTES from './parts/footnotes.xml?raw';
+import NUMBERING from './parts/numbering.xml?raw';
+import PACKAGE_RELS from './parts/package-rels.xml?raw';
+import SETTINGS from './parts/settings.xml?raw';
+import THEME from './parts/theme.xml?raw';
+import { stylesXml } from './styles.js';
+import { compactXml } from './template.js';
 import { preparePart, type PreparedPart } from './zip-package.js';
-
-/** The path of the styles part, which the writer completes (`style-patches.ts`). */
-export const STYLES_PATH = 'word/styles.xml';
 
 /** The path of the part the body goes into. */
 export const DOCUMENT_PATH = 'word/document.xml';
 
-/** The parts of a .docx that do not depend on the plan's text. */
-export interface PackageSkeleton {
-  /** Every part in the library's order; the document and core properties are slots, filled per plan. */
-  parts: (PreparedPart | typeof DOCUMENT_PATH | typeof CORE_PROPERTIES_PATH)[];
-  /** word/document.xml up to and including `<w:body>`, and from the section properties to the end. */
-  documentHead: string;
-  documentTail: string;
-  /** What `prepForXml` needs to turn body elements into XML for this package. */
-  context: IContext;
-}
+/** A slot in the package filled per plan. */
+export type PlanPart = typeof DOCUMENT_PATH | typeof CORE_PROPERTIES_PATH;
+
+/** The parts of a .docx that do not depend on the plan's text, in package order, with slots for those that do. */
+export type PackageSkeleton = readonly (PreparedPart | PlanPart)[];
+
+/** A part's text, or the slot of a part written per plan, or a part that depends on the fonts. */
+type PartSource = string | PlanPart | ((fonts: Readonly<Record<FontRole, string>>) => string);
 
 /**
- * The `docx` library's document for a plan's fonts and body: the one place the package's styles,
- * footers and page are put together. The skeleton is this with an empty body.
+ * The package's parts in the order they are zipped (the order the docx library, which wrote the
+ * first versions of these files, used; some readers look at the first entries to tell a format).
  */
-export function documentWith(fonts: Record<FontRole, string>, body: BodyElement[]): Document {
-  return new Document({
-    styles: buildStyles(fonts),
-    evenAndOddHeaderAndFooters: true,
-    // A line ending in a line break (a hard break typed in Markdown, a <br> in a cell) is not
-    // stretched across the justified line, as the PDF sets it; Word, WPS and LibreOffice read this.
-    compatibility: { doNotExpandShiftReturn: true },
-    sections: [{ properties: sectionProperties(), footers: pageNumberFooters(fonts.pageNumber), children: body }],
+const PARTS: readonly [string, PartSource][] = [
+  ['word/_rels/document.xml.rels', DOCUMENT_RELS],
+  [DOCUMENT_PATH, DOCUMENT_PATH],
+  ['word/styles.xml', stylesXml],
+  [CORE_PROPERTIES_PATH, CORE_PROPERTIES_PATH],
+  ['_rels/.rels', PACKAGE_RELS],
+  ['word/_rels/footer1.xml.rels', EMPTY_RELS],
+  ['word/_rels/footer2.xml.rels', EMPTY_RELS],
+  ['word/footer1.xml', (fonts) => footerXml('odd', fonts.pageNumber)],
+  ['word/footer2.xml', (fonts) => footerXml('even', fonts.pageNumber)],
+  ['docProps/custom.xml', CUSTOM],
+  ['docProps/app.xml', APP],
+  ['word/footnotes.xml', FOOTNOTES],
+  ['word/_rels/footnotes.xml.rels', EMPTY_RELS],
+  ['word/endnotes.xml', ENDNOTES],
+  ['word/_rels/endnotes.xml.rels', EMPTY_RELS],
+  ['word/settings.xml', SETTINGS],
+  ['word/fontTable.xml', FONT_TABLE],
+  ['word/_rels/fontTable.xml.rels', EMPTY_RELS],
+  ['word/theme/theme1.xml', THEME],
+  ['word/numbering.xml', NUMBERING],
+  ['[Content_Types].xml', CONTENT_TYPES],
+];
+
+const encoder = new TextEncoder();
+
+/** Parts that do not depend on the fonts, compressed on first use. */
+const fixedParts = new Map<string, PreparedPart>();
+
+function fixedPart(path: string, text: string): PreparedPart {
+  let part = fixedParts.get(path);
+  if (!part) {
+    part = preparePart(path, encoder.encode(compactXml(text)));
+    fixedParts.set(path, part);
+  }
+  return part;
+}
+
+function makeSkeleton(fonts: Readonly<Record<FontRole, string>>): PackageSkeleton {
+  return PARTS.map(([path, source]) => {
+    if (source === DOCUMENT_PATH || source === CORE_PROPERTIES_PATH) return source;
+    if (typeof source === 'string') return fixedPart(path, source);
+    return preparePart(path, encoder.encode(source(fonts)));
   });
 }
 
-const BODY_OPEN = '<w:body>';
-
-async function makeSkeleton(fonts: Record<FontRole, string>): Promise<PackageSkeleton> {
-  const document = documentWith(fonts, []);
-  const files = unzipSync(await Packer.pack(document, 'uint8array'));
-  files[STYLES_PATH] = completeStyles(files[STYLES_PATH]);
-  const xml = new TextDecoder().decode(files[DOCUMENT_PATH]);
-  const bodyStart = xml.indexOf(BODY_OPEN) + BODY_OPEN.length;
-  const sectionStart = xml.indexOf('<w:sectPr', bodyStart);
-  if (bodyStart < BODY_OPEN.length || sectionStart !== bodyStart) {
-    // The library changed how it writes an empty body; the writer must be looked at.
-    throw new Error(`unexpected word/document.xml from the docx library: ${xml.slice(0, 200)}`);
-  }
-  const parts = Object.entries(files).map(([path, data]): PackageSkeleton['parts'][number] =>
-    path === DOCUMENT_PATH || path === CORE_PROPERTIES_PATH ? path : preparePart(path, data),
-  );
-  return {
-    parts,
-    documentHead: xml.slice(0, bodyStart),
-    documentTail: xml.slice(sectionStart),
-    context: { file: document, viewWrapper: document.Document, stack: [] },
-  };
-}
-
-/** The library's styles.xml with what it cannot write added (`style-patches.ts`). */
-export function completeStyles(styles: Uint8Array | undefined): Uint8Array<ArrayBuffer> {
-  if (!styles) throw new Error('the docx library wrote no word/styles.xml');
-  return new TextEncoder().encode(patchStyles(new TextDecoder().decode(styles), OFF_GRID_STYLES));
-}
-
 /** Skeletons by fonts; a batch rarely has more than one set, so a few are kept. */
-const skeletons = new Map<string, Promise<PackageSkeleton>>();
+const skeletons = new Map<string, PackageSkeleton>();
 const MAX_SKELETONS = 8;
 
 /** The skeleton for these fonts, made on first use. */
-export function skeletonFor(fonts: Record<FontRole, string>): Promise<PackageSkeleton> {
+export function skeletonFor(fonts: Readonly<Record<FontRole, string>>): PackageSkeleton {
   const key = JSON.stringify(fonts);
   let skeleton = skeletons.get(key);
   if (!skeleton) {
+    // Oldest first out; Map keeps insertion order.
     if (skeletons.size >= MAX_SKELETONS) skeletons.delete(skeletons.keys().next().value!);
     skeleton = makeSkeleton(fonts);
-    // A failure is not kept: the next plan tries again and reports it again.
-    skeleton.catch(() => skeletons.delete(key));
     skeletons.set(key, skeleton);
   }
   return skeleton;

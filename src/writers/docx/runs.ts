@@ -1,8 +1,10 @@
 /**
- * Inline text to Word runs. The text is literal: whatever the user wrote is what the runs hold.
+ * Inline text to Word runs (`w:r`). The text is literal: whatever the user wrote is what the runs
+ * hold, escaped, never read as markup.
  */
-import { Tab, TextRun } from 'docx';
 import type { Inline, Line } from '../../document/model.js';
+import { element, empty } from './xml.js';
+import { escapeXml } from './xml-text.js';
 
 /**
  * Characters Unicode calls ambiguous-width: Chinese text sets them full-width in the Chinese face
@@ -18,6 +20,34 @@ export interface RunLook {
   italic?: boolean;
 }
 
+/** Run properties (`w:rPr`) a run may carry, in the schema's order. */
+export interface RunProperties {
+  /** Fonts by slot, written in this order: ascii, eastAsia, hAnsi, then the hint. */
+  font?: { ascii?: string; eastAsia?: string; hAnsi?: string; hint?: 'eastAsia' };
+  bold?: boolean;
+  italic?: boolean;
+  /** Colour as RRGGBB. */
+  color?: string;
+  /** Size in half-points. */
+  size?: number;
+}
+
+/** The `w:rPr` of a run, or nothing when it has no properties. */
+export function runProperties(props: RunProperties): string {
+  let xml = '';
+  if (props.font) xml += empty('w:rFonts', { 'w:ascii': props.font.ascii, 'w:eastAsia': props.font.eastAsia, 'w:hAnsi': props.font.hAnsi, 'w:hint': props.font.hint });
+  if (props.bold) xml += '<w:b/><w:bCs/>';
+  if (props.italic) xml += '<w:i/><w:iCs/>';
+  if (props.color) xml += empty('w:color', { 'w:val': props.color });
+  if (props.size !== undefined) xml += empty('w:sz', { 'w:val': props.size }) + empty('w:szCs', { 'w:val': props.size });
+  return xml === '' ? '' : element('w:rPr', xml);
+}
+
+/** One run: its properties, a line break before its text when `lineBreak`, then the text, tabs as Word tabs. */
+export function runXml(text: string, props: RunProperties = {}, lineBreak = false): string {
+  return element('w:r', runProperties(props) + (lineBreak ? '<w:br/>' : '') + textXml(text));
+}
+
 /**
  * The runs for one piece of text in a paragraph whose style sets Chinese in `chineseFont`.
  *
@@ -29,42 +59,32 @@ export interface RunLook {
  * Tabs become Word tabs and line breaks Word line breaks, because a raw tab or newline inside
  * `w:t` shows as a space, or not at all.
  */
-export function textRuns(text: string, chineseFont: string, look: RunLook = {}): TextRun[] {
-  const runs: TextRun[] = [];
+export function textRuns(text: string, chineseFont: string, look: RunLook = {}): string {
+  let xml = '';
+  const ambiguousFont = { ascii: chineseFont, eastAsia: chineseFont, hAnsi: chineseFont, hint: 'eastAsia' } as const;
   text.split(/\r\n|\r|\n/).forEach((lineText, lineIndex) => {
     let lineBreak = lineIndex > 0;
     for (const { text: piece, ambiguous } of splitAmbiguous(lineText)) {
       if (piece === '') continue;
-      runs.push(
-        new TextRun({
-          break: lineBreak ? 1 : undefined,
-          children: withTabs(piece),
-          bold: look.bold || undefined,
-          italics: look.italic || undefined,
-          font: ambiguous
-            ? { ascii: chineseFont, hAnsi: chineseFont, eastAsia: chineseFont, hint: 'eastAsia' }
-            : undefined,
-        }),
-      );
+      xml += runXml(piece, { ...(ambiguous ? { font: ambiguousFont } : {}), bold: look.bold, italic: look.italic }, lineBreak);
       lineBreak = false;
     }
     // An empty line after a break still needs its break.
-    if (lineBreak) runs.push(new TextRun({ break: 1 }));
+    if (lineBreak) xml += '<w:r><w:br/></w:r>';
   });
-  return runs;
+  return xml;
 }
 
 /** The runs for one inline run of the model. */
-export function inlineRuns(inline: Inline, chineseFont: string, look: RunLook = {}): TextRun[] {
-  return textRuns(inline.text, chineseFont, {
-    bold: inline.bold || look.bold,
-    italic: inline.italic || look.italic,
-  });
+export function inlineRuns(inline: Inline, chineseFont: string, look: RunLook = {}): string {
+  return textRuns(inline.text, chineseFont, { bold: inline.bold || look.bold, italic: inline.italic || look.italic });
 }
 
 /** The runs for a line; empty inlines are left out so the XML carries no empty runs. */
-export function lineRuns(line: Line, chineseFont: string, look: RunLook = {}): TextRun[] {
-  return line.filter((inline) => inline.text !== '').flatMap((inline) => inlineRuns(inline, chineseFont, look));
+export function lineRuns(line: Line, chineseFont: string, look: RunLook = {}): string {
+  let xml = '';
+  for (const inline of line) if (inline.text !== '') xml += inlineRuns(inline, chineseFont, look);
+  return xml;
 }
 
 /** `text` cut into pieces that are all ambiguous-width characters or none, in order. */
@@ -81,11 +101,12 @@ export function splitAmbiguous(text: string): { text: string; ambiguous: boolean
   return pieces;
 }
 
-function withTabs(text: string): (string | Tab)[] {
-  const parts: (string | Tab)[] = [];
+/** Text as `w:t` elements, each tab a `w:tab` between them. */
+function textXml(text: string): string {
+  let xml = '';
   text.split('\t').forEach((part, index) => {
-    if (index > 0) parts.push(new Tab());
-    if (part !== '') parts.push(part);
+    if (index > 0) xml += '<w:tab/>';
+    if (part !== '') xml += `<w:t xml:space="preserve">${escapeXml(part)}</w:t>`;
   });
-  return parts;
+  return xml;
 }

@@ -3,30 +3,21 @@
  * Word repeats at the top of every page the table runs onto, and cells set in the table style,
  * with no first-line indent and their own line spacing (the 28.95 pt grid would double each row).
  */
-import {
-  AlignmentType,
-  BorderStyle,
-  Paragraph,
-  Table,
-  TableCell,
-  TableLayoutType,
-  TableRow,
-  VerticalAlignTable,
-  WidthType,
-} from 'docx';
 import type { Cell, Line, TableBlock } from '../../document/model.js';
 import type { WriteContext } from './context.js';
 import { cellPlace, cleanLine } from './places.js';
+import { borderXml, paragraphXml, type BorderLine } from './paragraph.js';
 import { lineRuns } from './runs.js';
 import { STYLE } from './styles.js';
 import { planColumns } from '../../document/table-columns.js';
 import { CELL_MARGIN_X, CELL_MARGIN_Y, SIZE_PT, TEXT_WIDTH, ptToTwips } from './units.js';
+import { element, empty } from './xml.js';
 
 /** One character of table text (四号) in twips. */
 const TABLE_CHAR = ptToTwips(SIZE_PT.si);
 
 /** A thin (0.5 pt) black line, Word's default table grid. */
-const GRID_LINE = { style: BorderStyle.SINGLE, size: 4, color: '000000' } as const;
+const GRID_LINE: BorderLine = { style: 'single', size: 4, color: '000000' };
 
 /**
  * The Word table for a table block. `tableIndex` counts tables from 1, for warnings; `keepNext`
@@ -34,7 +25,7 @@ const GRID_LINE = { style: BorderStyle.SINGLE, size: 4, color: '000000' } as con
  * which LibreOffice reads as the table's “keep with next paragraph” (it then moves the last row;
  * keepNext on the last row alone it ignores), and Word keeps the table's end with the 落款.
  */
-export function tableElement(block: TableBlock, tableIndex: number, ctx: WriteContext, keepNext = false): Table {
+export function tableXml(block: TableBlock, tableIndex: number, ctx: WriteContext, keepNext = false): string {
   const columns = Math.max(1, block.header.length, ...block.rows.map((row) => row.length));
   const clean = (cell: Cell | undefined, row: number, column: number): Line[] =>
     (cell ?? []).map((line) => cleanLine(line, cellPlace(tableIndex, row, column + 1), ctx.warn));
@@ -46,47 +37,61 @@ export function tableElement(block: TableBlock, tableIndex: number, ctx: WriteCo
   const widths = columnWidths(plan.map((column) => column.width));
   const centred = plan.map((column) => column.center);
 
-  const row = (cells: Line[][], isHeader: boolean, keep = false) =>
-    new TableRow({
-      tableHeader: isHeader || undefined,
-      cantSplit: true,
-      children: cells.map(
-        (lines, column) =>
-          new TableCell({
-            width: { size: widths[column] ?? 0, type: WidthType.DXA },
-            verticalAlign: VerticalAlignTable.CENTER,
-            children: cellParagraphs(lines, isHeader, centred[column] ?? false, ctx.fonts.table, keep),
-          }),
-      ),
-    });
+  const row = (cells: Line[][], isHeader: boolean) =>
+    element(
+      'w:tr',
+      element('w:trPr', isHeader ? '<w:cantSplit/><w:tblHeader/>' : '<w:cantSplit/>') +
+        cells
+          .map((lines, column) =>
+            element(
+              'w:tc',
+              element('w:tcPr', dxa('w:tcW', widths[column] ?? 0) + empty('w:vAlign', { 'w:val': 'center' })) +
+                cellParagraphs(lines, isHeader, centred[column] ?? false, ctx.fonts.table, keepNext),
+            ),
+          )
+          .join(''),
+    );
 
-  return new Table({
-    width: { size: TEXT_WIDTH, type: WidthType.DXA },
-    columnWidths: widths,
-    layout: TableLayoutType.FIXED,
-    alignment: AlignmentType.CENTER,
-    indent: { size: 0, type: WidthType.DXA },
-    margins: { top: CELL_MARGIN_Y, bottom: CELL_MARGIN_Y, left: CELL_MARGIN_X, right: CELL_MARGIN_X },
-    borders: {
-      top: GRID_LINE,
-      bottom: GRID_LINE,
-      left: GRID_LINE,
-      right: GRID_LINE,
-      insideHorizontal: GRID_LINE,
-      insideVertical: GRID_LINE,
-    },
-    rows: [row(header, true, keepNext), ...body.map((cells) => row(cells, false, keepNext))],
-  });
+  const properties =
+    dxa('w:tblW', TEXT_WIDTH) +
+    empty('w:jc', { 'w:val': 'center' }) +
+    dxa('w:tblInd', 0) +
+    tableBorders(GRID_LINE, GRID_LINE) +
+    '<w:tblLayout w:type="fixed"/>' +
+    cellMargins(CELL_MARGIN_Y, CELL_MARGIN_X);
+  return element('w:tbl', element('w:tblPr', properties) + tableGrid(widths) + row(header, true) + body.map((cells) => row(cells, false)).join(''));
+}
+
+/** A width in twips (`w:type="dxa"`). */
+export function dxa(name: string, twips: number): string {
+  return empty(name, { 'w:type': 'dxa', 'w:w': twips });
+}
+
+/** The table's borders: `edge` around it, `inside` between its cells. */
+export function tableBorders(edge: BorderLine, inside: BorderLine): string {
+  return element(
+    'w:tblBorders',
+    ['w:top', 'w:left', 'w:bottom', 'w:right'].map((side) => borderXml(side, edge)).join('') + borderXml('w:insideH', inside) + borderXml('w:insideV', inside),
+  );
+}
+
+/** The space between each cell's border and its text, top and bottom, left and right. */
+export function cellMargins(vertical: number, horizontal: number): string {
+  return element('w:tblCellMar', dxa('w:top', vertical) + dxa('w:left', horizontal) + dxa('w:bottom', vertical) + dxa('w:right', horizontal));
+}
+
+/** The column grid. */
+export function tableGrid(widths: readonly number[]): string {
+  return element('w:tblGrid', widths.map((width) => empty('w:gridCol', { 'w:w': width })).join(''));
 }
 
 /** One paragraph per line of the cell; an empty cell still needs one paragraph for Word. */
-function cellParagraphs(lines: Line[], isHeader: boolean, centred: boolean, font: string, keepNext: boolean): Paragraph[] {
+function cellParagraphs(lines: Line[], isHeader: boolean, centred: boolean, font: string, keepNext: boolean): string {
   const style = isHeader ? STYLE.tableHeading : STYLE.tableText;
   // The header's centring comes from its style; body columns of short entries are centred here.
-  const alignment = !isHeader && centred ? AlignmentType.CENTER : undefined;
-  const keep = keepNext ? { keepNext: true } : {};
-  const paragraphs = lines.map((line) => new Paragraph({ style, alignment, ...keep, children: lineRuns(line, font) }));
-  return paragraphs.length > 0 ? paragraphs : [new Paragraph({ style, alignment, ...keep })];
+  const props = { style, keepNext, ...(!isHeader && centred ? { alignment: 'center' as const } : {}) };
+  if (lines.length === 0) return paragraphXml(props);
+  return lines.map((line) => paragraphXml(props, lineRuns(line, font))).join('');
 }
 
 /** Column widths in twips, rounded, summing exactly to the text width. */

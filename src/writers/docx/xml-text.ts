@@ -6,15 +6,11 @@
  */
 export { cleanText as cleanXmlText, describeCharacters, type CleanText } from '../../document/clean-text.js';
 
-/**
- * Escapes text for an XML element or attribute value. Only the parts this writer builds by hand
- * (the core properties) need it; the `docx` library escapes everything else.
- */
+const ESCAPES: Record<string, string> = { '&': '&amp;', '"': '&quot;', "'": '&apos;', '<': '&lt;', '>': '&gt;' };
+/** Markup characters, and control characters XML cannot hold (already cleaned and warned about; dropped here too, so no part can ever carry one). */
+const ESCAPED = /[&"'<>\x00-\x08\x0B\x0C\x0E-\x1F]/g;
+
+/** Escapes text for an XML element or attribute value: user text is never markup. */
 export function escapeXml(text: string): string {
-  return text
-    .replace(/&/g, '&amp;')
-    .replace(/</g, '&lt;')
-    .replace(/>/g, '&gt;')
-    .replace(/"/g, '&quot;')
-    .replace(/'/g, '&apos;');
+  return text.replace(ESCAPED, (char) => ESCAPES[char] ?? '');
 }

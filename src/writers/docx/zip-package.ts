@@ -2,7 +2,8 @@
  * The .docx zip, made with fflate's streaming `Zip` and Node's own zlib for DEFLATE. A batch writes
  * the same styles, footers and settings into every plan: those parts are compressed once
  * ({@link preparePart}) and copied into each zip, and only the document and its properties are
- * compressed per plan. fflate's own DEFLATE, which `docx` zips with, took most of a plan's time.
+ * compressed per plan (zlib's DEFLATE is several times faster than fflate's own). Every entry is
+ * stamped with one date given by the caller, never the clock, so the same plan gives the same bytes.
  */
 import { deflateRawSync } from 'node:zlib';
 import { Zip, ZipPassThrough, type ZipInputFile } from 'fflate';
@@ -29,12 +30,13 @@ class ZlibEntry extends ZipPassThrough {
 }
 
 /** An entry whose bytes were compressed earlier: size and CRC are known, the bytes are copied. */
-function preparedEntry(part: PreparedPart): ZipInputFile & { send(): void } {
+function preparedEntry(part: PreparedPart, mtime: Date): ZipInputFile & { send(): void } {
   const entry = {
     filename: part.path,
     size: part.size,
     crc: part.crc,
     compression: 8,
+    mtime,
     ondata: undefined as ZipInputFile['ondata'],
     send() {
       // zlib's bytes live in an ArrayBuffer, never a SharedArrayBuffer; fflate's type asks for the former.
@@ -60,8 +62,20 @@ export function preparePart(path: string, data: Uint8Array): PreparedPart {
   return { path, size: entry.size, crc: entry.crc, deflated: deflated! };
 }
 
-/** The zip of these entries, in this order. */
-export function zipPackage(entries: readonly PackageEntry[]): Uint8Array {
+/**
+ * The date as the zip records it. fflate writes an entry's time from a Date's local fields, and a
+ * zip holds local time without a zone, so the entries carry `day` (a UTC midnight) as local
+ * midnight of that same calendar day: the bytes do not depend on the machine's time zone. fflate
+ * takes years 1980 to 2099.
+ */
+export function zipTime(day: Date): Date {
+  const year = Math.min(Math.max(day.getUTCFullYear(), 1980), 2099);
+  return new Date(year, day.getUTCMonth(), day.getUTCDate());
+}
+
+/** The zip of these entries, in this order, each dated `day` (see {@link zipTime}). */
+export function zipPackage(entries: readonly PackageEntry[], day: Date): Uint8Array {
+  const mtime = zipTime(day);
   const chunks: Uint8Array[] = [];
   let failure: Error | null = null;
   const zip = new Zip((error, chunk) => {
@@ -70,11 +84,12 @@ export function zipPackage(entries: readonly PackageEntry[]): Uint8Array {
   });
   for (const part of entries) {
     if ('deflated' in part) {
-      const entry = preparedEntry(part);
+      const entry = preparedEntry(part, mtime);
       zip.add(entry);
       entry.send();
     } else {
       const entry = new ZlibEntry(part.path);
+      entry.mtime = mtime;
       zip.add(entry);
       entry.push(part.data, true);
     }
