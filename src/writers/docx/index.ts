@@ -5,7 +5,7 @@
  * the body is written in one walk over the blocks (`body-xml.ts`).
  */
 import { cleanDocument } from '../../document/clean-text.js';
-import { resolveFonts } from '../../document/fonts.js';
+import { resolveFonts } from '../../vocab/fonts.js';
 import type { PlanDocument } from '../../document/model.js';
 import type { Writer, WriterOptions } from '../writer.js';
 import { bodyXml } from './body-xml.js';

@@ -4,7 +4,7 @@
  * plan (its fonts); each part is compressed once per process and per set of fonts, so a batch of a
  * thousand plans compresses them once, and a single build compresses only what it writes.
  */
-import type { FontRole } from '../../document/model.js';
+import type { FontRole } from '../../vocab/fonts.js';
 import { CORE_PROPERTIES_PATH } from './core-properties.js';
 import { footerXml } from './footer.js';
 import APP from './parts/app.xml?raw';

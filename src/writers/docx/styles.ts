@@ -4,7 +4,7 @@
  * ids and names are Word's built-in ones (`Normal`, `Title`, `heading 1` …), which is what makes the
  * navigation pane, the outline view and tables of contents pick the headings up.
  */
-import type { FontRole } from '../../document/model.js';
+import type { FontRole } from '../../vocab/fonts.js';
 import STYLES from './parts/styles.xml?raw';
 import { compactXml, fillTemplate } from './template.js';
 import { escapeXml } from './xml-text.js';
