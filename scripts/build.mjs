@@ -8,23 +8,25 @@ import { copyFileSync, existsSync, mkdirSync, readFileSync, readdirSync, rmSync,
 const pkg = JSON.parse(readFileSync(new URL('../package.json', import.meta.url), 'utf8'));
 rmSync(new URL('../dist', import.meta.url), { recursive: true, force: true });
 
-// The built-in templates, compiled to Handlebars specs now rather than at every run.
+// The built-in templates, compiled to Handlebars specs now rather than at every run; each type's
+// spec is a module of its own (`precompiled:school`), imported on demand, so esbuild puts it in a
+// chunk of its own and a build loads only the type it renders.
 const templatesDir = new URL('../templates/', import.meta.url);
-const precompiled = readdirSync(templatesDir)
-  .map((type) => {
-    const text = readFileSync(new URL(`${type}/template.md`, templatesDir), 'utf8');
-    const body = text.replace(/^---[ \t]*\r?\n[\s\S]*?\r?\n?---[ \t]*(?:\r?\n|$)/, '');
-    const spec = Handlebars.precompile(body, { noEscape: true });
-    return `${JSON.stringify(type)}: { body: ${JSON.stringify(body)}, spec: ${spec} }`;
-  })
-  .join(',\n');
+const templateTypes = readdirSync(templatesDir);
 const precompilePlugin = {
   name: 'precompiled-templates',
   setup(b) {
     b.onLoad({ filter: /src[\\/]templates[\\/]precompiled\.ts$/ }, () => ({
-      contents: `export const PRECOMPILED = {\n${precompiled}\n};`,
+      contents: `export const PRECOMPILED = {\n${templateTypes.map((type) => `${JSON.stringify(type)}: () => import(${JSON.stringify(`precompiled:${type}`)})`).join(',\n')}\n};`,
       loader: 'js',
     }));
+    b.onResolve({ filter: /^precompiled:/ }, (args) => ({ path: args.path.slice('precompiled:'.length), namespace: 'precompiled' }));
+    b.onLoad({ filter: /.*/, namespace: 'precompiled' }, (args) => {
+      const text = readFileSync(new URL(`${args.path}/template.md`, templatesDir), 'utf8');
+      const body = text.replace(/^---[ \t]*\r?\n[\s\S]*?\r?\n?---[ \t]*(?:\r?\n|$)/, '');
+      const spec = Handlebars.precompile(body, { noEscape: true });
+      return { contents: `export const body = ${JSON.stringify(body)};\nexport const spec = ${spec};`, loader: 'js' };
+    });
   },
 };
 /**

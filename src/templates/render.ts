@@ -15,7 +15,7 @@ async function compile(template: Template): Promise<Render> {
   const key = `${template.file}\0${template.body}`;
   let fn = compiled.get(key);
   if (!fn) {
-    const pre = template.builtIn ? PRECOMPILED[template.type] : undefined;
+    const pre = template.builtIn ? await PRECOMPILED[template.type]?.() : undefined;
     if (pre && pre.body === template.body) {
       fn = Runtime.template(pre.spec as Parameters<typeof Runtime.template>[0]) as Render;
     } else {

@@ -56,7 +56,7 @@ const isDict = (v: unknown): v is Dict => typeof v === 'object' && v !== null &&
  * Checks a wording list, reporting every problem at `file:line:column`: the list is the user's to
  * extend, so a typo must say where it is.
  */
-function wordingFromData(file: string, data: unknown, locate: Locate): WordingEntry[] {
+function wordingFromData(file: string, data: unknown, locate: Locate, builtIn = false): WordingEntry[] {
   const problems: Problem[] = [];
   const fail = (path: (string | number)[], message: string) => problems.push({ file, ...locate(path), message });
   if (data === null || data === undefined) return [];
@@ -95,8 +95,10 @@ function wordingFromData(file: string, data: unknown, locate: Locate): WordingEn
         } catch (error) {
           fail([...at, 'pattern'], `pattern（正则表达式）${quote(f.pattern)} 无效：${(error as Error).message}`);
         }
-        // A local wording file is the user's: its patterns run on every plan, so none may backtrack without bound.
-        const unsafe = matcher ? unsafePattern(f.pattern) : undefined;
+        // A local wording file is the user's: its patterns run on every plan, so none may backtrack
+        // without bound. The built-in list is ours, and its patterns are held to the same rule by a
+        // test (test/templates/wording.test.ts); not parsing them again saves every build the parser.
+        const unsafe = matcher && !builtIn ? unsafePattern(f.pattern) : undefined;
         if (unsafe) {
           matcher = undefined;
           fail([...at, 'pattern'], `pattern（正则表达式）不能使用：${unsafe}`);
@@ -157,7 +159,7 @@ const userLists = new Map<string, WordingEntry[]>();
 /** The built-in list: embedded in the bundle, or read from the package when running from source. */
 function builtInWording(): WordingEntry[] {
   if (!builtIn) {
-    if (EMBEDDED_WORDING !== undefined) builtIn = wordingFromData('wording.yaml', EMBEDDED_WORDING, () => ({}));
+    if (EMBEDDED_WORDING !== undefined) builtIn = wordingFromData('wording.yaml', EMBEDDED_WORDING, () => ({}), true);
     else {
       const file = builtInWordingFile();
       builtIn = parseWording(file, readTextFileSync(file));

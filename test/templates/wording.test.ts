@@ -1,4 +1,4 @@
-import { mkdtempSync, mkdirSync, writeFileSync } from 'node:fs';
+import { mkdtempSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
@@ -8,7 +8,8 @@ import { planLevel, levelWords } from '../../src/vocab/level.js';
 import { BUILT_IN_ORDER, TemplateRegistry } from '../../src/templates/registry.js';
 import { newOutlineFields, newOutlineText, type NewOutlineOptions } from '../../src/templates/new-outline.js';
 import { renderOutline } from '../../src/templates/render.js';
-import { wordingFor } from '../../src/templates/wording.js';
+import { builtInWordingFile, wordingFor } from '../../src/templates/wording.js';
+import { unsafePattern } from '../../src/text/safe-pattern.js';
 import { UserError } from '../../src/errors.js';
 
 const registry = new TemplateRegistry();
@@ -137,5 +138,16 @@ describe('template defaults', () => {
   it('writes no level words into a grassroots plan', async () => {
     const template = await registry.get('school');
     expect(newOutlineFields(template, { org: '青山县第一中学工会', year: 2027, period: 'annual', date: '2026-11-23' }).level).toBeUndefined();
+  });
+});
+
+describe('the built-in wording list', () => {
+  // The build does not parse the built-in patterns again (they are ours): this holds them to the
+  // rule a user's own patterns must pass.
+  it('uses only patterns that match in bounded time', () => {
+    const entries = YAML.parse(readFileSync(builtInWordingFile(), 'utf8')) as { formulas?: { pattern?: string }[] }[];
+    const patterns = entries.flatMap((entry) => (entry.formulas ?? []).map((f) => f.pattern).filter((p): p is string => typeof p === 'string'));
+    expect(patterns.length).toBeGreaterThan(0);
+    expect(patterns.map((pattern) => [pattern, unsafePattern(pattern)])).toEqual(patterns.map((pattern) => [pattern, undefined]));
   });
 });

@@ -1,7 +1,6 @@
 import { constants } from 'node:fs';
 import { access, chmod, readFile, realpath, stat } from 'node:fs/promises';
 import type { Command } from 'commander';
-import iconv from 'iconv-lite';
 import { checkFile, checkText, settingsFor, type CheckOptions } from '../../check/check.js';
 import { failing, type Finding } from '../../check/finding.js';
 import { applyFixes, type AppliedFix } from '../../check/fix.js';
@@ -58,6 +57,9 @@ async function fixFile(file: string, options: CheckOptions): Promise<{ changes: 
     // would cut it from its target).
     const target = await realpath(file);
     const { mode } = await stat(target);
+    // iconv-lite and its code pages load only when a fix is written back: every other command,
+    // and every check without --fix, starts without them.
+    const { default: iconv } = await import('iconv-lite');
     await writeFileAtomic(target, iconv.encode(text, encoding, { addBOM: bom }), { force: true });
     // A new file gets default permissions; keep the ones the user's file had.
     await chmod(target, mode & 0o7777);
