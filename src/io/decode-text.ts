@@ -19,19 +19,32 @@ function tryDecode(encoding: string, bytes: Uint8Array): string | undefined {
   }
 }
 
-/** Code points of GB2312 (the common characters and symbols of GBK), built once when needed. */
-let gb2312: Set<number> | undefined;
+/**
+ * Code points of GB2312 (the common characters and symbols of GBK), one byte each, built once
+ * when needed: every two-byte code of the GB2312 rows decoded in one call. (A Set filled pair by
+ * pair took some 50 ms, a quarter of a single build's start-up.)
+ */
+let gb2312: Uint8Array | undefined;
 function inGb2312(code: number): boolean {
   if (!gb2312) {
-    gb2312 = new Set();
-    const decoder = new TextDecoder('gb18030');
+    const rows = 0xf7 - 0xa1 + 1;
+    const bytes = new Uint8Array(2 * 94 * rows);
+    let at = 0;
     for (let lead = 0xa1; lead <= 0xf7; lead++) {
-      const pairs = new Uint8Array(2 * 94);
-      for (let trail = 0xa1; trail <= 0xfe; trail++) pairs.set([lead, trail], 2 * (trail - 0xa1));
-      for (const char of decoder.decode(pairs)) if (char !== '\uFFFD') gb2312.add(char.codePointAt(0)!);
+      for (let trail = 0xa1; trail <= 0xfe; trail++) {
+        bytes[at++] = lead;
+        bytes[at++] = trail;
+      }
+    }
+    // All of GB2312 lies in the Basic Multilingual Plane: one UTF-16 unit a character.
+    const text = new TextDecoder('gb18030').decode(bytes);
+    gb2312 = new Uint8Array(0x10000);
+    for (let i = 0; i < text.length; i++) {
+      const unit = text.charCodeAt(i);
+      if (unit !== 0xfffd) gb2312[unit] = 1;
     }
   }
-  return gb2312.has(code);
+  return code < 0x10000 && gb2312[code] === 1;
 }
 
 /**
