@@ -55,6 +55,38 @@ const rawTextPlugin = {
     b.onLoad({ filter: /.*/, namespace: 'raw-text' }, (args) => ({ contents: readFileSync(args.path, 'utf8'), loader: 'text' }));
   },
 };
+// commander loads node:child_process (and with it net, stream, dgram …) at start-up, for
+// subcommands that are separate programs, which unionplan has none of: its `require` gets an
+// object that loads the real module on first use, so no command pays for it.
+const lazyChildProcessPlugin = {
+  name: 'lazy-child-process',
+  setup(b) {
+    b.onResolve({ filter: /^(node:)?child_process$/ }, (args) =>
+      /[\\/]node_modules[\\/]commander[\\/]/.test(args.importer) ? { path: 'child_process', namespace: 'lazy-child-process' } : undefined,
+    );
+    b.onLoad({ filter: /.*/, namespace: 'lazy-child-process' }, () => ({
+      contents: "module.exports = new Proxy({}, { get: (_, key) => require('node:child_process')[key] });",
+      loader: 'js',
+    }));
+  },
+};
+// chinese-days works out its holiday tables when it loads (some 30 ms), and is needed only when
+// a plan has no date of its own: the bundle's import of it becomes functions that load it on the
+// first call (the source keeps its plain import).
+const lazyChineseDaysPlugin = {
+  name: 'lazy-chinese-days',
+  setup(b) {
+    const names = ['getDayDetail', 'getSolarDateFromLunar', 'getSolarTermDate'];
+    b.onResolve({ filter: /^chinese-days$/ }, (args) =>
+      args.namespace === 'lazy-chinese-days' ? undefined : { path: 'chinese-days', namespace: 'lazy-chinese-days' },
+    );
+    b.onLoad({ filter: /.*/, namespace: 'lazy-chinese-days' }, () => ({
+      contents: `let days;\nconst load = () => (days ??= require('chinese-days'));\n${names.map((name) => `export const ${name} = (...args) => load().${name}(...args);`).join('\n')}`,
+      loader: 'js',
+      resolveDir: new URL('..', import.meta.url).pathname,
+    }));
+  },
+};
 const result = await build({
   metafile: true,
   // batch-worker: the worker thread of `unionplan batch`, found beside the chunks at run time.
@@ -72,7 +104,7 @@ const result = await build({
   external: ['@myriaddreamin/typst-ts-node-compiler'],
   define: { UNIONPLAN_VERSION: JSON.stringify(pkg.version) },
   banner: { js: "import { createRequire as __cr } from 'node:module'; const require = __cr(import.meta.url);" },
-  plugins: [precompilePlugin, referencesPlugin, wordingPlugin, rawTextPlugin],
+  plugins: [precompilePlugin, referencesPlugin, wordingPlugin, rawTextPlugin, lazyChildProcessPlugin, lazyChineseDaysPlugin],
   logLevel: 'warning',
 });
 
