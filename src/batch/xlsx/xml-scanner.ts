@@ -22,6 +22,8 @@ export class XmlFault extends Error {}
 /** Markup longer than this without its end is not spreadsheet XML; it is not held in memory. */
 const MAX_MARKUP = 1024 * 1024;
 
+const NO_ATTRIBUTES: XmlAttributes = Object.freeze({});
+
 const NAMED: Readonly<Record<string, string>> = { lt: '<', gt: '>', amp: '&', quot: '"', apos: "'" };
 
 /** Text or an attribute value with its entities and character references decoded. */
@@ -34,23 +36,19 @@ export function decodeXml(raw: string): string {
   });
 }
 
-const ATTRIBUTE = /([^\s=/>]+)\s*=\s*(?:"([^"]*)"|'([^']*)')/g;
-// A tag to its `>`, quoted values (which may hold `>`) included. The alternatives start with
-// different characters, so the match is linear.
-const TAG = /<[^>"']*(?:(?:"[^"]*"|'[^']*')[^>"']*)*>/y;
+// Read in place with sticky expressions, so that a tag costs no copies of itself: its name,
+// then attributes one by one, then its end.
+const NAME = /[^\s/>]+/y;
+const ATTRIBUTE = /\s+([^\s=/>]+)\s*=\s*(?:"([^"]*)"|'([^']*)')/y;
+const TAG_END = /\s*(\/?)>/y;
+// A tag to its `>`, quoted values (which may hold `>`) included: whether one that does not read
+// is complete (and wrong) or goes on in the next piece. Its alternatives start with different
+// characters, so matching is linear.
+const WHOLE_TAG = /<[^>"']*(?:(?:"[^"]*"|'[^']*')[^>"']*)*>/y;
 
 function localName(name: string): string {
   const colon = name.indexOf(':');
   return colon < 0 ? name : name.slice(colon + 1);
-}
-
-function attributesOf(inner: string): XmlAttributes {
-  const attributes: Record<string, string> = {};
-  ATTRIBUTE.lastIndex = 0;
-  for (let match = ATTRIBUTE.exec(inner); match; match = ATTRIBUTE.exec(inner)) {
-    attributes[match[1]!] = decodeXml(match[2] ?? match[3] ?? '');
-  }
-  return attributes;
 }
 
 /** Feeds text in pieces to a {@link XmlHandler}: `push` each piece, then `end`. */
@@ -110,21 +108,39 @@ export class XmlScanner {
       if ('<![CDATA['.startsWith(head) || '<!--'.startsWith(head)) return -1;
       throw new XmlFault('含有 DOCTYPE 声明（Excel 工作簿中不应有）');
     }
-    TAG.lastIndex = lt;
-    const match = TAG.exec(text);
-    if (!match) return -1;
-    const tag = match[0];
     if (next === 0x2f /* / */) {
-      this.handler.close(localName(tag.slice(2, -1).trim()));
-      return TAG.lastIndex;
+      const gt = text.indexOf('>', lt);
+      if (gt < 0) return -1;
+      this.handler.close(localName(text.slice(lt + 2, gt).trim()));
+      return gt + 1;
     }
-    const selfClosing = tag.charCodeAt(tag.length - 2) === 0x2f;
-    const inner = tag.slice(1, selfClosing ? -2 : -1);
-    const space = inner.search(/\s/);
-    const name = localName(space < 0 ? inner : inner.slice(0, space));
-    if (name === '') throw new XmlFault(`标签没有名称（“${tag.slice(0, 20)}”）`);
-    this.handler.open(name, space < 0 ? {} : attributesOf(inner.slice(space)), selfClosing);
-    if (selfClosing) this.handler.close(name);
-    return TAG.lastIndex;
+    NAME.lastIndex = lt + 1;
+    const name = NAME.exec(text)?.[0];
+    if (name === undefined) return this.unfinished(text, lt, '标签没有名称');
+    let at = NAME.lastIndex;
+    let attributes: Record<string, string> | undefined;
+    for (;;) {
+      ATTRIBUTE.lastIndex = at;
+      const match = ATTRIBUTE.exec(text);
+      if (!match) break;
+      attributes ??= {};
+      attributes[match[1]!] = decodeXml(match[2] ?? match[3] ?? '');
+      at = ATTRIBUTE.lastIndex;
+    }
+    TAG_END.lastIndex = at;
+    const end = TAG_END.exec(text);
+    if (!end) return this.unfinished(text, lt, '标签格式有误');
+    const selfClosing = end[1] === '/';
+    const local = localName(name);
+    this.handler.open(local, attributes ?? NO_ATTRIBUTES, selfClosing);
+    if (selfClosing) this.handler.close(local);
+    return TAG_END.lastIndex;
+  }
+
+  /** A tag that does not read: -1 if the piece ends inside it (the next piece goes on), else a fault. */
+  private unfinished(text: string, lt: number, problem: string): number {
+    WHOLE_TAG.lastIndex = lt;
+    if (!WHOLE_TAG.test(text)) return -1;
+    throw new XmlFault(`${problem}（“${text.slice(lt, Math.min(WHOLE_TAG.lastIndex, lt + 30))}”）`);
   }
 }
