@@ -43,9 +43,19 @@ class WorkbookZip {
   /** Inflates an entry through the XML scanner into `handler`, as it inflates. */
   async scan(entry: ZipEntry, handler: XmlHandler): Promise<void> {
     const scanner = new XmlScanner(handler);
-    const decoder = new TextDecoder();
-    await this.inflate(entry, (piece) => scanner.push(decoder.decode(piece, { stream: true })), () => {
-      scanner.push(decoder.decode());
+    let decoder: TextDecoder | undefined;
+    const decode = (piece?: Buffer): string => {
+      // XML parts are UTF-8, or UTF-16 with a byte-order mark; bytes that are neither are an
+      // error rather than U+FFFD in a union's name.
+      decoder ??= new TextDecoder(piece?.[0] === 0xff && piece[1] === 0xfe ? 'utf-16le' : piece?.[0] === 0xfe && piece[1] === 0xff ? 'utf-16be' : 'utf-8', { fatal: true });
+      try {
+        return piece ? decoder.decode(piece, { stream: true }) : decoder.decode();
+      } catch {
+        throw new XmlFault(`不是有效的 ${decoder.encoding.toUpperCase()} 文本`);
+      }
+    };
+    await this.inflate(entry, (piece) => scanner.push(decode(piece)), () => {
+      scanner.push(decode());
       scanner.end();
     });
   }

@@ -158,6 +158,17 @@ describe('what spreadsheet programs write less often', () => {
     expect(table(await readRoster(file))).toEqual(expected);
   });
 
+  it('reads a part written in UTF-16 with a byte-order mark, and refuses one that is not UTF-8 (no U+FFFD in a name)', async () => {
+    const header = `<row r="1">${inline('单位名称')}${inline('类型')}</row>`;
+    const utf16 = Buffer.concat([Buffer.from([0xff, 0xfe]), Buffer.from(sheetXml(`${header}<row r="2">${inline('甲工会')}${inline('town')}</row>`), 'utf16le')]);
+    const parts: Record<string, string | Buffer> = workbookParts([{ name: '名录', xml: '' }]);
+    parts['xl/worksheets/sheet1.xml'] = utf16;
+    expect(table(await readRoster(await writeXlsx(parts)))).toEqual([{ row: 2, 单位名称: '甲工会', 类型: 'town' }]);
+    // 甲工会 in GBK, as a program that ignores the XML's encoding might write it.
+    parts['xl/worksheets/sheet1.xml'] = Buffer.concat([Buffer.from(`<worksheet><sheetData>${header}<row r="2"><c t="inlineStr"><is><t>`), Buffer.from([0xbc, 0xd7, 0xb9, 0xa4, 0xbb, 0xe1]), Buffer.from('</t></is></c></row></sheetData></worksheet>')]);
+    expect(await failure(await writeXlsx(parts))).toEqual(['invalid', expect.stringContaining('无法读取（xl/worksheets/sheet1.xml：不是有效的 UTF-8 文本）')]);
+  });
+
   it('reads the first sheet that is not hidden, passing over a chart sheet, and matches --sheet with spaces trimmed', async () => {
     const roster = sheetXml(`<row r="1">${inline('org')}${inline('type')}</row><row r="2">${inline('甲工会')}${inline('audit')}</row>`);
     const hidden = sheetXml(`<row r="1">${inline('org')}${inline('type')}</row><row r="2">${inline('旧工会')}${inline('school')}</row>`);
