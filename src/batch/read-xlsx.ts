@@ -145,13 +145,8 @@ export async function readXlsxRoster(file: string, bytes: Uint8Array, sheet?: st
   const rows = roster.rows();
   if (roster.totalProblems > 0) {
     const problems = roster.problems.map((message) => ({ file, message: `工作表 “${chosen.name}”，${message}` }));
-    if (roster.totalProblems > problems.length) problems.push({ file, message: `工作表 “${chosen.name}” 还有 ${roster.totalProblems - problems.length} 处同类问题未列出` });
+    if (roster.totalProblems > problems.length) problems.push({ file, message: `工作表 “${chosen.name}” 还有 ${roster.totalProblems - problems.length} 处问题未列出` });
     throw new UserError('invalid', problems);
   }
-  return tableRoster(
-    file,
-    'xlsx',
-    rows.map((row) => ({ row: row.row, cells: row.cells })),
-    { sheet: chosen.name },
-  );
+  return tableRoster(file, 'xlsx', rows, { sheet: chosen.name });
 }

@@ -221,6 +221,15 @@ describe('cells and files the reader refuses', () => {
     expect(result.stderr).not.toMatch(/\n\s+at /);
   });
 
+  it('lists 20 bad cells and counts the rest', async () => {
+    const bad = Array.from({ length: 25 }, (_, i) => `<row r="${i + 2}"><c r="B${i + 2}"><v>x${i}</v></c></row>`).join('');
+    const file = await writeXlsx(workbookParts([{ name: '名录', xml: sheetXml(`<row r="1">${inline('单位名称')}${inline('年度')}</row>${bad}`) }]));
+    const messages = await failure(file);
+    expect(messages).toHaveLength(1 + 20 + 1);
+    expect(messages[20]).toBe(`${file}: 工作表 “名录”，B21 单元格：数值 “x19” 无效`);
+    expect(messages[21]).toBe(`${file}: 工作表 “名录” 还有 5 处问题未列出`);
+  });
+
   it('refuses a DOCTYPE (no entity is ever expanded), a truncated zip, damaged compressed data', async () => {
     const laughs = `<?xml version="1.0"?><!DOCTYPE lolz [<!ENTITY lol "lol"><!ENTITY lol2 "&lol;&lol;&lol;&lol;">]><worksheet><sheetData><row r="1"><c t="inlineStr"><is><t>&lol2;</t></is></c></row></sheetData></worksheet>`;
     const bomb = await writeXlsx(workbookParts([{ name: '名录', xml: laughs }]));
