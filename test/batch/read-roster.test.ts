@@ -87,7 +87,7 @@ describe('CSV rosters', () => {
 });
 
 describe('Excel rosters', () => {
-  // Written by exceljs 4.4.0 (test/fixtures/batch/xlsx/make-exceljs.mjs): the reader before 0.3.0.
+  // Written by exceljs 4.4.0 (test/fixtures/batch/xlsx/make-exceljs.mjs): the reader of 0.1.0.
   it('reads the first sheet of a workbook written by exceljs: numbers, dates, rich text, formulas, a title row', async () => {
     const roster = await readRoster(fixture('xlsx', 'exceljs-title-row.xlsx'));
     expect(roster.format).toBe('xlsx');

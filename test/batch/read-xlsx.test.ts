@@ -1,6 +1,6 @@
 /**
  * The .xlsx reader (src/batch/read-xlsx.ts and src/batch/xlsx/): workbooks written by real
- * spreadsheet programs (exceljs 4.4.0, which read them before 0.3.0, and LibreOffice Calc; see
+ * spreadsheet programs (exceljs 4.4.0, which read rosters in 0.1.0, and LibreOffice Calc; see
  * test/fixtures/batch/xlsx/README.md), and hand-made ones for what those never write: cells
  * without addresses, prefixed tags, CDATA, 1904 dates, damaged and hostile zips.
  */
