@@ -113,6 +113,14 @@ describe('WOFF 1.0', () => {
     expect(() => woffToSfnt(font)).toThrow('not a WOFF 1.0 font');
   });
 
+  it('refuses a WOFF table that does not inflate to the length its directory gives', () => {
+    const woff = Buffer.from(sfntToWoff(makeSfnt({ head: Buffer.alloc(54) })));
+    woff.writeUInt32BE(60, 44 + 12);
+    expect(() => woffToSfnt(woff)).toThrow('damaged WOFF table');
+    woff.writeUInt32BE(50, 44 + 12);
+    expect(() => woffToSfnt(woff)).toThrow();
+  });
+
   it('reads the names of a WOFF face as those of the font it wraps', () => {
     const file = join(tempDir(), 'face.woff');
     writeFileSync(file, sfntToWoff(otf));
