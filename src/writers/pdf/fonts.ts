@@ -1,5 +1,4 @@
-import { FONT_ROLES, LATIN_FONT, resolveFonts } from '../../document/fonts.js';
-import type { FontRole } from '../../document/model.js';
+import { FONT_ROLES, LATIN_FONT, resolveFonts, type FontRole } from '../../vocab/fonts.js';
 import { UserError } from '../../errors.js';
 import { BUNDLED_KAI, BUNDLED_SANS, BUNDLED_SERIF, bundledFile, shippedFile, SHIPPED_FONTS_DIR, type BundledFont } from './bundled.js';
 import { facesIn, fontFolders, type FontFolder } from './font-folders.js';
