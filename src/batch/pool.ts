@@ -142,9 +142,8 @@ export class WorkerPool implements JobQueue {
 
 /**
  * Jobs run one after the other in this thread: for the TypeScript sources, where no worker
- * script exists, and for a library caller that wants no threads. Writes then happen in this
- * thread, so the first Ctrl-C ends the process through writeFileAtomic's own handler (no
- * half-written file either way, but no report).
+ * script exists, and for a library caller that wants no threads. An abort of the session cancels
+ * the jobs not started; the one running finishes, as in a worker.
  */
 export class InlineQueue implements JobQueue {
   private readonly run: (job: PlanJob) => Promise<JobResult>;

@@ -5,6 +5,7 @@ import { UserError, quote } from '../errors.js';
 import { errnoReason } from '../io/errno.js';
 import { clobberProblems, type Target } from '../io/targets.js';
 import { removeLeftoverTemps, writeFileAtomic } from '../io/write-file.js';
+import { currentSession } from '../session/session.js';
 import { commentedOutlineText } from '../templates/new-outline.js';
 import { TemplateRegistry } from '../templates/registry.js';
 import { loadWriter } from '../writers/index.js';
@@ -12,7 +13,6 @@ import { loadBaseOutline } from './base-outline.js';
 import { assignStems } from './file-names.js';
 import type { PlanJob } from './plan-job.js';
 import { typeNames } from '../templates/type-names.js';
-import { Interrupt } from './interrupt.js';
 import { jobQueue, machineJobs, type JobQueue } from './pool.js';
 import type { Progress } from './progress.js';
 import { readRoster } from './read-roster.js';
@@ -195,17 +195,18 @@ export async function runBatch(options: BatchOptions): Promise<BatchOutcome> {
   const todo = planned.filter((p) => p.job);
   const ours = new Set(todo.flatMap((p) => p.targets));
   let queue: JobQueue | undefined;
-  const interrupt = new Interrupt(() => {
-    // A second Ctrl-C: workers are stopped where they are, so their temporary files go too.
+  const session = currentSession();
+  const interrupt = session.signal;
+  // Disposed mid-run (a second Ctrl-C): workers are stopped where they are, so their temporary files go too.
+  const forgetCleanUp = session.onDispose(() => {
     queue?.kill();
     options.progress.stop();
     removeLeftoverTemps(outDir, ours);
-    process.stderr.write('\n再次中断：立即退出\n');
   });
-  interrupt.onStop(() => {
+  const stopListening = session.onStop(() => {
     queue?.cancelQueued();
     options.progress.stop();
-    process.stderr.write('\n正在停止：等待正在生成的计划完成（再按一次 Ctrl-C 立即退出）…\n');
+    options.log('\n正在停止：等待正在生成的计划完成（再按一次 Ctrl-C 立即退出）…');
   });
   try {
     if (todo.length > 0) {
@@ -220,14 +221,14 @@ export async function runBatch(options: BatchOptions): Promise<BatchOutcome> {
       queue = jobQueue(settings, Math.max(1, Math.min(jobs, todo.length)));
       await build(todo, queue, options, interrupt);
     }
-    if (interrupt.interrupted) removeLeftoverTemps(outDir, ours);
+    if (interrupt.aborted) removeLeftoverTemps(outDir, ours);
     const units = planned.map((p) => p.unit);
 
     let zipped: string | undefined;
-    if (options.zip !== undefined && !interrupt.interrupted) {
+    if (options.zip !== undefined && !interrupt.aborted) {
       const names = units.flatMap((unit) => (unit.status === 'done' || unit.status === 'skipped' ? unit.files : []));
       try {
-        await writeZip(options.zip, outDir, names, { force: options.force || options.skipExisting, signal: interrupt.signal });
+        await writeZip(options.zip, outDir, names, { force: options.force || options.skipExisting, signal: interrupt });
         zipped = options.zip;
       } catch (error) {
         // Ctrl-C while packing: no zip rather than half of one.
@@ -243,7 +244,7 @@ export async function runBatch(options: BatchOptions): Promise<BatchOutcome> {
           ...(options.shard ? { shard: `${options.shard.k}/${options.shard.n}` } : {}),
           startedAt,
           finishedAt: new Date(),
-          interrupted: interrupt.interrupted,
+          interrupted: interrupt.aborted,
           ...(zipped !== undefined ? { zip: zipped } : {}),
           units,
         },
@@ -252,14 +253,15 @@ export async function runBatch(options: BatchOptions): Promise<BatchOutcome> {
       // Checked before the run: replaced only with --force, or by the run --skip-existing resumes.
       await writeFileAtomic(report.file, text, { force: options.force || options.skipExisting });
     }
-    return { units, interrupted: interrupt.interrupted, roster: where };
+    return { units, interrupted: interrupt.aborted, roster: where };
   } finally {
-    interrupt.dispose();
+    stopListening();
+    forgetCleanUp();
   }
 }
 
 /** Builds the jobs in the queue and fills in each union's result as its job ends. */
-async function build(todo: Planned[], queue: JobQueue, options: BatchOptions, interrupt: Interrupt): Promise<void> {
+async function build(todo: Planned[], queue: JobQueue, options: BatchOptions, interrupt: AbortSignal): Promise<void> {
   options.progress.start(todo.length);
   await Promise.all(
     todo.map(async (p) => {
@@ -277,7 +279,7 @@ async function build(todo: Planned[], queue: JobQueue, options: BatchOptions, in
         unit.status = 'failed';
         unit.problems = result.error.messages.map((message) => ({ row: unit.row, message }));
       } else unit.status = 'done';
-      if (!interrupt.interrupted) options.progress.tick(unit);
+      if (!interrupt.aborted) options.progress.tick(unit);
     }),
   );
   await queue.close();

@@ -1,6 +1,7 @@
 import { Command, CommanderError } from 'commander';
 import { UserError } from '../errors.js';
 import { guardStream } from '../io/terminal.js';
+import { createSession } from '../session/session.js';
 import { registerBatch } from './commands/batch.js';
 import { registerBuild } from './commands/build.js';
 import { registerCheck } from './commands/check.js';
@@ -13,6 +14,7 @@ import { registerUi } from './commands/ui.js';
 import { EXIT } from './exit-codes.js';
 import { ChineseHelp } from './help.js';
 import { reportError } from './report.js';
+import { abortOnSignals } from './signals.js';
 
 declare const UNIONPLAN_VERSION: string | undefined;
 
@@ -86,5 +88,10 @@ export async function main(argv: string[]): Promise<number> {
 
 guardStream(process.stdout);
 guardStream(process.stderr);
-const status = await main(process.argv.slice(2));
+// One session for the run: its caches, temporary files and abort signal; signals become its abort.
+const session = createSession();
+const release = abortOnSignals(session);
+const status = await session.run(() => main(process.argv.slice(2)));
+release();
+session.dispose();
 process.exitCode = status;
