@@ -1,6 +1,6 @@
 import type { Command } from 'commander';
 import { collectFontDir } from '../options.js';
-import { parseShard, type Shard } from '../../batch/shard.js';
+import { parseShard, type Shard } from '../../batch/rows/shard.js';
 import { UserError, quote } from '../../errors.js';
 
 /** The options of `unionplan batch`, as commander parses them. */
