@@ -5,8 +5,9 @@ import { parseMarkdown, parseMarkdownSource, type ParsedMarkdown } from './docum
 import type { PlanDocument } from './document/model.js';
 import { UserError, quote } from './errors.js';
 import { writeFileAtomic } from './io/write-file.js';
-import { relativeReferences } from './outline/check-paths.js';
-import { parseOutline, readTextFile } from './outline/load.js';
+import { relativeReferences } from './vocab/check-paths.js';
+import { parseOutline } from './outline/load.js';
+import { readTextFile } from './io/read-text-file.js';
 import type { Outline } from './outline/types.js';
 import { TemplateRegistry } from './templates/registry.js';
 import { renderOutline } from './templates/render.js';

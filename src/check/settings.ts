@@ -1,9 +1,9 @@
 import { existsSync } from 'node:fs';
 import { dirname, join, resolve } from 'node:path';
 import { UserError, quote, type Problem } from '../errors.js';
-import { readTextFileSync } from '../outline/load.js';
-import type { FieldPath } from '../outline/validate.js';
-import { YamlSource } from '../outline/yaml-source.js';
+import { readTextFileSync } from '../io/read-text-file.js';
+import type { FieldPath } from '../io/field-path.js';
+import { YamlSource } from '../io/yaml-source.js';
 import { unreadableReferences } from './references/references.js';
 import { sessionCache } from '../session/session.js';
 

@@ -1,12 +1,13 @@
 import { UserError, quote, type Problem } from '../errors.js';
-import { FONT_ROLES } from './fonts.js';
-import { carriedCheck } from '../outline/check-paths.js';
-import { isoFromText, planYear } from '../outline/dates.js';
-import { LEVELS, isLevel } from '../outline/level.js';
-import { readIssuing } from '../outline/issuing.js';
-import { PERIOD_CHOICES, toPeriod } from '../outline/periods.js';
-import { YamlSource } from '../outline/yaml-source.js';
-import { ITEM_STYLES, type DocumentMeta, type FontRole, type ItemStyle } from './model.js';
+import { FONT_ROLES, type FontRole } from '../vocab/fonts.js';
+import { carriedCheck } from '../vocab/check-paths.js';
+import { isoFromText, planYear } from '../vocab/dates.js';
+import { LEVELS, isLevel } from '../vocab/level.js';
+import { readIssuing } from '../vocab/issuing.js';
+import { PERIOD_CHOICES, toPeriod } from '../vocab/periods.js';
+import { YamlSource } from '../io/yaml-source.js';
+import { ITEM_STYLES, type ItemStyle } from '../vocab/item-style.js';
+import type { DocumentMeta } from './model.js';
 
 /**
  * Reads and checks the front matter of a Markdown plan. Every problem is reported with its line

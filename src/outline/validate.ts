@@ -1,23 +1,14 @@
-import { FONT_ROLES } from '../document/fonts.js';
-import { isCheckMapping } from './check-paths.js';
-import { ITEM_STYLES, type FontRole, type ItemStyle } from '../document/model.js';
+import { FONT_ROLES, type FontRole } from '../vocab/fonts.js';
+import { isCheckMapping } from '../vocab/check-paths.js';
+import { ITEM_STYLES, type ItemStyle } from '../vocab/item-style.js';
 import { quote } from '../errors.js';
+import type { FieldIssue, FieldPath } from '../io/field-path.js';
 import { editDistance } from '../text/edit-distance.js';
-import { isoFromText, planYear } from './dates.js';
-import { LEVELS, isLevel, type Level } from './level.js';
-import { ISSUING_KEYS, readIssuing } from './issuing.js';
-import { PERIOD_CHOICES, toPeriod } from './periods.js';
+import { isoFromText, planYear } from '../vocab/dates.js';
+import { LEVELS, isLevel, type Level } from '../vocab/level.js';
+import { ISSUING_KEYS, readIssuing } from '../vocab/issuing.js';
+import { PERIOD_CHOICES, toPeriod } from '../vocab/periods.js';
 import type { Outline, OutlineItem, OutlineSection, OutlineTarget, ScheduleEntry, SectionKind } from './types.js';
-
-/** A path into the outline, e.g. `['sections', 2, 'items', 0, 'title']`. */
-export type FieldPath = (string | number)[];
-
-/** A schema problem at a field; `at: 'key'` points at the key itself (an unknown key). */
-export interface FieldIssue {
-  path: FieldPath;
-  message: string;
-  at?: 'key' | 'value';
-}
 
 export const SECTION_KINDS: Readonly<Record<SectionKind, string>> = {
   ideology: '加强思想政治引领',

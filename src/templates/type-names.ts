@@ -1,5 +1,4 @@
 import { editDistance } from '../text/edit-distance.js';
-import type { TemplateRegistry } from './registry.js';
 
 /** Words rosters use for a built-in type besides its key and its template's name. */
 const ALIASES: Readonly<Record<string, string>> = {
@@ -34,10 +33,19 @@ export interface TypeNames {
 }
 
 /**
+ * Where the types and their names come from: the template registry, which builds its own
+ * {@link TypeNames} (so this file does not import it back).
+ */
+export interface TypeSource {
+  types(): readonly string[];
+  get(type: string): Promise<{ readonly name: string }>;
+}
+
+/**
  * Reads every type's Chinese name from the registry (the user's own templates included), so a
  * roster may say 学校 as well as `school`.
  */
-export async function typeNames(registry: TemplateRegistry): Promise<TypeNames> {
+export async function typeNames(registry: TypeSource): Promise<TypeNames> {
   const names = new Map<string, string>();
   const shown: string[] = [];
   for (const [alias, type] of Object.entries(ALIASES)) names.set(fold(alias), type);

@@ -1,7 +1,7 @@
 import { readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { isWorkingDay } from '../../src/outline/working-days.js';
+import { isWorkingDay } from '../../src/vocab/working-days.js';
 import { tempDir } from '../helpers/cli.js';
 import { runCli } from '../helpers/cli-in-process.js';
 

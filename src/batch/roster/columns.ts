@@ -1,4 +1,4 @@
-import { toPeriod } from '../../outline/periods.js';
+import { toPeriod } from '../../vocab/periods.js';
 
 /**
  * Which roster column fills which outline field. A header may be the outline key (`org`) or its

@@ -1,6 +1,6 @@
-import { defaultPlanDate, defaultPlanYear } from '../../outline/dates.js';
-import { isLevel } from '../../outline/level.js';
-import { toPeriod } from '../../outline/periods.js';
+import { defaultPlanDate, defaultPlanYear } from '../../vocab/dates.js';
+import { isLevel } from '../../vocab/level.js';
+import { toPeriod } from '../../vocab/periods.js';
 import type { Outline } from '../../outline/types.js';
 import { validateOutline } from '../../outline/validate.js';
 import { newOutlineFields } from '../../templates/new-outline.js';
