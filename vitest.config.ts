@@ -20,7 +20,11 @@ export default defineConfig({
     testTimeout: 120_000,
     hookTimeout: 120_000,
     projects: [
-      { extends: true, test: { name: 'fast', include: ['test/**/*.test.ts'], exclude: SLOW } },
+      // isolate: false — the test files of a worker share its loaded modules instead of importing the
+      // CLI, the writers and the stages again for each file (half the suite's time). Run state lives in
+      // sessions (`runCli` makes one per call) and the caches are keyed by what they hold, so what one
+      // file leaves behind cannot change what another sees.
+      { extends: true, test: { name: 'fast', include: ['test/**/*.test.ts'], exclude: SLOW, isolate: false } },
       { extends: true, test: { name: 'slow', include: SLOW } },
     ],
   },
