@@ -8,16 +8,10 @@ import { EMPTY_PARAGRAPH, blockXml, countBlock, keepsWithSignature, needsSpacer,
 import type { WriteContext } from './context.js';
 import { documentFrame } from './document-frame.js';
 import { sectionXml } from './page.js';
+import { sessionCache } from '../../session/session.js';
 
 /** Blocks' XML by fonts and block. Bounded (a few MB): the eight built-in types have about six hundred blocks between them. */
-const cache = new Map<string, string>();
-const MAX_CACHED = 5_000;
-
-function remember(key: string, xml: string): void {
-  // Oldest first out; Map keeps insertion order.
-  if (cache.size >= MAX_CACHED) cache.delete(cache.keys().next().value!);
-  cache.set(key, xml);
-}
+const cache = sessionCache<string, string>('docx-block-xml', 5_000);
 
 /**
  * One block's XML. A block whose writing warned (characters XML cannot hold) is not kept, so that
@@ -37,7 +31,7 @@ function cachedBlockXml(block: Block, count: BlockCounts, ctx: WriteContext, fon
     },
   };
   const xml = blockXml(block, index, local, keepNext);
-  if (!warned) remember(key, xml);
+  if (!warned) cache.set(key, xml);
   return xml;
 }
 

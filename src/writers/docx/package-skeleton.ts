@@ -22,6 +22,7 @@ import THEME from './parts/theme.xml?raw';
 import { stylesXml } from './styles.js';
 import { compactXml } from './template.js';
 import { preparePart, type PreparedPart } from './zip-package.js';
+import { sessionCache } from '../../session/session.js';
 
 /** The path of the part the body goes into. */
 export const DOCUMENT_PATH = 'word/document.xml';
@@ -65,16 +66,11 @@ const PARTS: readonly [string, PartSource][] = [
 
 const encoder = new TextEncoder();
 
-/** Parts that do not depend on the fonts, compressed on first use. */
-const fixedParts = new Map<string, PreparedPart>();
+/** Parts that do not depend on the fonts, compressed on first use (a few KB; one entry a part). */
+const fixedParts = sessionCache<string, PreparedPart>('docx-fixed-parts', PARTS.length);
 
 function fixedPart(path: string, text: string): PreparedPart {
-  let part = fixedParts.get(path);
-  if (!part) {
-    part = preparePart(path, encoder.encode(compactXml(text)));
-    fixedParts.set(path, part);
-  }
-  return part;
+  return fixedParts.getOrMake(path, () => preparePart(path, encoder.encode(compactXml(text))));
 }
 
 function makeSkeleton(fonts: Readonly<Record<FontRole, string>>): PackageSkeleton {
@@ -86,18 +82,9 @@ function makeSkeleton(fonts: Readonly<Record<FontRole, string>>): PackageSkeleto
 }
 
 /** Skeletons by fonts; a batch rarely has more than one set, so a few are kept. */
-const skeletons = new Map<string, PackageSkeleton>();
-const MAX_SKELETONS = 8;
+const skeletons = sessionCache<string, PackageSkeleton>('docx-skeletons', 8);
 
 /** The skeleton for these fonts, made on first use. */
 export function skeletonFor(fonts: Readonly<Record<FontRole, string>>): PackageSkeleton {
-  const key = JSON.stringify(fonts);
-  let skeleton = skeletons.get(key);
-  if (!skeleton) {
-    // Oldest first out; Map keeps insertion order.
-    if (skeletons.size >= MAX_SKELETONS) skeletons.delete(skeletons.keys().next().value!);
-    skeleton = makeSkeleton(fonts);
-    skeletons.set(key, skeleton);
-  }
-  return skeleton;
+  return skeletons.getOrMake(JSON.stringify(fonts), () => makeSkeleton(fonts));
 }
