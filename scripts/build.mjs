@@ -43,12 +43,12 @@ function embedYaml(yamlPath, modulePath, exportName) {
 }
 // The built-in list of outdated wordings (check's outdated-reference rule), and the current wording
 // per plan year (templates and check's missing-current-wording rule).
-const referencesPlugin = embedYaml('check/dated-references.yaml', 'check/embedded-references.ts', 'EMBEDDED_REFERENCES');
+const referencesPlugin = embedYaml('check/references/dated-references.yaml', 'check/references/embedded-references.ts', 'EMBEDDED_REFERENCES');
 const wordingPlugin = embedYaml('templates/wording.yaml', 'templates/embedded-wording.ts', 'EMBEDDED_WORDING');
 const result = await build({
   metafile: true,
   // batch-worker: the worker thread of `unionplan batch`, found beside the chunks at run time.
-  entryPoints: { cli: 'src/cli/main.ts', lib: 'src/lib.ts', 'batch-worker': 'src/batch/worker.ts' },
+  entryPoints: { cli: 'src/cli/main.ts', lib: 'src/lib.ts', 'batch-worker': 'src/batch/pool/worker.ts' },
   outdir: 'dist',
   bundle: true,
   splitting: true,

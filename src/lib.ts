@@ -1,6 +1,9 @@
 /**
  * The programmatic entry: the same stages the CLI wires, for benchmarks and for people who want
- * to build plans from their own code.
+ * to build plans from their own code. Nothing here takes over the process: no signal handler, no
+ * exit. State lives in a session: `createSession()`, `session.run(() => runBatch(…))`,
+ * `session.abort()` to stop a batch, `session.dispose()` to free its caches (without one, a
+ * thread-wide session is used).
  */
 export { buildPlan, loadDocument } from './pipeline.js';
 export { parseMarkdown } from './document/parse.js';
@@ -12,3 +15,6 @@ export type { Finding } from './check/finding.js';
 export { importPlan, type ImportOptions, type ImportResult } from './import/import-plan.js';
 export type { ImportSummary } from './import/summary.js';
 export type { PlanDocument } from './document/model.js';
+export { runBatch, type BatchOptions, type BatchOutcome } from './batch/run-batch.js';
+export type { UnitResult } from './batch/report/unit-result.js';
+export { createSession, currentSession, Session } from './session/session.js';

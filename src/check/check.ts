@@ -6,18 +6,18 @@ import { readTextFile } from '../io/read-text-file.js';
 import type { Outline } from '../outline/types.js';
 import { YamlSource } from '../io/yaml-source.js';
 import { TemplateRegistry } from '../templates/registry.js';
-import { documentShape } from './document-shape.js';
+import { documentShape } from './scan/document-shape.js';
 import type { Finding } from './finding.js';
-import { LineIndex } from './line-index.js';
-import { markdownSegments } from './markdown-text.js';
-import { outlineShape } from './outline-shape.js';
-import type { PlanShape } from './plan-shape.js';
-import { loadReferences } from './references.js';
-import type { CheckContext } from './rule.js';
+import { LineIndex } from './scan/line-index.js';
+import { markdownSegments } from './scan/markdown-text.js';
+import { outlineShape } from './scan/outline-shape.js';
+import type { PlanShape } from './scan/plan-shape.js';
+import { loadReferences } from './references/references.js';
+import type { CheckContext } from './rules/rule.js';
 import { RULES, RULE_IDS } from './rules/index.js';
-import type { Segment } from './segment.js';
+import type { Segment } from './scan/segment.js';
 import { NO_SETTINGS, findConfigFile, mergeSettings, readCheckSettings, readConfigFile, type CheckSettings } from './settings.js';
-import { yamlSegments } from './yaml-text.js';
+import { yamlSegments } from './scan/yaml-text.js';
 
 /** What a file is: an outline, or a plan in Markdown (plain text is Markdown too). */
 export type InputKind = 'outline' | 'markdown';

@@ -4,7 +4,8 @@ import { UserError, quote, type Problem } from '../errors.js';
 import { readTextFileSync } from '../io/read-text-file.js';
 import type { FieldPath } from '../io/field-path.js';
 import { YamlSource } from '../io/yaml-source.js';
-import { unreadableReferences } from './references.js';
+import { unreadableReferences } from './references/references.js';
+import { sessionCache } from '../session/session.js';
 
 /** The file that holds settings for every plan in its folder and the folders below. */
 export const CONFIG_FILE = 'unionplan.config.yaml';
@@ -93,7 +94,7 @@ export function findConfigFile(file: string): string | undefined {
   }
 }
 
-const configCache = new Map<string, CheckSettings>();
+const configCache = sessionCache<string, CheckSettings>('check-config-files', 256);
 
 /** The `check:` settings of a config file (read once per run). */
 export function readConfigFile(configFile: string, ruleIds: readonly string[]): CheckSettings {

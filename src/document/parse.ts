@@ -11,6 +11,7 @@ import { readMeta } from './front-matter.js';
 import type { Block, PlanDocument } from './model.js';
 import { assertNesting } from './nesting.js';
 import { numberHeadings } from './numbering.js';
+import { sessionCache } from '../session/session.js';
 
 /**
  * CommonMark plus GFM tables, and nothing else of GFM: a plan needs tables, while autolinks,
@@ -27,8 +28,7 @@ function remarkTables(this: Processor): void {
 const processor = unified().use(remarkParse).use(remarkTables);
 
 /** The last few bodies parsed, by their text. */
-const recentTrees = new Map<string, Root>();
-const RECENT_TREES = 16;
+const recentTrees = sessionCache<string, Root>('parsed-bodies', 16);
 
 /**
  * The syntax tree of a Markdown body. Plans built from one template differ in their front matter
@@ -40,7 +40,6 @@ function parseBody(body: string): Root {
   const cached = recentTrees.get(body);
   if (cached) return cached;
   const tree = processor.parse(body);
-  if (recentTrees.size >= RECENT_TREES) recentTrees.delete(recentTrees.keys().next().value as string);
   recentTrees.set(body, tree);
   return tree;
 }

@@ -4,36 +4,8 @@ import { link, mkdir, open, readdir, rename, stat, unlink, type FileHandle } fro
 import { hostname } from 'node:os';
 import { basename, dirname, join } from 'node:path';
 import { UserError } from '../errors.js';
+import { currentSession, sessionCache } from '../session/session.js';
 import { errnoReason } from './errno.js';
-
-/** Temp files still being written, removed if the process is interrupted. */
-const pending = new Set<string>();
-
-function cleanUp(): void {
-  for (const file of pending) {
-    try {
-      // Synchronous on purpose: this runs while the process is exiting.
-      unlinkSync(file);
-    } catch {
-      // Already gone.
-    }
-  }
-}
-
-let hooked = false;
-function hookSignals(): void {
-  if (hooked) return;
-  hooked = true;
-  process.on('exit', cleanUp);
-  // SIGHUP: a closed terminal or a dropped SSH session.
-  const codes = { SIGINT: 130, SIGTERM: 143, SIGHUP: 129 } as const;
-  for (const signal of ['SIGINT', 'SIGTERM', 'SIGHUP'] as const) {
-    process.once(signal, () => {
-      cleanUp();
-      process.exit(codes[signal]);
-    });
-  }
-}
 
 /** This machine, in eight hex digits: a pid says whether a writer is alive only on its own machine. */
 const HOST = createHash('sha256').update(hostname()).digest('hex').slice(0, 8);
@@ -119,54 +91,59 @@ export function removeLeftoverTemps(dir: string, names: ReadonlySet<string>): nu
   return removed;
 }
 
-function explain(file: string, error: unknown): UserError {
+function writeReason(error: unknown): string {
   const code = (error as NodeJS.ErrnoException).code;
-  const reason = code === 'EISDIR' ? '同名的文件夹已存在' : code === 'EACCES' ? '没有写入权限' : errnoReason(error);
-  return new UserError('output', [{ file, message: `无法写入：${reason}` }]);
+  return code === 'EISDIR' ? '同名的文件夹已存在' : code === 'EACCES' ? '没有写入权限' : errnoReason(error);
 }
 
-/** Folders made (or found) by this process: a batch writes thousands of files into a few. */
-const madeFolders = new Set<string>();
+/** Folders made (or found) by this session: a batch writes thousands of files into a few. */
+const madeFolders = sessionCache<string, true>('made-folders', 1_000);
 
-async function ensureFolder(dir: string, file: string): Promise<void> {
+async function ensureFolder(dir: string): Promise<void> {
   if (madeFolders.has(dir)) return;
-  try {
-    await mkdir(dir, { recursive: true });
-  } catch (error) {
-    throw explain(file, error);
-  }
-  madeFolders.add(dir);
+  await mkdir(dir, { recursive: true });
+  madeFolders.set(dir, true);
   await removeStaleTemps(dir);
 }
 
+/** How {@link writeAtomically} fills a file and what it says when it cannot. */
+export interface AtomicWrite {
+  /** Replace an existing file; without it, an existing file is kept and reported. */
+  force?: boolean;
+  /** Writes the whole content into `temp`, creating it exclusively (`wx`), syncs it to the disk and closes it. */
+  fill: (temp: string) => Promise<void>;
+  /** The message for an existing file kept (no `force`). */
+  exists: string;
+  /** The message for any other failure, from its reason. */
+  failed: (reason: string) => string;
+}
+
 /**
- * Writes a file atomically: the bytes go to a temporary file beside it, which is renamed into
- * place only when complete, so an interrupted run never leaves a half-written document. An
- * existing file is kept unless `force` is set.
+ * The one atomic write: the bytes go to a temporary file beside `file` (held by the current
+ * session, so that an interrupted run removes it), reach the disk, and are renamed into place only
+ * when complete; an interrupted run never leaves a half-written file. An existing file is kept
+ * unless `force` is set. An `AbortError` from `fill` passes through as it is.
  */
-export async function writeFileAtomic(file: string, data: Uint8Array | string, options: { force?: boolean } = {}): Promise<void> {
-  hookSignals();
+export async function writeAtomically(file: string, write: AtomicWrite): Promise<void> {
   const dir = dirname(file);
-  await ensureFolder(dir, file);
+  const problem = (error: unknown): UserError => {
+    if (error instanceof UserError) return error;
+    if ((error as NodeJS.ErrnoException).code === 'EEXIST') return new UserError('output', [{ file, message: write.exists }]);
+    return new UserError('output', [{ file, message: write.failed(writeReason(error)) }]);
+  };
   const temp = tempFileFor(file);
-  pending.add(temp);
+  const release = currentSession().holdTemp(temp);
   try {
-    let handle: FileHandle;
+    await ensureFolder(dir);
     try {
-      handle = await open(temp, 'wx');
+      await write.fill(temp);
     } catch (error) {
       // The folder was there earlier in this run and has been removed since: make it again, once.
       if ((error as NodeJS.ErrnoException).code !== 'ENOENT' || !madeFolders.delete(dir)) throw error;
-      await ensureFolder(dir, file);
-      handle = await open(temp, 'wx');
+      await ensureFolder(dir);
+      await write.fill(temp);
     }
-    try {
-      await handle.writeFile(data);
-      await handle.sync();
-    } finally {
-      await handle.close();
-    }
-    if (options.force) {
+    if (write.force) {
       await rename(temp, file);
     } else {
       // link() fails if the target exists, so no file is clobbered even in a race.
@@ -175,11 +152,30 @@ export async function writeFileAtomic(file: string, data: Uint8Array | string, o
     }
   } catch (error) {
     await unlink(temp).catch(() => {});
-    if ((error as NodeJS.ErrnoException).code === 'EEXIST') {
-      throw new UserError('output', [{ file, message: '文件已存在，未覆盖。要覆盖请加 --force，或用 -o/--out 换个位置' }]);
-    }
-    throw explain(file, error);
+    if ((error as Error).name === 'AbortError') throw error;
+    throw problem(error);
   } finally {
-    pending.delete(temp);
+    release();
   }
+}
+
+/**
+ * Writes a file atomically (see {@link writeAtomically}). An existing file is kept unless `force`
+ * is set.
+ */
+export async function writeFileAtomic(file: string, data: Uint8Array | string, options: { force?: boolean } = {}): Promise<void> {
+  await writeAtomically(file, {
+    ...(options.force !== undefined ? { force: options.force } : {}),
+    fill: async (temp) => {
+      const handle: FileHandle = await open(temp, 'wx');
+      try {
+        await handle.writeFile(data);
+        await handle.sync();
+      } finally {
+        await handle.close();
+      }
+    },
+    exists: '文件已存在，未覆盖。要覆盖请加 --force，或用 -o/--out 换个位置',
+    failed: (reason) => `无法写入：${reason}`,
+  });
 }

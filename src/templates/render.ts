@@ -7,9 +7,11 @@ import { defaultTitle } from '../vocab/title.js';
 import { buildView } from './view.js';
 
 import { PRECOMPILED } from './precompiled.js';
+import { sessionCache } from '../session/session.js';
 
 type Render = (view: unknown) => string;
-const compiled = new Map<string, Render>();
+/** Compiled templates: eight built-in types, and the user's own. */
+const compiled = sessionCache<string, Render>('compiled-templates', 64);
 
 async function compile(template: Template): Promise<Render> {
   const key = `${template.file}\0${template.body}`;

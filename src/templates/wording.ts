@@ -5,6 +5,7 @@ import { YamlSource } from '../io/yaml-source.js';
 import { packageRoot } from '../package-root.js';
 import { EMBEDDED_WORDING } from './embedded-wording.js';
 import { unsafePattern } from '../text/safe-pattern.js';
+import { sessionCache } from '../session/session.js';
 
 /** A current formula a plan's 指导思想 is expected to name. */
 export interface Formula {
@@ -152,7 +153,7 @@ export function parseWording(file: string, text: string): WordingEntry[] {
 }
 
 let builtIn: WordingEntry[] | undefined;
-const userLists = new Map<string, WordingEntry[]>();
+const userLists = sessionCache<string, WordingEntry[]>('user-wording-lists', 64);
 
 /** The built-in list: embedded in the bundle, or read from the package when running from source. */
 function builtInWording(): WordingEntry[] {

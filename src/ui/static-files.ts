@@ -2,6 +2,7 @@ import { readFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import { packageRoot } from '../package-root.js';
 import type { Reply } from './reply.js';
+import { sessionCache } from '../session/session.js';
 
 /** The page's files, built by `scripts/build.mjs` into `dist/ui/`; nothing else is ever served from disk. */
 const FILES: Readonly<Record<string, { file: string; type: string }>> = {
@@ -10,7 +11,7 @@ const FILES: Readonly<Record<string, { file: string; type: string }>> = {
   '/app.css': { file: 'app.css', type: 'text/css; charset=utf-8' },
 };
 
-const cache = new Map<string, Buffer>();
+const cache = sessionCache<string, Buffer>('ui-page-files', 8);
 
 /** The page file for a URL path, or undefined: a fixed table, so no path from the page reaches the disk. */
 export async function staticReply(pathname: string, token: string): Promise<Reply | undefined> {

@@ -1,4 +1,5 @@
 import { getDayDetail, getSolarDateFromLunar, getSolarTermDate } from 'chinese-days';
+import { sessionCache } from '../session/session.js';
 
 /**
  * Whether the `chinese-days` package has the State Council's holiday schedule for `year`. New
@@ -23,7 +24,7 @@ function solarFromLunar(year: number, month: number, day: number): string {
   return getSolarDateFromLunar(`${year}-${String(month).padStart(2, '0')}-${String(day).padStart(2, '0')}`).date;
 }
 
-const estimated = new Map<number, Set<string>>();
+const estimated = sessionCache<number, Set<string>>('estimated-holidays', 32);
 
 /**
  * The statutory holidays of a year the package does not know yet, estimated from the fixed and

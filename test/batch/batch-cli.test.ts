@@ -4,8 +4,10 @@ import { copyFileSync, existsSync, mkdirSync, readFileSync, statSync, writeFileS
 import { join } from 'node:path';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { EXAMPLES, fixture, listFiles, requireBuild, run, tempDir } from './helpers.js';
+import { runCli } from '../helpers/cli-in-process.js';
 
 beforeAll(requireBuild);
+
 
 const EXAMPLE_NAMES = [
   '城南实验小学工会', '城南第二中学工会', '城南区阳光幼儿园工会', '城南区向日葵幼儿园工会', '青禾精密机械有限公司工会', '远帆物流股份有限公司工会',
@@ -27,9 +29,9 @@ function readReport(file: string): { interrupted: boolean; counts: Record<string
 }
 
 describe('unionplan batch: the examples', () => {
-  it('builds every union of examples/units.csv, one file per union and format, with a summary and a report', () => {
+  it('builds every union of examples/units.csv, one file per union and format, with a summary and a report', async () => {
     const dir = tempDir();
-    const result = run(dir, 'batch', join(EXAMPLES, 'units.csv'), '--format', 'md', '--out', 'out', '--report', 'report.json');
+    const result = await runCli(dir, 'batch', join(EXAMPLES, 'units.csv'), '--format', 'md', '--out', 'out', '--report', 'report.json');
     expect(result.stderr).not.toContain('错误');
     expect(result.status).toBe(0);
     expect(listFiles(join(dir, 'out'))).toEqual(EXAMPLE_NAMES.map((name) => `${name}.md`).sort());
@@ -48,11 +50,14 @@ describe('unionplan batch: the examples', () => {
 
   it('builds the same plans from examples/units.xlsx, in worker threads, to DOCX and PDF, and zips them', async () => {
     const dir = tempDir();
-    const result = run(dir, 'batch', join(EXAMPLES, 'units.xlsx'), '--format', 'docx,pdf', '--out', 'out', '--jobs', '2', '--zip', 'plans.zip', '--quiet');
+    // The built CLI, spawned: the bundle's worker script (dist/batch-worker.js) runs the jobs. One
+    // shard of three (rows 1, 4, 7, 10) is enough for two workers, at a third of the cost.
+    const result = run(dir, 'batch', join(EXAMPLES, 'units.xlsx'), '--format', 'docx,pdf', '--out', 'out', '--jobs', '2', '--zip', 'plans.zip', '--quiet', '--shard', '1/3');
     expect(result.stderr).toBe('');
     expect(result.stdout).toBe('');
     expect(result.status).toBe(0);
-    const expected = EXAMPLE_NAMES.flatMap((name) => [`${name}.docx`, `${name}.pdf`]).sort();
+    const expected = EXAMPLE_NAMES.filter((_, i) => i % 3 === 0).flatMap((name) => [`${name}.docx`, `${name}.pdf`]).sort();
+    expect(expected).toHaveLength(8);
     expect(listFiles(join(dir, 'out'))).toEqual(expected);
     const zip = await JSZip.loadAsync(readFileSync(join(dir, 'plans.zip')));
     expect(Object.keys(zip.files).sort()).toEqual(expected);
@@ -66,19 +71,19 @@ describe('unionplan batch: roster formats', () => {
   it.each([
     ['GBK CSV', fixture('gbk', 'units.csv'), ['城南实验小学工会.md', '青山镇总工会.md']],
     ['YAML', fixture('yaml', 'units.yaml'), ['城南实验小学工会.md', '青禾精密机械有限公司工会.md']],
-  ])('reads a %s roster', (_, list, files) => {
+  ])('reads a %s roster', async (_, list, files) => {
     const dir = tempDir();
-    const result = run(dir, 'batch', list, '--format', 'md', '--out', 'out', '-q');
+    const result = await runCli(dir, 'batch', list, '--format', 'md', '--out', 'out', '-q');
     expect(result.stderr).toBe('');
     expect(result.status).toBe(0);
     expect(listFiles(join(dir, 'out'))).toEqual(files);
   });
 
-  it('reads an .xlsx written by exceljs, the sheet --sheet names', () => {
+  it('reads an .xlsx written by exceljs, the sheet --sheet names', async () => {
     const dir = tempDir();
     // Written by exceljs 4.4.0 (test/fixtures/batch/xlsx/make-exceljs.mjs): sheets 说明 and 名录.
     copyFileSync(fixture('xlsx', 'exceljs-second-sheet.xlsx'), join(dir, 'units.xlsx'));
-    const result = run(dir, 'batch', 'units.xlsx', '--sheet', '名录', '--format', 'md', '--out', 'out', '-q');
+    const result = await runCli(dir, 'batch', 'units.xlsx', '--sheet', '名录', '--format', 'md', '--out', 'out', '-q');
     expect(result.stderr).toBe('');
     expect(result.status).toBe(0);
     expect(readFileSync(join(dir, 'out', '城南区向日葵幼儿园工会.md'), 'utf8')).toContain('title: 城南区向日葵幼儿园工会2028年下半年工作计划');
@@ -86,10 +91,10 @@ describe('unionplan batch: roster formats', () => {
 });
 
 describe('unionplan batch: bad rows and bad lists', () => {
-  it('builds the good rows, skips the bad ones with row and column, and exits 6', () => {
+  it('builds the good rows, skips the bad ones with row and column, and exits 6', async () => {
     const dir = tempDir();
     copyFileSync(fixture('bad-rows', 'units.csv'), join(dir, 'units.csv'));
-    const result = run(dir, 'batch', 'units.csv', '--format', 'md', '--out', 'out', '--report', 'report.json');
+    const result = await runCli(dir, 'batch', 'units.csv', '--format', 'md', '--out', 'out', '--report', 'report.json');
     expect(result.status).toBe(6);
     expect(listFiles(join(dir, 'out'))).toEqual(['城南区总工会.md', '城南实验小学工会.md']);
     expect(result.stderr).toContain('错误：部分单位未能生成（共 6 处）');
@@ -108,16 +113,16 @@ describe('unionplan batch: bad rows and bad lists', () => {
     ['no recognised column', fixture('no-columns', 'units.csv'), 4, '名录中没有可识别的列'],
     ['not a roster', fixture('not-roster', 'units.pdf'), 4, '不是名录文件'],
     ['a missing file', 'missing.csv', 3, '文件不存在'],
-  ])('stops on %s and writes nothing', (_, list, status, message) => {
+  ])('stops on %s and writes nothing', async (_, list, status, message) => {
     const dir = tempDir();
-    const result = run(dir, 'batch', list, '--out', 'out', '--report', 'report.json', '--zip', 'all.zip');
+    const result = await runCli(dir, 'batch', list, '--out', 'out', '--report', 'report.json', '--zip', 'all.zip');
     expect(result.status).toBe(status);
     expect(result.stderr).toContain(message);
     expect(result.stdout).toBe('');
     expect(listFiles(dir)).toEqual([]);
   });
 
-  it('refuses bad options before reading anything', () => {
+  it('refuses bad options before reading anything', async () => {
     const dir = tempDir();
     const list = join(EXAMPLES, 'units.csv');
     const cases: [string[], string][] = [
@@ -130,20 +135,20 @@ describe('unionplan batch: bad rows and bad lists', () => {
       [['--sheet', '名录'], '--sheet 只用于 Excel'],
     ];
     for (const [args, message] of cases) {
-      const result = run(dir, 'batch', list, '--out', 'out', ...args);
+      const result = await runCli(dir, 'batch', list, '--out', 'out', ...args);
       expect(result.status, args.join(' ')).toBe(2);
       expect(result.stderr).toContain(message);
     }
-    expect(run(dir, 'batch', list).stderr).toContain('缺少必填选项 --out');
+    expect((await runCli(dir, 'batch', list)).stderr).toContain('缺少必填选项 --out');
     expect(listFiles(dir)).toEqual([]);
   });
 });
 
 describe('unionplan batch: file names', () => {
-  it('keeps every file inside --out with a portable name, and gives same-named unions distinct files', () => {
+  it('keeps every file inside --out with a portable name, and gives same-named unions distinct files', async () => {
     const dir = tempDir();
     copyFileSync(fixture('names', 'units.csv'), join(dir, 'units.csv'));
-    const result = run(dir, 'batch', 'units.csv', '--format', 'md', '--out', 'out', '--report', 'report.json');
+    const result = await runCli(dir, 'batch', 'units.csv', '--format', 'md', '--out', 'out', '--report', 'report.json');
     expect(result.stderr).not.toContain('错误');
     expect(result.status).toBe(0);
     const files = listFiles(join(dir, 'out'));
@@ -164,23 +169,23 @@ describe('unionplan batch: file names', () => {
 });
 
 describe('unionplan batch: existing files, --force, --emit outline, --outline, --shard', () => {
-  it('refuses to write over files without --force, and writes nothing then', () => {
+  it('refuses to write over files without --force, and writes nothing then', async () => {
     const dir = tempDir();
     const list = fixture('utf8-bom', 'units.csv');
-    expect(run(dir, 'batch', list, '--format', 'md', '--out', 'out', '-q').status).toBe(0);
+    expect((await runCli(dir, 'batch', list, '--format', 'md', '--out', 'out', '-q')).status).toBe(0);
     writeFileSync(join(dir, 'out', '城南实验小学工会.md'), '手工修改过的计划');
-    const again = run(dir, 'batch', list, '--format', 'md,docx', '--out', 'out', '-q');
+    const again = await runCli(dir, 'batch', list, '--format', 'md,docx', '--out', 'out', '-q');
     expect(again.status).toBe(5);
     expect(again.stderr).toContain('输出文件夹中已有同名文件：城南实验小学工会.md、柳溪街道总工会.md、城南区阳光幼儿园工会.md');
     expect(again.stderr).toContain('--skip-existing');
     expect(listFiles(join(dir, 'out'))).toHaveLength(3);
-    expect(run(dir, 'batch', list, '--format', 'md', '--out', 'out', '-q', '--force').status).toBe(0);
+    expect((await runCli(dir, 'batch', list, '--format', 'md', '--out', 'out', '-q', '--force')).status).toBe(0);
     expect(readFileSync(join(dir, 'out', '城南实验小学工会.md'), 'utf8')).toContain('# 一、指导思想');
   });
 
-  it('writes one plan.yaml per union with --emit outline, which `build` then builds', () => {
+  it('writes one plan.yaml per union with --emit outline, which `build` then builds', async () => {
     const dir = tempDir();
-    const result = run(dir, 'batch', fixture('utf8-bom', 'units.csv'), '--emit', 'outline', '--out', 'outlines', '-q');
+    const result = await runCli(dir, 'batch', fixture('utf8-bom', 'units.csv'), '--emit', 'outline', '--out', 'outlines', '-q');
     expect(result.stderr).toBe('');
     expect(result.status).toBe(0);
     expect(listFiles(join(dir, 'outlines'))).toEqual(['城南区阳光幼儿园工会.yaml', '城南实验小学工会.yaml', '柳溪街道总工会.yaml']);
@@ -192,14 +197,14 @@ describe('unionplan batch: existing files, --force, --emit outline, --outline, -
     const date = /^date: (\d{4}-\d{2}-\d{2})\n/m.exec(yaml)?.[1];
     expect(date).toBeDefined();
     expect(isWorkingDay(date!)).toBe(true);
-    const built = run(dir, 'build', join('outlines', '城南区阳光幼儿园工会.yaml'), '--out', 'plans');
+    const built = await runCli(dir, 'build', join('outlines', '城南区阳光幼儿园工会.yaml'), '--out', 'plans');
     expect(built.stderr).toBe('');
     expect(readFileSync(join(dir, 'plans', '城南区阳光幼儿园工会.md'), 'utf8')).toContain('title: 城南区阳光幼儿园工会2027年上半年工作计划');
   });
 
-  it('starts every union from --outline', () => {
+  it('starts every union from --outline', async () => {
     const dir = tempDir();
-    const result = run(dir, 'batch', fixture('base-outline', 'units.csv'), '--outline', fixture('base-outline', 'base.yaml'), '--format', 'md', '--out', 'out', '-q');
+    const result = await runCli(dir, 'batch', fixture('base-outline', 'units.csv'), '--outline', fixture('base-outline', 'base.yaml'), '--format', 'md', '--out', 'out', '-q');
     expect(result.stderr).toBe('');
     expect(result.status).toBe(0);
     const md = readFileSync(join(dir, 'out', '丹桂社区工会.md'), 'utf8');
@@ -208,7 +213,7 @@ describe('unionplan batch: existing files, --force, --emit outline, --outline, -
     expect(md).toContain('春送岗位');
   });
 
-  it('applies the check: settings of --outline to every union, and writes them into each plan', () => {
+  it('applies the check: settings of --outline to every union, and writes them into each plan', async () => {
     const dir = tempDir();
     const base = readFileSync(fixture('base-outline', 'base.yaml'), 'utf8');
     // A year long past in every plan: stale-year reports it unless the base outline turns it off.
@@ -216,24 +221,24 @@ describe('unionplan batch: existing files, --force, --emit outline, --outline, -
     expect(stale).not.toBe(base);
     writeFileSync(join(dir, 'plain.yaml'), stale);
     writeFileSync(join(dir, 'quiet.yaml'), `check:\n  disable: [stale-year]\n${stale}`);
-    const notes = (outline: string) => {
+    const notes = async (outline: string) => {
       const out = `out-${outline}`;
-      const result = run(dir, 'batch', fixture('base-outline', 'units.csv'), '--outline', outline, '--format', 'md', '--out', out, '--report', `${out}.json`, '-q');
+      const result = await runCli(dir, 'batch', fixture('base-outline', 'units.csv'), '--outline', outline, '--format', 'md', '--out', out, '--report', `${out}.json`, '-q');
       expect(result.status).toBe(0);
       return readReport(join(dir, `${out}.json`)).units.flatMap((unit) => unit.notes).join('\n');
     };
-    expect(notes('plain.yaml')).toContain('stale-year');
-    expect(notes('quiet.yaml')).not.toContain('stale-year');
+    expect(await notes('plain.yaml')).toContain('stale-year');
+    expect(await notes('quiet.yaml')).not.toContain('stale-year');
     expect(readFileSync(join(dir, 'out-quiet.yaml', '丹桂社区工会.md'), 'utf8')).toMatch(/\ncheck:\n {2}disable:\n {4}- stale-year\n---\n/);
   });
 
-  it('finds the check.references list of --outline beside that outline, and from each plan written', () => {
+  it('finds the check.references list of --outline beside that outline, and from each plan written', async () => {
     const dir = tempDir();
     mkdirSync(join(dir, 'shared'));
     writeFileSync(join(dir, 'shared', 'refs.yaml'), '- text: 老提法\n  since: 2020\n  replacement: 新提法\n');
     const base = readFileSync(fixture('base-outline', 'base.yaml'), 'utf8').replace(/^guidance: \|\n( +)/m, 'guidance: |\n$1继续沿用老提法。\n$1');
     writeFileSync(join(dir, 'shared', 'base.yaml'), `check:\n  references: refs.yaml\n${base}`);
-    const result = run(dir, 'batch', fixture('base-outline', 'units.csv'), '--outline', join('shared', 'base.yaml'), '--format', 'md', '--out', 'out', '--report', 'report.json', '-q');
+    const result = await runCli(dir, 'batch', fixture('base-outline', 'units.csv'), '--outline', join('shared', 'base.yaml'), '--format', 'md', '--out', 'out', '--report', 'report.json', '-q');
     expect(result.stderr).toBe('');
     expect(result.status).toBe(0);
     const units = readReport(join(dir, 'report.json')).units;
@@ -241,25 +246,26 @@ describe('unionplan batch: existing files, --force, --emit outline, --outline, -
     expect(readFileSync(join(dir, 'out', '丹桂社区工会.md'), 'utf8')).toContain('\ncheck:\n  references: ../shared/refs.yaml\n---\n');
   });
 
-  it('--shard K/N: the N runs together build each union exactly once, named as one run names them', () => {
+  it('--shard K/N: the N runs together build each union exactly once, named as one run names them', async () => {
     const dir = tempDir();
     const list = fixture('names', 'units.csv');
-    expect(run(dir, 'batch', list, '--format', 'md', '--out', 'all', '-q').status).toBe(0);
-    const shards = [1, 2, 3].map((k) => {
+    expect((await runCli(dir, 'batch', list, '--format', 'md', '--out', 'all', '-q')).status).toBe(0);
+    const shards: string[][] = [];
+    for (const k of [1, 2, 3]) {
       const out = `shard-${k}`;
-      const result = run(dir, 'batch', list, '--format', 'md', '--out', out, '--shard', `${k}/3`, '--report', `${out}.json`, '-q');
+      const result = await runCli(dir, 'batch', list, '--format', 'md', '--out', out, '--shard', `${k}/3`, '--report', `${out}.json`, '-q');
       expect(result.status).toBe(0);
-      return listFiles(join(dir, out));
-    });
+      shards.push(listFiles(join(dir, out)));
+    }
     expect(shards.map((files) => files.length)).toEqual([4, 4, 3]);
     expect(shards.flat().sort()).toEqual(listFiles(join(dir, 'all')));
     const indexes = [1, 2, 3].map((k) => readReport(join(dir, `shard-${k}.json`)).units.map((u) => u.index));
     expect(indexes).toEqual([[1, 4, 7, 10], [2, 5, 8, 11], [3, 6, 9]]);
   });
 
-  it('writes a CSV report', () => {
+  it('writes a CSV report', async () => {
     const dir = tempDir();
-    const result = run(dir, 'batch', fixture('bad-rows', 'units.csv'), '--format', 'md', '--out', 'out', '--report', 'report.csv', '-q');
+    const result = await runCli(dir, 'batch', fixture('bad-rows', 'units.csv'), '--format', 'md', '--out', 'out', '--report', 'report.csv', '-q');
     expect(result.status).toBe(6);
     expect(result.stdout).toBe('');
     const csv = readFileSync(join(dir, 'report.csv'), 'utf8');
@@ -271,17 +277,17 @@ describe('unionplan batch: existing files, --force, --emit outline, --outline, -
 });
 
 describe('unionplan batch: the check rules', () => {
-  it('reports what check finds in each plan, and with --strict does not write a plan with an error', () => {
+  it('reports what check finds in each plan, and with --strict does not write a plan with an error', async () => {
     const dir = tempDir();
     writeFileSync(join(dir, 'units.csv'), '单位名称,类型,年度,指导思想\n城西小学工会,school,2027,xx年要做好__工作\n城东小学工会,school,2027,认真做好工会工作。\n');
-    const lenient = run(dir, 'batch', 'units.csv', '--out', 'out', '--format', 'md', '--report', 'report.json', '-q');
+    const lenient = await runCli(dir, 'batch', 'units.csv', '--out', 'out', '--format', 'md', '--report', 'report.json', '-q');
     expect(lenient.status).toBe(0);
     expect(listFiles(join(dir, 'out'))).toEqual(['城东小学工会.md', '城西小学工会.md']);
     const notes = readReport(join(dir, 'report.json')).units.find((u) => u.name === '城西小学工会')!.notes.join('\n');
     expect(notes).toContain('错误 placeholder 未填写的占位符“xx”');
     expect(notes).toContain('错误 placeholder 未填写的空白“__”');
 
-    const strict = run(dir, 'batch', 'units.csv', '--out', 'strict', '--format', 'md', '--strict', '-q');
+    const strict = await runCli(dir, 'batch', 'units.csv', '--out', 'strict', '--format', 'md', '--strict', '-q');
     expect(strict.status).toBe(6);
     expect(strict.stderr).toContain('units.csv:第2行 城西小学工会: 检查发现 2 个错误，未生成此单位的文件（--strict）');
     expect(listFiles(join(dir, 'strict'))).toEqual(['城东小学工会.md']);

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { MAX_STEM_BYTES, assignStems, safeFileStem } from '../../src/batch/file-names.js';
+import { MAX_STEM_BYTES, assignStems, safeFileStem } from '../../src/batch/rows/file-names.js';
 
 /** What no stem may contain on any of Windows, macOS or Linux. */
 function assertPortable(stem: string): void {

@@ -3,9 +3,9 @@ import { chmodSync, mkdirSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 
-import { readRoster } from '../../src/batch/read-roster.js';
+import { readRoster } from '../../src/batch/roster/read-roster.js';
 import { decodeText } from '../../src/io/decode-text.js';
-import type { Roster } from '../../src/batch/roster.js';
+import type { Roster } from '../../src/batch/roster/roster.js';
 import { UserError, formatProblem } from '../../src/errors.js';
 import { fixture, tempDir } from './helpers.js';
 

@@ -1,5 +1,5 @@
 /**
- * The .xlsx reader (src/batch/read-xlsx.ts and src/batch/xlsx/): workbooks written by real
+ * The .xlsx reader (src/batch/roster/read-xlsx.ts and src/batch/roster/xlsx/): workbooks written by real
  * spreadsheet programs (exceljs 4.4.0, which read rosters in 0.1.0, and LibreOffice Calc; see
  * test/fixtures/batch/xlsx/README.md), and hand-made ones for what those never write: cells
  * without addresses, prefixed tags, CDATA, 1904 dates, damaged and hostile zips.
@@ -8,9 +8,9 @@ import { copyFileSync, readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import yazl from 'yazl';
 import { beforeAll, describe, expect, it } from 'vitest';
-import { readRoster } from '../../src/batch/read-roster.js';
-import type { Roster } from '../../src/batch/roster.js';
-import { zipEntries } from '../../src/batch/xlsx/zip-entries.js';
+import { readRoster } from '../../src/batch/roster/read-roster.js';
+import type { Roster } from '../../src/batch/roster/roster.js';
+import { zipEntries } from '../../src/batch/roster/xlsx/zip-entries.js';
 import { UserError, formatProblem } from '../../src/errors.js';
 import { fixture, requireBuild, run, tempDir } from './helpers.js';
 

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { reportFormat, reportText, type BatchReport } from '../../src/batch/report-file.js';
+import { reportFormat, reportText, type BatchReport } from '../../src/batch/report/report-file.js';
 import { UserError } from '../../src/errors.js';
 
 const report: BatchReport = {

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { inShard, parseShard } from '../../src/batch/shard.js';
+import { inShard, parseShard } from '../../src/batch/rows/shard.js';
 import { UserError } from '../../src/errors.js';
 
 describe('--shard K/N', () => {

@@ -2,10 +2,10 @@
 import { writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import yazl from 'yazl';
-import { beforeAll, describe, expect, it } from 'vitest';
-import { requireBuild, run, tempDir } from './helpers.js';
+import { describe, expect, it } from 'vitest';
+import { tempDir } from './helpers.js';
+import { runCli } from '../helpers/cli-in-process.js';
 
-beforeAll(requireBuild);
 
 /** A zip of these parts, as an .xlsx is. */
 async function zip(parts: Record<string, Buffer>): Promise<Buffer> {
@@ -24,17 +24,17 @@ function sheetOf(rows: number): Buffer {
   return Buffer.from(`<?xml version="1.0"?><worksheet><sheetData>${body}</sheetData></worksheet>`);
 }
 
-function batch(bytes: Buffer, name = 'units.xlsx') {
+async function batch(bytes: Buffer, name = 'units.xlsx') {
   const dir = tempDir();
   writeFileSync(join(dir, name), bytes);
-  return run(dir, 'batch', name, '--format', 'md', '--out', 'out');
+  return await runCli(dir, 'batch', name, '--format', 'md', '--out', 'out');
 }
 
 describe('roster limits', () => {
   it('refuses a zip bomb (a small .xlsx that inflates past 100 MB) before the Excel reader sees it', async () => {
     const bomb = await zip({ '[Content_Types].xml': TYPES, 'xl/worksheets/sheet1.xml': Buffer.alloc(120 * 1024 * 1024, 0x20) });
     expect(bomb.length).toBeLessThan(1024 * 1024);
-    const result = batch(bomb);
+    const result = await batch(bomb);
     expect(result.status).toBe(4);
     expect(result.stderr).toContain('units.xlsx: Excel 工作簿解压后超过 100 MB');
   });
@@ -47,7 +47,7 @@ describe('roster limits', () => {
       if (signature === 0x04034b50 && bomb.readUInt32LE(i + 22) > 1024) bomb.writeUInt32LE(1024, i + 22);
       if (signature === 0x02014b50 && bomb.readUInt32LE(i + 24) > 1024) bomb.writeUInt32LE(1024, i + 24);
     }
-    const result = batch(bomb);
+    const result = await batch(bomb);
     expect(result.status).toBe(4);
     expect(result.stderr).toContain('Excel 工作簿解压后超过 100 MB');
   });
@@ -60,11 +60,11 @@ describe('roster limits', () => {
       'xl/worksheets/sheet1.xml': sheetOf(3),
       'xl/worksheets/sheet2.xml': sheetOf(100_001),
     });
-    const xlsx = batch(workbook);
+    const xlsx = await batch(workbook);
     expect(xlsx.status).toBe(4);
     expect(xlsx.stderr).toContain('units.xlsx: 工作表 “名录” 有 100001 行，超过名录的上限 100000 行');
     const rows = Array.from({ length: 100_001 }, (_, i) => `第${i}工会,school`);
-    const csv = batch(Buffer.from(`单位名称,类型\n${rows.join('\n')}\n`), 'units.csv');
+    const csv = await batch(Buffer.from(`单位名称,类型\n${rows.join('\n')}\n`), 'units.csv');
     expect(csv.status).toBe(4);
     expect(csv.stderr).toContain('units.csv: 名录有 100001 个单位，超过上限 100000 个');
   });

@@ -1,6 +1,6 @@
 /** The streaming XML scanner of the .xlsx reader: the same events however the text is cut into pieces. */
 import { describe, expect, it } from 'vitest';
-import { XmlFault, XmlScanner, decodeXml, type XmlAttributes } from '../../src/batch/xlsx/xml-scanner.js';
+import { XmlFault, XmlScanner, decodeXml, type XmlAttributes } from '../../src/batch/roster/xlsx/xml-scanner.js';
 
 /** What the scanner reports for `pieces`, text joined between tags and decoded. */
 function events(pieces: string[]): string[] {

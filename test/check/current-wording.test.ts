@@ -1,6 +1,7 @@
 import { mkdtempSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
+import { UserError } from '../../src/errors.js';
 import { describe, expect, it } from 'vitest';
 import { checkFile } from '../../src/check/check.js';
 import { TODAY, check, markdown, outline, places } from './helpers.js';
@@ -52,14 +53,18 @@ describe('missing-current-wording (warning)', () => {
 
   it('reports a bad wording list at its line and column', async () => {
     const { parseWording } = await import('../../src/templates/wording.js');
-    expect(() => parseWording('w.yaml', '- from: 27\n  guidance: 甲\n  task: 乙\n  formulas:\n    - name: 丙\n')).toThrowError(/from/);
+    let error: unknown;
     try {
       parseWording('w.yaml', '- from: 27\n  guidance: 甲\n  task: 乙\n  formulas:\n    - name: 丙\n');
-    } catch (error) {
-      const problems = (error as { problems: { line?: number; column?: number; message: string }[] }).problems;
-      expect(problems.map((p) => `${p.line}:${p.column}`)).toEqual(['1:9', '5:7']);
-      expect(problems[0]!.message).toContain('实际为 “27”');
+    } catch (thrown) {
+      error = thrown;
     }
+    // Checked outside the catch: a list that parsed without error fails here instead of passing.
+    expect(error).toBeInstanceOf(UserError);
+    const problems = (error as UserError).problems;
+    expect(problems.map((p) => `${p.line}:${p.column}`)).toEqual(['1:9', '5:7']);
+    expect(problems[0]!.message).toMatch(/from/);
+    expect(problems[0]!.message).toContain('实际为 “27”');
   });
 });
 

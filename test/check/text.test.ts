@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { checkText } from '../../src/check/check.js';
-import { applyFixes } from '../../src/check/fix.js';
+import { applyFixes } from '../../src/check/fix/fix.js';
 import { TODAY, check, markdown, outline, places } from './helpers.js';
 
 /** The text after applying the fixes of one rule's findings. */

@@ -1,7 +1,8 @@
 import { existsSync, readFileSync, readdirSync, statSync, writeFileSync, copyFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { beforeAll, describe, expect, it } from 'vitest';
-import { EXAMPLES, requireBuild, run, tempDir as makeTempDir } from '../helpers/cli.js';
+import { describe, expect, it } from 'vitest';
+import { EXAMPLES, tempDir as makeTempDir } from '../helpers/cli.js';
+import { runCli } from '../helpers/cli-in-process.js';
 
 const tempDir = () => makeTempDir('unionplan-check-cli-');
 
@@ -11,13 +12,12 @@ const WITH_ERROR = `${FRONT}在xx年工作的基础上，做好工作。\n\n坚�
 /** Warnings only, all fixable. */
 const WITH_WARNINGS = `${FRONT}坚持以人为本,突出重点;整体推进。。加强 建设。\n`;
 
-beforeAll(() => requireBuild());
 
 describe('unionplan check', () => {
-  it('prints each finding as file:line:column  severity  rule  message, then a count, and exits 1 on an error', () => {
+  it('prints each finding as file:line:column  severity  rule  message, then a count, and exits 1 on an error', async () => {
     const dir = tempDir();
     writeFileSync(join(dir, 'plan.md'), WITH_ERROR);
-    const { status, stdout, stderr } = run(dir, 'check', 'plan.md');
+    const { status, stdout, stderr } = await runCli(dir, 'check', 'plan.md');
     expect(status).toBe(1);
     expect(stdout).toBe(
       [
@@ -33,24 +33,24 @@ describe('unionplan check', () => {
     expect(stderr).toBe('错误：检查发现错误\n  plan.md: 1 个错误\n');
   });
 
-  it('exits 0 on warnings alone, and 1 with --strict', () => {
+  it('exits 0 on warnings alone, and 1 with --strict', async () => {
     const dir = tempDir();
     writeFileSync(join(dir, 'plan.md'), WITH_WARNINGS);
-    const plain = run(dir, 'check', 'plan.md');
+    const plain = await runCli(dir, 'check', 'plan.md');
     expect(plain.status).toBe(0);
     expect(plain.stdout).toContain('共 4 个问题（0 个错误，4 个警告）');
     expect(plain.stderr).toBe('');
-    const strict = run(dir, 'check', '--strict', 'plan.md');
+    const strict = await runCli(dir, 'check', '--strict', 'plan.md');
     expect(strict.status).toBe(1);
     expect(strict.stderr).toContain('plan.md: 4 个错误或警告（--strict）');
   });
 
-  it('groups findings by file, in the order the files were given', () => {
+  it('groups findings by file, in the order the files were given', async () => {
     const dir = tempDir();
     writeFileSync(join(dir, 'a.md'), WITH_WARNINGS);
     writeFileSync(join(dir, 'b.md'), WITH_ERROR);
     copyFileSync(join(EXAMPLES, 'school.yaml'), join(dir, 'clean.yaml'));
-    const { stdout } = run(dir, 'check', 'b.md', 'clean.yaml', 'a.md');
+    const { stdout } = await runCli(dir, 'check', 'b.md', 'clean.yaml', 'a.md');
     const groups = stdout.trimEnd().split('\n\n');
     expect(groups).toHaveLength(3);
     expect(groups[0]!.split('\n').every((line) => line.startsWith('b.md:') || line.startsWith('    建议'))).toBe(true);
@@ -58,10 +58,10 @@ describe('unionplan check', () => {
     expect(groups[2]).toBe('共 6 个问题（1 个错误，5 个警告）');
   });
 
-  it('prints an array of findings with --json', () => {
+  it('prints an array of findings with --json', async () => {
     const dir = tempDir();
     writeFileSync(join(dir, 'plan.md'), WITH_ERROR);
-    const { status, stdout } = run(dir, 'check', '--json', 'plan.md');
+    const { status, stdout } = await runCli(dir, 'check', '--json', 'plan.md');
     expect(status).toBe(1);
     const findings = JSON.parse(stdout) as Record<string, unknown>[];
     expect(findings).toHaveLength(2);
@@ -75,15 +75,15 @@ describe('unionplan check', () => {
       suggestion: '改为实际内容（年份、单位名称、数字等）',
     });
     expect(findings[1]).toMatchObject({ rule: 'halfwidth-punctuation', fix: { offset: expect.any(Number), length: 1, replacement: '，' } });
-    expect(JSON.parse(run(dir, 'check', '--json', join(EXAMPLES, 'town.yaml')).stdout)).toEqual([]);
+    expect(JSON.parse((await runCli(dir, 'check', '--json', join(EXAMPLES, 'town.yaml'))).stdout)).toEqual([]);
   });
 
-  it('--fix rewrites the file with the safe fixes, says what changed, and touches nothing else', () => {
+  it('--fix rewrites the file with the safe fixes, says what changed, and touches nothing else', async () => {
     const dir = tempDir();
     writeFileSync(join(dir, 'plan.md'), WITH_WARNINGS);
     writeFileSync(join(dir, 'other.md'), WITH_WARNINGS);
     const otherBefore = statSync(join(dir, 'other.md')).mtimeMs;
-    const { status, stdout } = run(dir, 'check', '--fix', 'plan.md');
+    const { status, stdout } = await runCli(dir, 'check', '--fix', 'plan.md');
     expect(status).toBe(0);
     expect(readFileSync(join(dir, 'plan.md'), 'utf8')).toBe(`${FRONT}坚持以人为本，突出重点；整体推进。加强建设。\n`);
     expect(stdout).toBe(
@@ -103,7 +103,7 @@ describe('unionplan check', () => {
     expect(readdirSync(dir).sort()).toEqual(['other.md', 'plan.md']);
   });
 
-  it('--fix rewrites an outline inside its values only, keeping comments, keys and quoting', () => {
+  it('--fix rewrites an outline inside its values only, keeping comments, keys and quoting', async () => {
     const dir = tempDir();
     const before = [
       '# 提纲, 注释里的半角标点不改',
@@ -122,7 +122,7 @@ describe('unionplan check', () => {
       '',
     ].join('\n');
     writeFileSync(join(dir, 'plan.yaml'), before);
-    const { status, stdout } = run(dir, 'check', '--fix', 'plan.yaml');
+    const { status, stdout } = await runCli(dir, 'check', '--fix', 'plan.yaml');
     expect(status).toBe(0);
     expect(readFileSync(join(dir, 'plan.yaml'), 'utf8')).toBe(
       before
@@ -135,16 +135,16 @@ describe('unionplan check', () => {
     expect(stdout).toContain('共 3 个问题（0 个错误，3 个警告）');
     expect(stdout).toContain('plan.yaml:6:11  警告  missing-current-wording  2027年计划的指导思想缺少现行提法');
     expect(stdout).toContain('plan.yaml:8:12  警告  single-item  “板块”下只有一个1.');
-    expect(run(dir, 'build', 'plan.yaml').status).toBe(0);
+    expect((await runCli(dir, 'build', 'plan.yaml')).status).toBe(0);
   });
 
-  it('--fix leaves what it cannot fix, and a file with nothing to fix untouched', () => {
+  it('--fix leaves what it cannot fix, and a file with nothing to fix untouched', async () => {
     const dir = tempDir();
     writeFileSync(join(dir, 'plan.md'), WITH_ERROR);
     const clean = join(dir, 'clean.yaml');
     copyFileSync(join(EXAMPLES, 'school.yaml'), clean);
     const before = statSync(clean).mtimeMs;
-    const { status, stdout } = run(dir, 'check', '--fix', 'plan.md', 'clean.yaml');
+    const { status, stdout } = await runCli(dir, 'check', '--fix', 'plan.md', 'clean.yaml');
     expect(status).toBe(1);
     expect(stdout).toContain('已修改 plan.md（1 处）：\n  9:7  “,” → “，”\n');
     expect(stdout).toContain('plan.md:7:2  错误  placeholder');
@@ -152,44 +152,44 @@ describe('unionplan check', () => {
     expect(statSync(clean).mtimeMs).toBe(before);
   });
 
-  it('reports a file it cannot read or that is no valid outline as build does', () => {
+  it('reports a file it cannot read or that is no valid outline as build does', async () => {
     const dir = tempDir();
-    expect(run(dir, 'check', 'nope.yaml')).toMatchObject({ status: 3, stderr: expect.stringContaining('nope.yaml: 文件不存在') });
+    expect(await runCli(dir, 'check', 'nope.yaml')).toMatchObject({ status: 3, stderr: expect.stringContaining('nope.yaml: 文件不存在') });
     writeFileSync(join(dir, 'bad.yaml'), 'type: school\norg: 某校工会\nperiod: 全学年\n');
-    const bad = run(dir, 'check', 'bad.yaml');
+    const bad = await runCli(dir, 'check', 'bad.yaml');
     expect(bad.status).toBe(4);
     expect(bad.stderr).toContain('bad.yaml:3:9: period（计划期间）的值 “全学年” 无效');
     writeFileSync(join(dir, 'unionplan.config.yaml'), 'check:\n  disable: [no-such-rule]\n');
     copyFileSync(join(EXAMPLES, 'school.yaml'), join(dir, 'plan.yaml'));
-    const config = run(dir, 'check', 'plan.yaml');
+    const config = await runCli(dir, 'check', 'plan.yaml');
     expect(config.status).toBe(4);
     expect(config.stderr).toContain('unionplan.config.yaml:2:13: check.disable 中的 “no-such-rule” 不是检查规则');
   });
 
-  it('lists the rules in its help', () => {
-    const { stdout } = run(tempDir(), 'check', '--help');
+  it('lists the rules in its help', async () => {
+    const { stdout } = await runCli(tempDir(), 'check', '--help');
     for (const id of ['placeholder', 'outdated-reference', 'stale-year', 'empty-section', 'single-item', 'month-outside-period', 'duplicate-month', 'target-without-value', 'date-outside-year', 'title-names-unit-year', 'halfwidth-punctuation', 'doubled-punctuation', 'space-in-chinese']) {
       expect(stdout).toContain(id);
     }
   });
 
-  it('finds nothing in the outline `new` writes for any type and period', () => {
+  it('finds nothing in the outline `new` writes for any type and period', async () => {
     const dir = tempDir();
     const cases = ['school', 'kindergarten', 'enterprise', 'town', 'street', 'community', 'district', 'audit'].map((type) => [type]);
     cases.push(['school', '--period', 'first-half'], ['school', '--period', 'second-half']);
     for (const [type, ...rest] of cases) {
-      expect(run(dir, 'new', '--type', type!, '--org', '城南实验小学工会', '--year', '2027', '-o', 'plan.yaml', '--force', ...rest).status).toBe(0);
-      const { status, stdout } = run(dir, 'check', 'plan.yaml');
+      expect((await runCli(dir, 'new', '--type', type!, '--org', '城南实验小学工会', '--year', '2027', '-o', 'plan.yaml', '--force', ...rest)).status).toBe(0);
+      const { status, stdout } = await runCli(dir, 'check', 'plan.yaml');
       expect({ type, rest, status, stdout }).toEqual({ type, rest, status: 0, stdout: '未发现问题\n' });
     }
   });
 });
 
 describe('unionplan build runs the checks', () => {
-  it('prints the findings and still builds', () => {
+  it('prints the findings and still builds', async () => {
     const dir = tempDir();
     writeFileSync(join(dir, 'plan.md'), WITH_ERROR);
-    const { status, stdout, stderr } = run(dir, 'build', 'plan.md', '--out', 'out');
+    const { status, stdout, stderr } = await runCli(dir, 'build', 'plan.md', '--out', 'out');
     expect(status).toBe(0);
     expect(stderr).toContain('plan.md:7:2  错误  placeholder  未填写的占位符“xx”');
     expect(stderr).toContain('共 2 个问题（1 个错误，1 个警告）');
@@ -197,28 +197,28 @@ describe('unionplan build runs the checks', () => {
     expect(existsSync(join(dir, 'out', 'plan.md'))).toBe(true);
   });
 
-  it('with --strict refuses to write anything for an input with an error', () => {
+  it('with --strict refuses to write anything for an input with an error', async () => {
     const dir = tempDir();
     writeFileSync(join(dir, 'plan.md'), WITH_ERROR);
-    const { status, stderr } = run(dir, 'build', '--strict', 'plan.md', '--out', 'out', '--format', 'md,docx');
+    const { status, stderr } = await runCli(dir, 'build', '--strict', 'plan.md', '--out', 'out', '--format', 'md,docx');
     expect(status).toBe(1);
     expect(stderr).toContain('plan.md:7:2  错误  placeholder');
     expect(stderr).toContain('错误：检查发现错误\n  plan.md: 检查发现 1 个错误，未生成任何文件（--strict）');
     expect(existsSync(join(dir, 'out'))).toBe(false);
   });
 
-  it('with --strict still builds an input with warnings only', () => {
+  it('with --strict still builds an input with warnings only', async () => {
     const dir = tempDir();
     writeFileSync(join(dir, 'plan.md'), WITH_WARNINGS);
-    const { status, stderr } = run(dir, 'build', '--strict', 'plan.md', '--out', 'out');
+    const { status, stderr } = await runCli(dir, 'build', '--strict', 'plan.md', '--out', 'out');
     expect(status).toBe(0);
     expect(stderr).toContain('共 4 个问题（0 个错误，4 个警告）');
     expect(existsSync(join(dir, 'out', 'plan.md'))).toBe(true);
   });
 
-  it('is silent about a clean input', () => {
+  it('is silent about a clean input', async () => {
     const dir = tempDir();
     copyFileSync(join(EXAMPLES, 'district.yaml'), join(dir, 'plan.yaml'));
-    expect(run(dir, 'build', 'plan.yaml')).toMatchObject({ status: 0, stderr: '' });
+    expect(await runCli(dir, 'build', 'plan.yaml')).toMatchObject({ status: 0, stderr: '' });
   });
 });

@@ -5,10 +5,10 @@
 import { spawnSync } from 'node:child_process';
 import { mkdirSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { beforeAll, describe, expect, it } from 'vitest';
-import { BIN, requireBuild, run, tempDir } from '../helpers/cli.js';
+import { describe, expect, it } from 'vitest';
+import { BIN, tempDir } from '../helpers/cli.js';
+import { runCli } from '../helpers/cli-in-process.js';
 
-beforeAll(() => requireBuild());
 
 const FRONT = '---\ntitle: 城南实验小学工会2027年工作计划\norg: 城南实验小学工会\nyear: 2027\n---\n\n';
 
@@ -27,7 +27,7 @@ function expectUserError(result: { status: number | null; stderr: string }, stat
 describe('a YAML alias bomb is exit 4 with a message, in every entry point', () => {
   const message = /YAML 别名（\*名称）展开后过大/;
 
-  it('in an outline, a front matter, a YAML roster, unionplan.config.yaml and a references list', () => {
+  it('in an outline, a front matter, a YAML roster, unionplan.config.yaml and a references list', async () => {
     const dir = tempDir();
     writeFileSync(join(dir, 'plan.yaml'), `type: school\norg: 城南实验小学工会\n${aliasBomb()}\n`);
     writeFileSync(join(dir, 'plan.md'), `---\ntitle: x\n${aliasBomb()}\n---\n\n正文。\n`);
@@ -35,18 +35,18 @@ describe('a YAML alias bomb is exit 4 with a message, in every entry point', () 
 
     // Built into folders of their own: plan.md beside plan.yaml would be an existing output (exit 5).
     for (const args of [['build', 'plan.yaml', '--format', 'md', '--out', 'a'], ['check', 'plan.yaml'], ['build', 'plan.md', '--format', 'md', '--out', 'b'], ['check', 'plan.md'], ['batch', 'units.yaml', '--out', 'out']]) {
-      const result = run(dir, ...args);
+      const result = await runCli(dir, ...args);
       expectUserError(result, 4);
       expect(result.stderr).toMatch(message);
     }
-    const outline = run(dir, 'check', 'plan.yaml');
+    const outline = await runCli(dir, 'check', 'plan.yaml');
     expect(outline.stderr).toMatch(/plan\.yaml:\d+:\d+: YAML 别名/);
 
     const config = join(dir, 'config');
     mkdirSync(config);
     writeFileSync(join(config, 'unionplan.config.yaml'), `check:\n  disable: []\n${aliasBomb('  ')}\n`);
     writeFileSync(join(config, 'plan.md'), `${FRONT}正文。\n`);
-    const viaConfig = run(config, 'check', 'plan.md');
+    const viaConfig = await runCli(config, 'check', 'plan.md');
     expectUserError(viaConfig, 4);
     expect(viaConfig.stderr).toMatch(/unionplan\.config\.yaml:\d+:\d+: YAML 别名/);
 
@@ -55,44 +55,44 @@ describe('a YAML alias bomb is exit 4 with a message, in every entry point', () 
     // The same bomb as a list, the shape of a references file.
     writeFileSync(join(list, 'words.yaml'), `${aliasBomb().replace(/^a\d+: /gm, '- ')}\n`);
     writeFileSync(join(list, 'plan.md'), `---\ntitle: 城南实验小学工会2027年工作计划\norg: 城南实验小学工会\nyear: 2027\ncheck:\n  references: words.yaml\n---\n\n正文。\n`);
-    const viaList = run(list, 'check', 'plan.md');
+    const viaList = await runCli(list, 'check', 'plan.md');
     expectUserError(viaList, 4);
     expect(viaList.stderr).toMatch(/words\.yaml:\d+:\d+: YAML 别名/);
   });
 });
 
 describe('deep nesting and long plans', () => {
-  it('refuses Markdown nested deeper than 100 levels, naming the place (5,000 quotes overflowed the stack)', () => {
+  it('refuses Markdown nested deeper than 100 levels, naming the place (5,000 quotes overflowed the stack)', async () => {
     const dir = tempDir();
     writeFileSync(join(dir, 'plan.md'), `${FRONT}${'> '.repeat(5000)}深处的一段。\n`);
     for (const args of [['build', 'plan.md', '--format', 'md', '--out', 'out'], ['check', 'plan.md']]) {
-      const result = run(dir, ...args);
+      const result = await runCli(dir, ...args);
       expectUserError(result, 4);
       expect(result.stderr).toMatch(/plan\.md:7:\d+: Markdown 嵌套层数过多.*超过了 100 层的上限/);
     }
   });
 
-  it('says that YAML nested thousands of levels deep is too deep, not that the parser ran out of stack', () => {
+  it('says that YAML nested thousands of levels deep is too deep, not that the parser ran out of stack', async () => {
     const dir = tempDir();
     writeFileSync(join(dir, 'plan.yaml'), `type: school\norg: 城南实验小学工会\npreface: ${'['.repeat(5000)}${']'.repeat(5000)}\n`);
-    const result = run(dir, 'build', 'plan.yaml', '--format', 'md');
+    const result = await runCli(dir, 'build', 'plan.yaml', '--format', 'md');
     expectUserError(result, 4);
     expect(result.stderr).toMatch(/plan\.yaml:3:\d+: YAML 语法错误：YAML 嵌套层数过多/);
     expect(result.stderr).not.toMatch(/call stack/);
   });
 
-  it('builds 98 quotes deep, where the paragraph and its text make the 100 levels of the limit', () => {
+  it('builds 98 quotes deep, where the paragraph and its text make the 100 levels of the limit', async () => {
     const dir = tempDir();
     writeFileSync(join(dir, 'plan.md'), `${FRONT}${'> '.repeat(98)}深处的一段。\n`);
-    const result = run(dir, 'build', 'plan.md', '--format', 'md', '--out', 'out');
+    const result = await runCli(dir, 'build', 'plan.md', '--format', 'md', '--out', 'out');
     expectUserError(result, 0);
   });
 
-  it('checks a 40,000-paragraph plan with four findings a paragraph (the findings overflowed the stack)', () => {
+  it('checks a 40,000-paragraph plan with four findings a paragraph (the findings overflowed the stack)', async () => {
     const dir = tempDir();
     const paragraphs = Array.from({ length: 40_000 }, (_, i) => `第${i + 1}段,内容;总结2019年经验。。`);
     writeFileSync(join(dir, 'plan.md'), `${FRONT + paragraphs.join('\n\n')}\n`);
-    // 160,000 findings print about 30 MB, more than run()'s default buffer.
+    // 160,000 findings print about 30 MB, more than await runCli()'s default buffer.
     const spawned = spawnSync(process.execPath, [BIN, 'check', 'plan.md'], { cwd: dir, encoding: 'utf8', maxBuffer: 256 * 1024 * 1024 });
     const result = { status: spawned.status, stdout: spawned.stdout, stderr: spawned.stderr };
     expectUserError(result, 0);
@@ -101,12 +101,12 @@ describe('deep nesting and long plans', () => {
 });
 
 describe('--templates', () => {
-  it('naming a file is a usage error that says a folder is wanted (it was an internal error)', () => {
+  it('naming a file is a usage error that says a folder is wanted (it was an internal error)', async () => {
     const dir = tempDir();
     writeFileSync(join(dir, 'templates'), 'not a folder');
     writeFileSync(join(dir, 'plan.md'), `${FRONT}正文。\n`);
     for (const args of [['build', 'plan.md', '--templates', 'templates'], ['check', 'plan.md', '--templates', 'templates'], ['types', '--templates', 'templates']]) {
-      const result = run(dir, ...args);
+      const result = await runCli(dir, ...args);
       expectUserError(result, 2);
       expect(result.stderr).toContain('templates: --templates 应为模板文件夹');
     }

@@ -2,28 +2,28 @@
 import { spawnSync } from 'node:child_process';
 import { copyFileSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { beforeAll, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { BUNDLED_SANS, sourceFile } from '../../src/writers/pdf/bundled.js';
-import { EXAMPLES, requireBuild, run, tempDir } from '../helpers/cli.js';
+import { EXAMPLES, tempDir } from '../helpers/cli.js';
+import { runCli } from '../helpers/cli-in-process.js';
 import { renameFont } from '../writers/pdf/helpers.js';
 
-beforeAll(() => requireBuild());
 
 describe('roster rows', () => {
-  it('refuses spreadsheet error values such as #REF! as a union name or any field, saying what they mean', () => {
+  it('refuses spreadsheet error values such as #REF! as a union name or any field, saying what they mean', async () => {
     const dir = tempDir();
     writeFileSync(join(dir, 'units.csv'), '单位名称,类型,上级工会\n#REF!,school,城南区教育工会\n城东小学工会,school,#N/A\n');
-    const result = run(dir, 'batch', 'units.csv', '--format', 'md', '--out', 'out');
+    const result = await runCli(dir, 'batch', 'units.csv', '--format', 'md', '--out', 'out');
     expect(result.status).toBe(6);
     expect(result.stderr).toContain('units.csv:第2行 “单位名称”列: 这一格是表格的错误值 “#REF!”（公式引用的单元格已被删除），不是单位名称');
     expect(result.stderr).toContain('units.csv:第3行 “上级工会”列: 这一格是表格的错误值 “#N/A”');
     expect(result.stderr).not.toContain('单位名称为空');
   });
 
-  it('says why a row whose type is a list is invalid', () => {
+  it('says why a row whose type is a list is invalid', async () => {
     const dir = tempDir();
     writeFileSync(join(dir, 'units.yaml'), '- org: 城南实验小学工会\n  type: [school]\n');
-    const result = run(dir, 'batch', 'units.yaml', '--format', 'md', '--out', 'out', '--report', 'report.json');
+    const result = await runCli(dir, 'batch', 'units.yaml', '--format', 'md', '--out', 'out', '--report', 'report.json');
     expect(result.status).toBe(6);
     expect(result.stderr).toContain('units.yaml:第2行 “type”: 类型 “["school"]” 无效');
     const report = JSON.parse(readFileSync(join(dir, 'report.json'), 'utf8')) as { units: { status: string; problems: unknown[] }[] };
@@ -33,24 +33,24 @@ describe('roster rows', () => {
 });
 
 describe('errors said in words', () => {
-  it('never shows a bare errno word such as EEXIST', () => {
+  it('never shows a bare errno word such as EEXIST', async () => {
     const dir = tempDir();
     writeFileSync(join(dir, 'units.csv'), '单位名称,类型\n城南实验小学工会,school\n');
     writeFileSync(join(dir, 'out'), 'a file where the folder should be');
-    const batch = run(dir, 'batch', 'units.csv', '--format', 'md', '--out', 'out');
+    const batch = await runCli(dir, 'batch', 'units.csv', '--format', 'md', '--out', 'out');
     expect(batch.status).toBe(5);
     expect(batch.stderr).toContain('out: 无法创建输出文件夹：同名的文件已存在');
     copyFileSync(join(EXAMPLES, 'school.yaml'), join(dir, 'plan.yaml'));
-    const build = run(dir, 'build', 'plan.yaml', '--out', 'out');
+    const build = await runCli(dir, 'build', 'plan.yaml', '--out', 'out');
     expect(build.status).toBe(5);
     for (const text of [batch.stderr, build.stderr]) expect(text).not.toMatch(/\bE[A-Z]{3,}\b/);
   });
 
-  it('prints no “未发现问题” above a settings error that stopped the check', () => {
+  it('prints no “未发现问题” above a settings error that stopped the check', async () => {
     const dir = tempDir();
     copyFileSync(join(EXAMPLES, 'school.yaml'), join(dir, 'plan.yaml'));
     writeFileSync(join(dir, 'unionplan.config.yaml'), 'check:\n  disable: [no-such-rule]\n');
-    const result = run(dir, 'check', 'plan.yaml');
+    const result = await runCli(dir, 'check', 'plan.yaml');
     expect(result.status).toBe(4);
     expect(result.stdout).toBe('');
     expect(result.stderr).toContain('unionplan.config.yaml:2:13: check.disable 中的 “no-such-rule” 不是检查规则');
@@ -58,26 +58,26 @@ describe('errors said in words', () => {
 });
 
 describe('fonts', () => {
-  it('refuses a --font-dir that is not there, in build, batch and fonts', () => {
+  it('refuses a --font-dir that is not there, in build, batch and fonts', async () => {
     const dir = tempDir();
     copyFileSync(join(EXAMPLES, 'school.yaml'), join(dir, 'plan.yaml'));
     writeFileSync(join(dir, 'units.csv'), '单位名称,类型\n城南实验小学工会,school\n');
     for (const args of [['build', 'plan.yaml', '--format', 'pdf'], ['batch', 'units.csv', '--format', 'pdf', '--out', 'out'], ['fonts']]) {
-      const result = run(dir, ...args, '--font-dir', 'no-such-folder');
+      const result = await runCli(dir, ...args, '--font-dir', 'no-such-folder');
       expect(result.status).toBe(3);
       expect(result.stderr).toContain('no-such-folder: --font-dir 指定的字体文件夹不存在');
     }
-    const file = run(dir, 'fonts', '--font-dir', 'plan.yaml');
+    const file = await runCli(dir, 'fonts', '--font-dir', 'plan.yaml');
     expect(file.status).toBe(3);
     expect(file.stderr).toContain('plan.yaml: --font-dir 应指定一个文件夹');
   });
 
-  it('does not name a damaged font file, which Typst would not use', () => {
+  it('does not name a damaged font file, which Typst would not use', async () => {
     const dir = tempDir();
     mkdirSync(join(dir, 'fonts'));
     const simhei = join(dir, 'fonts', 'simhei.otf');
     renameFont(sourceFile(BUNDLED_SANS[0]!)!, simhei, { family: 'SimHei', chinese: '黑体' });
-    expect(run(dir, 'fonts', '--font-dir', 'fonts').stdout).toContain('一级标题\t黑体\t→ SimHei\tfonts/simhei.otf');
+    expect((await runCli(dir, 'fonts', '--font-dir', 'fonts')).stdout).toContain('一级标题\t黑体\t→ SimHei\tfonts/simhei.otf');
     // A damaged copy: its names still read, but its hhea table lies past the end of the file, so
     // Typst's font parser refuses it and the PDF would use the stand-in.
     const font = readFileSync(simhei);
@@ -85,7 +85,7 @@ describe('fonts', () => {
       if (font.toString('latin1', 12 + 16 * i, 16 + 16 * i) === 'hhea') font.writeUInt32BE(font.length + 100, 20 + 16 * i);
     }
     writeFileSync(simhei, font);
-    const result = run(dir, 'fonts', '--font-dir', 'fonts');
+    const result = await runCli(dir, 'fonts', '--font-dir', 'fonts');
     expect(result.status).toBe(0);
     expect(result.stdout).not.toContain(simhei);
     expect(result.stdout).toMatch(/一级标题\t黑体\t→ .*内置字体/);
@@ -93,17 +93,17 @@ describe('fonts', () => {
 });
 
 describe('inputs that are no ordinary files', () => {
-  it('refuses a device, a pipe or an oversized file at once, instead of reading for ever or hanging', () => {
+  it('refuses a device, a pipe or an oversized file at once, instead of reading for ever or hanging', async () => {
     const dir = tempDir();
     spawnSync('mkfifo', [join(dir, 'pipe.yaml')]);
-    const pipe = run(dir, 'build', 'pipe.yaml');
+    const pipe = await runCli(dir, 'build', 'pipe.yaml');
     expect(pipe.status).toBe(3);
     expect(pipe.stderr).toContain('pipe.yaml: 不是普通文件（是设备、管道或套接字）');
-    const zero = run(dir, 'batch', '/dev/zero', '--out', 'out');
+    const zero = await runCli(dir, 'batch', '/dev/zero', '--out', 'out');
     expect(zero.status).toBe(3);
     expect(zero.stderr).toContain('/dev/zero: 不是普通文件');
     writeFileSync(join(dir, 'huge.md'), Buffer.alloc(17 * 1024 * 1024, 0x41));
-    const huge = run(dir, 'check', 'huge.md');
+    const huge = await runCli(dir, 'check', 'huge.md');
     expect(huge.status).toBe(4);
     expect(huge.stderr).toContain('huge.md: 文件有 17 MB，超过输入文件的上限 16 MB');
   });

@@ -5,14 +5,14 @@
  */
 import { readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { beforeAll, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { parseMarkdown } from '../../src/document/parse.js';
 import { lineText, type ParagraphBlock } from '../../src/document/model.js';
-import { requireBuild, run, tempDir } from '../helpers/cli.js';
+import { tempDir } from '../helpers/cli.js';
+import { runCli } from '../helpers/cli-in-process.js';
 import { openDocx, paragraphText } from '../writers/docx/helpers.js';
 import { pdfText, squeeze } from '../writers/pdf/helpers.js';
 
-beforeAll(() => requireBuild());
 
 const FRONT = '---\ntitle: 城南实验小学工会2027年工作计划\norg: 城南实验小学工会\nyear: 2027\n---\n\n';
 
@@ -43,7 +43,7 @@ describe('Markdown text in is text out, in Markdown, DOCX and PDF', () => {
   it('keeps the spaces beside inline markup, hard breaks and a list number’s space', async () => {
     const dir = tempDir();
     writeFileSync(join(dir, 'plan.md'), `${FRONT + body}\n`);
-    const { status, stderr } = run(dir, 'build', 'plan.md', '--format', 'md,docx,pdf', '--out', 'out');
+    const { status, stderr } = await runCli(dir, 'build', 'plan.md', '--format', 'md,docx,pdf', '--out', 'out');
     expect(stderr).not.toMatch(/内部错误/);
     expect(status).toBe(0);
 
@@ -66,11 +66,11 @@ describe('Markdown text in is text out, in Markdown, DOCX and PDF', () => {
     for (const line of expected) expect(text).toContain(squeeze(line));
   });
 
-  it('reads a built Markdown plan back into the same document (round trip)', () => {
+  it('reads a built Markdown plan back into the same document (round trip)', async () => {
     const dir = tempDir();
     writeFileSync(join(dir, 'plan.md'), `${FRONT + body}\n`);
-    expect(run(dir, 'build', 'plan.md', '--format', 'md', '--out', 'a').status).toBe(0);
-    expect(run(dir, 'build', join('a', 'plan.md'), '--format', 'md', '--out', 'b').status).toBe(0);
+    expect((await runCli(dir, 'build', 'plan.md', '--format', 'md', '--out', 'a')).status).toBe(0);
+    expect((await runCli(dir, 'build', join('a', 'plan.md'), '--format', 'md', '--out', 'b')).status).toBe(0);
     expect(readFileSync(join(dir, 'b', 'plan.md'), 'utf8')).toBe(readFileSync(join(dir, 'a', 'plan.md'), 'utf8'));
   });
 });
@@ -93,7 +93,7 @@ describe('control, bidi and unpaired surrogate characters', () => {
   it('are dropped from every format with a warning naming the place, and never stop the build', async () => {
     const dir = tempDir();
     writeFileSync(join(dir, 'plan.yaml'), outline);
-    const { status, stderr } = run(dir, 'build', 'plan.yaml', '--format', 'md,docx,pdf', '--out', 'out');
+    const { status, stderr } = await runCli(dir, 'build', 'plan.yaml', '--format', 'md,docx,pdf', '--out', 'out');
     expect(stderr).not.toMatch(/内部错误/);
     expect(status).toBe(0);
     for (const ext of ['md', 'docx', 'pdf']) {
@@ -114,10 +114,10 @@ describe('control, bidi and unpaired surrogate characters', () => {
     expect(pdf).toContain('组织学习');
   });
 
-  it('a lone surrogate in a Markdown plan’s front matter builds a PDF (it was an internal error)', () => {
+  it('a lone surrogate in a Markdown plan’s front matter builds a PDF (it was an internal error)', async () => {
     const dir = tempDir();
     writeFileSync(join(dir, 'plan.md'), '---\ntitle: "某\\udc00工会2027年工作计划"\norg: 某工会\n---\n\n正文。\n');
-    const { status, stderr } = run(dir, 'build', 'plan.md', '--format', 'pdf', '--out', 'out');
+    const { status, stderr } = await runCli(dir, 'build', 'plan.md', '--format', 'pdf', '--out', 'out');
     expect(stderr).not.toMatch(/内部错误/);
     expect(status).toBe(0);
     expect(stderr).toContain('标题含有控制字符或无效字符（U+DC00），已删除');

@@ -26,7 +26,9 @@ describe.each(BUILT_IN_ORDER)('examples/%s.yaml', (type) => {
     const doc = await loadDocument(new URL(`examples/${type}.yaml`, root).pathname, registry, new Date(2026, 10, 23));
     const markdown = toMarkdown(doc);
     const golden = new URL(`test/golden/${type}.md`, root);
-    if (process.env.UPDATE || !existsSync(golden)) writeFileSync(golden, markdown);
+    if (process.env.UPDATE) writeFileSync(golden, markdown);
+    // A missing golden file is a failure, not a new golden file: only UPDATE=1 writes one.
+    expect(existsSync(golden), `test/golden/${type}.md is missing: run UPDATE=1 npx vitest run test/golden to write it, and review it`).toBe(true);
     expect(markdown).toBe(readFileSync(golden, 'utf8'));
   });
 

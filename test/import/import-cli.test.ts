@@ -2,19 +2,19 @@ import { readFileSync, writeFileSync, truncateSync, copyFileSync } from 'node:fs
 import { join } from 'node:path';
 import { strToU8, zipSync } from 'fflate';
 import iconv from 'iconv-lite';
-import { beforeAll, describe, expect, it } from 'vitest';
-import { requireBuild, run, tempDir } from '../helpers/cli.js';
+import { describe, expect, it } from 'vitest';
+import { tempDir } from '../helpers/cli.js';
+import { runCli } from '../helpers/cli-in-process.js';
 
 const SAMPLE = new URL('../fixtures/import/samples/08-school.txt', import.meta.url).pathname;
 
-beforeAll(() => requireBuild());
 
 describe('unionplan import, as a user runs it', () => {
-  it('imports a Word plan unionplan wrote, prints the summary and check findings, and the outline builds', () => {
+  it('imports a Word plan unionplan wrote, prints the summary and check findings, and the outline builds', async () => {
     const dir = tempDir();
-    expect(run(dir, 'new', '-t', 'school', '--org', '城南实验小学工会', '--year', '2025', '-o', 'last.yaml').status).toBe(0);
-    expect(run(dir, 'build', 'last.yaml', '--format', 'docx').status).toBe(0);
-    const result = run(dir, 'import', 'last.docx', '-o', 'plan.yaml');
+    expect((await runCli(dir, 'new', '-t', 'school', '--org', '城南实验小学工会', '--year', '2025', '-o', 'last.yaml')).status).toBe(0);
+    expect((await runCli(dir, 'build', 'last.yaml', '--format', 'docx')).status).toBe(0);
+    const result = await runCli(dir, 'import', 'last.docx', '-o', 'plan.yaml');
     expect(result.stderr).toBe('');
     expect(result.status).toBe(0);
     expect(result.stdout).toContain('已生成提纲 plan.yaml（2026年）');
@@ -23,13 +23,13 @@ describe('unionplan import, as a user runs it', () => {
     const yaml = readFileSync(join(dir, 'plan.yaml'), 'utf8');
     expect(yaml).toMatch(/^# 由 unionplan import last\.docx 生成/m);
     expect(yaml).toMatch(/^year: 2026$/m);
-    expect(run(dir, 'build', 'plan.yaml', '--format', 'md').status).toBe(0);
+    expect((await runCli(dir, 'build', 'plan.yaml', '--format', 'md')).status).toBe(0);
   });
 
-  it('prints check findings with places in the new outline', () => {
+  it('prints check findings with places in the new outline', async () => {
     const dir = tempDir();
     copyFileSync(SAMPLE, join(dir, 'last.txt'));
-    const result = run(dir, 'import', 'last.txt', '-o', 'plan.yaml', '--org', '城南小学工会');
+    const result = await runCli(dir, 'import', 'last.txt', '-o', 'plan.yaml', '--org', '城南小学工会');
     expect(result.status).toBe(0);
     const match = /plan\.yaml:(\d+):(\d+) +错误 +placeholder +未填写的占位符“(\S+?)”/.exec(result.stdout);
     expect(match).not.toBeNull();
@@ -37,21 +37,21 @@ describe('unionplan import, as a user runs it', () => {
     expect(line.slice(Number(match![2]) - 1)).toMatch(new RegExp(`^${match![3]}`));
   });
 
-  it('does not overwrite an outline without --force', () => {
+  it('does not overwrite an outline without --force', async () => {
     const dir = tempDir();
     copyFileSync(SAMPLE, join(dir, 'last.txt'));
     writeFileSync(join(dir, 'plan.yaml'), 'mine');
-    const result = run(dir, 'import', 'last.txt');
+    const result = await runCli(dir, 'import', 'last.txt');
     expect(result.status).toBe(5);
     expect(result.stderr).toContain('--force');
     expect(readFileSync(join(dir, 'plan.yaml'), 'utf8')).toBe('mine');
-    expect(run(dir, 'import', 'last.txt', '--force').status).toBe(0);
+    expect((await runCli(dir, 'import', 'last.txt', '--force')).status).toBe(0);
   });
 
-  it('reads GBK text as Windows Notepad saves it', () => {
+  it('reads GBK text as Windows Notepad saves it', async () => {
     const dir = tempDir();
     writeFileSync(join(dir, 'last.txt'), iconv.encode(readFileSync(SAMPLE, 'utf8'), 'gbk'));
-    const result = run(dir, 'import', 'last.txt', '-o', 'plan.yaml');
+    const result = await runCli(dir, 'import', 'last.txt', '-o', 'plan.yaml');
     expect(result.status).toBe(0);
     expect(result.stdout).toContain('GBK/GB18030 编码');
     expect(readFileSync(join(dir, 'plan.yaml'), 'utf8')).toContain('加强组织会员学习争创师德群体先进');
@@ -89,20 +89,20 @@ describe('unionplan import: bad input gets a message and an exit code, never an 
     ['a missing file', 'nothing.docx', () => {}, 3, /文件不存在/],
   ];
 
-  it.each(cases)('%s', (_name, file, make, status, message) => {
+  it.each(cases)('%s', async (_name, file, make, status, message) => {
     const dir = tempDir();
     make(dir);
-    const result = run(dir, 'import', file, '-o', 'plan.yaml');
+    const result = await runCli(dir, 'import', file, '-o', 'plan.yaml');
     expect(result.stderr).toMatch(message);
     expect(result.stderr).not.toMatch(/内部错误|at .*\.js:\d+/);
     expect(result.status).toBe(status);
   });
 
-  it('rejects a bad --piece and an unknown --type', () => {
+  it('rejects a bad --piece and an unknown --type', async () => {
     const dir = tempDir();
     copyFileSync(SAMPLE, join(dir, 'last.txt'));
-    expect(run(dir, 'import', 'last.txt', '--piece', '0').status).toBe(2);
-    const result = run(dir, 'import', 'last.txt', '--type', 'factory');
+    expect((await runCli(dir, 'import', 'last.txt', '--piece', '0')).status).toBe(2);
+    const result = await runCli(dir, 'import', 'last.txt', '--type', 'factory');
     expect(result.status).toBe(2);
     expect(result.stderr).toContain('未知的计划类型');
   });

@@ -11,7 +11,7 @@ import { EXAMPLES, tempDir } from '../helpers/cli.js';
 const hasPdfinfo = spawnSync('sh', ['-c', 'command -v pdfinfo']).status === 0;
 
 describe('the ui preview: the PDF layout as one SVG per page', () => {
-  it('has as many pages as the PDF, each a whole A4 page that carries the outline of every glyph it draws', async () => {
+  it('draws each page as a whole A4 page that carries the outline of every glyph it draws', async () => {
     const doc = await loadDocument(`${EXAMPLES}school.yaml`, new TemplateRegistry());
     const preview = previewPages(doc);
     // A4 in points, as Typst rounds it in the SVG.
@@ -30,12 +30,17 @@ describe('the ui preview: the PDF layout as one SVG per page', () => {
       expect(used.filter((id) => !defined.has(id) && definedAnywhere.has(id))).toEqual([]);
       expect(new Set(used.filter((id) => !defined.has(id))).size).toBeLessThan(3);
     }
-    if (hasPdfinfo) {
-      const file = join(tempDir('unionplan-preview-'), 'school.pdf');
-      writeFileSync(file, await (await loadWriter('pdf')).write(doc));
-      const pages = Number(/Pages:\s+(\d+)/.exec(execFileSync('pdfinfo', [file], { encoding: 'utf8' }))?.[1]);
-      expect(preview.pages.length).toBe(pages);
-    }
+  });
+
+  // Skipped, and reported as skipped, without pdfinfo: the comparison used to be left out silently.
+  it.skipIf(!hasPdfinfo)('has as many pages as the PDF', async () => {
+    const doc = await loadDocument(`${EXAMPLES}school.yaml`, new TemplateRegistry());
+    const preview = previewPages(doc);
+    const file = join(tempDir('unionplan-preview-'), 'school.pdf');
+    writeFileSync(file, await (await loadWriter('pdf')).write(doc));
+    const pages = Number(/Pages:\s+(\d+)/.exec(execFileSync('pdfinfo', [file], { encoding: 'utf8' }))?.[1]);
+    expect(pages).toBeGreaterThan(3);
+    expect(preview.pages.length).toBe(pages);
   });
 
   it('carries no markup made of the plan’s text: glyph outlines only, no text layer, no script', async () => {

@@ -1,6 +1,6 @@
 import { periodMonths } from '../../vocab/periods.js';
-import type { ShapeScheduleRow } from '../plan-shape.js';
-import type { Hit, Rule } from '../rule.js';
+import type { ShapeScheduleRow } from '../scan/plan-shape.js';
+import type { Hit, Rule } from './rule.js';
 
 /**
  * Work a schedule row names that the body must describe too, each as the spellings that count

@@ -1,5 +1,5 @@
 import { parseDate } from '../../vocab/dates.js';
-import type { Rule } from '../rule.js';
+import type { Rule } from './rule.js';
 
 /** Next year's plan is written from October on (see defaultPlanYear), so it may be dated then. */
 const FIRST_MONTH_OF_PLANNING = 10;

@@ -1,6 +1,6 @@
-import type { Hit, Rule } from '../rule.js';
-import { scan } from '../scan.js';
-import { deleteChars } from '../segment.js';
+import type { Hit, Rule } from './rule.js';
+import { scan } from '../scan/scan.js';
+import { deleteChars } from '../scan/segment.js';
 
 // Marks that never stand twice in a row in Chinese: 。。 ，， 、、 ；； ：： or a mix such as ，。
 // (The ellipsis …… and the dash —— are single marks of two characters, so they are not here.)

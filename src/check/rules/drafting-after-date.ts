@@ -1,5 +1,5 @@
 import { parseDate } from '../../vocab/dates.js';
-import type { Hit, Rule } from '../rule.js';
+import type { Hit, Rule } from './rule.js';
 
 /** A row that schedules the writing of a work plan. */
 const DRAFTING = /(?:制定|制订|拟定|起草|研究)[^，。；、\n]{0,14}?工作计划|(?:制定|制订)[^，。；、\n]{0,6}?计划/u;

@@ -1,4 +1,4 @@
-import type { Hit, Rule } from '../rule.js';
+import type { Hit, Rule } from './rule.js';
 
 export const duplicateMonth: Rule = {
   id: 'duplicate-month',

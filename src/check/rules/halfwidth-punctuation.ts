@@ -1,6 +1,6 @@
-import { isChinese, isHan } from '../cjk.js';
-import type { Hit, Rule } from '../rule.js';
-import { contiguous, replaceChars, type Segment } from '../segment.js';
+import { isChinese, isHan } from '../scan/cjk.js';
+import type { Hit, Rule } from './rule.js';
+import { contiguous, replaceChars, type Segment } from '../scan/segment.js';
 
 const FULL_WIDTH: Record<string, string> = { ',': '，', ';': '；', ':': '：', '(': '（', ')': '）' };
 

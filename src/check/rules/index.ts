@@ -1,4 +1,4 @@
-import type { Rule } from '../rule.js';
+import type { Rule } from './rule.js';
 import { bodyScheduleMismatch } from './body-schedule-mismatch.js';
 import { dateOutsideYear } from './date-outside-year.js';
 import { draftingAfterDate } from './drafting-after-date.js';

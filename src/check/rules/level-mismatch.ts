@@ -1,6 +1,6 @@
 import { levelWords, planLevel, type Level } from '../../vocab/level.js';
-import type { Hit, Rule } from '../rule.js';
-import { offsetOf, scan } from '../scan.js';
+import type { Hit, Rule } from './rule.js';
+import { offsetOf, scan } from '../scan/scan.js';
 
 /** The levels a plan may confuse with its own: the others of its tier (a county with a district). */
 const TIERS: readonly (readonly Level[])[] = [

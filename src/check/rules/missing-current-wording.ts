@@ -1,5 +1,5 @@
 import { wordingFor } from '../../templates/wording.js';
-import type { Rule } from '../rule.js';
+import type { Rule } from './rule.js';
 
 export const missingCurrentWording: Rule = {
   id: 'missing-current-wording',

@@ -1,6 +1,6 @@
 import { PERIOD_NAMES, periodMonths, periodRange } from '../../vocab/periods.js';
 import { monthReferences, outside } from '../../text/period-words.js';
-import type { Hit, Rule } from '../rule.js';
+import type { Hit, Rule } from './rule.js';
 
 /** 9月, or 7—8月 for a reference that names several months. */
 function monthsLabel(months: readonly number[]): string {

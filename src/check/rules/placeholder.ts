@@ -1,6 +1,6 @@
-import { HAN_CLASS } from '../cjk.js';
-import type { Hit, Rule } from '../rule.js';
-import { offsetOf, scan } from '../scan.js';
+import { HAN_CLASS } from '../scan/cjk.js';
+import type { Hit, Rule } from './rule.js';
+import { offsetOf, scan } from '../scan/scan.js';
 
 /** A kind of blank left in a copied sample, with what to say about it. */
 interface Blank {

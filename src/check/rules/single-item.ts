@@ -1,4 +1,4 @@
-import type { Rule } from '../rule.js';
+import type { Rule } from './rule.js';
 
 const CHILD: Record<1 | 2 | 3, string> = { 1: '（一）', 2: '1.', 3: '（1）' };
 

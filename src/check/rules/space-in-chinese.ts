@@ -1,7 +1,7 @@
-import { CHINESE_CLASS } from '../cjk.js';
-import type { Hit, Rule } from '../rule.js';
-import { scan } from '../scan.js';
-import { deleteChars } from '../segment.js';
+import { CHINESE_CLASS } from '../scan/cjk.js';
+import type { Hit, Rule } from './rule.js';
+import { scan } from '../scan/scan.js';
+import { deleteChars } from '../scan/segment.js';
 
 // Spaces (half-width, tab, full-width) with Chinese on both sides. Line breaks are not spaces:
 // a paragraph's lines are joined without one.

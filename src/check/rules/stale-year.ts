@@ -1,5 +1,5 @@
-import type { Hit, Rule } from '../rule.js';
-import { offsetOf, scan } from '../scan.js';
+import type { Hit, Rule } from './rule.js';
+import { offsetOf, scan } from '../scan/scan.js';
 
 // A year as a plan writes it: 2019年 (not 1990年代, not part of a longer number).
 const YEAR = /(?<!\d)((?:19|20)\d{2})(?=\s*年(?!代))/gu;

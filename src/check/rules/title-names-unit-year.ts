@@ -1,4 +1,4 @@
-import type { Rule } from '../rule.js';
+import type { Rule } from './rule.js';
 
 // What a union's name ends with; the title may put the words elsewhere
 // (城南实验小学工会 → 城南实验小学2027年工会工作计划).

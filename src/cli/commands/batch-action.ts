@@ -1,9 +1,9 @@
 import { relative, resolve } from 'node:path';
-import { machineJobs } from '../../batch/pool.js';
-import { progressFor } from '../../batch/progress.js';
+import { machineJobs } from '../../batch/pool/pool.js';
+import { progressFor } from '../../batch/report/progress.js';
 import { runBatch } from '../../batch/run-batch.js';
-import { countStatuses, failureLines, summaryTable } from '../../batch/summary.js';
-import { isFailure } from '../../batch/unit-result.js';
+import { countStatuses, failureLines, summaryTable } from '../../batch/report/summary.js';
+import { isFailure } from '../../batch/report/unit-result.js';
 import { UserError, quote } from '../../errors.js';
 import { parseFormats } from '../../writers/index.js';
 import type { BatchCommandOptions } from './batch-options.js';

@@ -1,4 +1,4 @@
-import type { Shard } from '../../batch/shard.js';
+import type { Shard } from '../../batch/rows/shard.js';
 
 /** The options of `unionplan batch`, as commander parses them. */
 export interface BatchCommandOptions {

@@ -1,6 +1,6 @@
 import type { Command } from 'commander';
 import { collectFontDir } from '../options.js';
-import { parseShard } from '../../batch/shard.js';
+import { parseShard } from '../../batch/rows/shard.js';
 import { UserError, quote } from '../../errors.js';
 import type { BatchCommandOptions } from './batch-options.js';
 

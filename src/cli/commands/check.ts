@@ -4,7 +4,7 @@ import type { Command } from 'commander';
 import iconv from 'iconv-lite';
 import { checkFile, checkText, settingsFor, type CheckOptions } from '../../check/check.js';
 import { failing, type Finding } from '../../check/finding.js';
-import { applyFixes, type AppliedFix } from '../../check/fix.js';
+import { applyFixes, type AppliedFix } from '../../check/fix/fix.js';
 import { SEVERITY_NAMES, formatReport } from '../../check/format.js';
 import { RULES } from '../../check/rules/index.js';
 import { UserError, type Problem } from '../../errors.js';

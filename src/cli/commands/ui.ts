@@ -1,5 +1,6 @@
 import type { Command } from 'commander';
 import { UserError, quote } from '../../errors.js';
+import { currentSession } from '../../session/session.js';
 import type { UiServer } from '../../ui/server.js';
 
 interface UiCommandOptions {
@@ -15,7 +16,7 @@ function parsePort(value: string): number {
   throw new UserError('usage', `--port 的值 ${quote(value)} 无效，应为 0–65535 的端口号（0 表示自动选择）`);
 }
 
-/** Runs the server until Ctrl-C (or SIGTERM), then stops it cleanly. */
+/** Runs the server until Ctrl-C (or SIGTERM, SIGHUP), then stops it cleanly. */
 async function uiAction(options: UiCommandOptions): Promise<void> {
   // The server, its handlers and the page's files load only for `ui`.
   const { startUiServer } = await import('../../ui/server.js');
@@ -31,14 +32,12 @@ async function uiAction(options: UiCommandOptions): Promise<void> {
   }
   process.stdout.write(`unionplan 网页已启动（只在本机可用）：\n  ${server.url}\n按 Ctrl-C 停止。\n`);
   if (options.open && process.stdout.isTTY) openBrowser(server.url);
+  // Ctrl-C (or SIGTERM, SIGHUP) aborts the session (`cli/signals.ts`): the server then closes.
   await new Promise<void>((resolve) => {
-    const stop = (): void => {
-      process.off('SIGINT', stop);
-      process.off('SIGTERM', stop);
+    const stopListening = currentSession().onStop(() => {
+      stopListening();
       resolve();
-    };
-    process.on('SIGINT', stop);
-    process.on('SIGTERM', stop);
+    });
   });
   await server.close();
   process.stdout.write('已停止。\n');

@@ -10,16 +10,10 @@ import { countBlock, elementsOf, emptyParagraph, keepsWithSignature, needsSpacer
 import { documentFrame } from './document-frame.js';
 import type { WriteContext } from './context.js';
 import { elementXml } from './element-xml.js';
+import { sessionCache } from '../../session/session.js';
 
 /** Blocks' XML by fonts and block. Bounded (a few MB): the eight built-in types have about six hundred blocks between them. */
-const cache = new Map<string, string>();
-const MAX_CACHED = 5_000;
-
-function remember(key: string, xml: string): void {
-  // Oldest first out; Map keeps insertion order.
-  if (cache.size >= MAX_CACHED) cache.delete(cache.keys().next().value!);
-  cache.set(key, xml);
-}
+const cache = sessionCache<string, string>('docx-block-xml', 5_000);
 
 /**
  * One block's XML. A block whose writing warned (characters XML cannot hold) is not kept, so that
@@ -41,7 +35,7 @@ function blockXml(block: Block, count: BlockCounts, ctx: WriteContext, context: 
   const xml = elementsOf(block, index, local, keepNext)
     .map((element) => elementXml(element, context))
     .join('');
-  if (!warned) remember(key, xml);
+  if (!warned) cache.set(key, xml);
   return xml;
 }
 

@@ -14,6 +14,7 @@ import { sectionProperties } from './page.js';
 import { patchStyles } from './style-patches.js';
 import { OFF_GRID_STYLES, buildStyles } from './styles.js';
 import { preparePart, type PreparedPart } from './zip-package.js';
+import { sessionCache } from '../../session/session.js';
 
 /** The path of the styles part, which the writer completes (`style-patches.ts`). */
 export const STYLES_PATH = 'word/styles.xml';
@@ -78,15 +79,13 @@ export function completeStyles(styles: Uint8Array | undefined): Uint8Array<Array
 }
 
 /** Skeletons by fonts; a batch rarely has more than one set, so a few are kept. */
-const skeletons = new Map<string, Promise<PackageSkeleton>>();
-const MAX_SKELETONS = 8;
+const skeletons = sessionCache<string, Promise<PackageSkeleton>>('docx-skeletons', 8);
 
 /** The skeleton for these fonts, made on first use. */
 export function skeletonFor(fonts: Record<FontRole, string>): Promise<PackageSkeleton> {
   const key = JSON.stringify(fonts);
   let skeleton = skeletons.get(key);
   if (!skeleton) {
-    if (skeletons.size >= MAX_SKELETONS) skeletons.delete(skeletons.keys().next().value!);
     skeleton = makeSkeleton(fonts);
     // A failure is not kept: the next plan tries again and reports it again.
     skeleton.catch(() => skeletons.delete(key));

@@ -1,9 +1,10 @@
 import { readFileSync } from 'node:fs';
 import { NodeCompiler } from '@myriaddreamin/typst-ts-node-compiler';
 import { woffToSfnt } from './woff.js';
+import { sessionCache } from '../../session/session.js';
 
 /**
- * One Typst compiler per set of font files, created on first use and kept for the process:
+ * One Typst compiler per set of font files, created on first use and kept for the session:
  * creating one loads the system's fonts, compiling with a warm one takes milliseconds.
  */
 
@@ -13,9 +14,8 @@ export interface CompiledPdf {
   warnings: string[];
 }
 
-const compilers = new Map<string, NodeCompiler>();
 /** A batch rarely needs more than one; a few are kept in case plans ask for different fonts. */
-const MAX_COMPILERS = 4;
+const compilers = sessionCache<string, NodeCompiler>('typst-compilers', 4);
 let compiled = 0;
 
 function compilerFor(fontFiles: readonly string[]): NodeCompiler {
@@ -33,10 +33,6 @@ function compilerFor(fontFiles: readonly string[]): NodeCompiler {
       });
     // Memory fonts go first: the compiler refuses them after a folder search.
     compiler = NodeCompiler.create({ fontArgs: [...(blobs.length ? [{ fontBlobs: blobs }] : []), { fontPaths: paths }] });
-    if (compilers.size >= MAX_COMPILERS) {
-      const oldest = compilers.keys().next().value;
-      if (oldest !== undefined) compilers.delete(oldest);
-    }
     compilers.set(key, compiler);
   }
   return compiler;

@@ -2,6 +2,7 @@ import { readdirSync, type Dirent } from 'node:fs';
 import { homedir } from 'node:os';
 import { delimiter, extname, join } from 'node:path';
 import { readFaces, type FaceInfo } from './sfnt.js';
+import { sessionCache } from '../../session/session.js';
 
 /**
  * Where fonts are looked for, and what each folder holds. Folders are read only when a PDF is
@@ -63,9 +64,9 @@ function safeHomedir(): string {
 
 const FONT_EXTENSIONS = new Set(['.ttf', '.otf', '.ttc', '.otc']);
 const MAX_DEPTH = 6;
-const cache = new Map<string, FaceInfo[]>();
+const cache = sessionCache<string, FaceInfo[]>('font-folder-faces', 64);
 
-/** Every face in the font files under a folder (searched to a few levels deep); cached per process. */
+/** Every face in the font files under a folder (searched to a few levels deep); cached per session. */
 export function facesIn(folder: string): FaceInfo[] {
   let faces = cache.get(folder);
   if (!faces) {

@@ -3,6 +3,7 @@ import { UserError } from '../../errors.js';
 import { BUNDLED_KAI, BUNDLED_SANS, BUNDLED_SERIF, bundledFile, shippedFile, SHIPPED_FONTS_DIR, type BundledFont } from './bundled.js';
 import { facesIn, fontFolders, type FontFolder } from './font-folders.js';
 import type { FaceInfo } from './sfnt.js';
+import { sessionCache } from '../../session/session.js';
 
 /**
  * Which font the PDF uses for each role. The official fonts are used where they are installed
@@ -110,9 +111,9 @@ function weightName(weight: number): string {
   return weight >= BOLD ? ' Bold' : weight >= 500 ? ' Medium' : '';
 }
 
-const memo = new Map<string, PdfFonts>();
+const memo = sessionCache<string, PdfFonts>('pdf-fonts', 32);
 
-/** The fonts for a PDF with these font folders and these families per role; cached per process. */
+/** The fonts for a PDF with these font folders and these families per role; cached per session. */
 export function chooseFonts(fontDirs: readonly string[] = [], overrides?: Partial<Record<FontRole, string>>): PdfFonts {
   const requested = resolveFonts(overrides);
   const folders = fontFolders(fontDirs);
