@@ -1,5 +1,5 @@
-// Run by `npm pack` (prepack): writes the font faces the PDF layout uses into fonts/, as WOFF 1.0,
-// with their licences (see src/writers/pdf/pack-bundled.ts). The faces come from development
+// Run by `npm pack` (prepack): copies the font faces the PDF layout uses into fonts/, unchanged, with
+// their licences (see src/writers/pdf/pack-bundled.ts). The faces come from development
 // dependencies; fonts/ is generated, not kept in git. Faces already up to date are kept as they are.
 import { build } from 'esbuild';
 import { mkdirSync } from 'node:fs';
@@ -25,8 +25,8 @@ const folder = fileURLToPath(new URL('fonts/', root));
 const mb = (bytes) => `${(bytes / 1e6).toFixed(1)} MB`;
 let shipped = 0;
 for (const font of packBundledFonts(folder)) {
-  shipped += font.shippedBytes;
-  const state = font.written ? 'written' : 'up to date';
-  console.log(`fonts/${font.file}  ${mb(font.sourceBytes)} -> ${mb(font.shippedBytes)}  (${state})`);
+  shipped += font.bytes;
+  const state = font.written ? 'copied' : 'up to date';
+  console.log(`fonts/${font.file}  ${mb(font.bytes)}  (${state})`);
 }
 console.log(`fonts/: ${mb(shipped)} of font faces`);

@@ -7,7 +7,7 @@ import { execFileSync, spawnSync } from 'node:child_process';
 import { existsSync, mkdirSync, readFileSync, readdirSync, renameSync, statSync, symlinkSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { beforeAll, describe, expect, it } from 'vitest';
-import { BUNDLED_FONTS } from '../../src/writers/pdf/bundled.js';
+import { BUNDLED_FONTS, sourceFile } from '../../src/writers/pdf/bundled.js';
 import { licenceName } from '../../src/writers/pdf/pack-bundled.js';
 import { requireBuild, tempDir } from '../helpers/cli.js';
 import { pdfFonts } from '../writers/pdf/helpers.js';
@@ -81,6 +81,11 @@ describe('a global install of the packed tarball', () => {
     const installed = join(prefix, 'lib', 'node_modules');
     expect(megabytes(installed)).toBeLessThanOrEqual(FULL_LIMIT_MB);
     for (const font of BUNDLED_FONTS) expect(existsSync(join(installed, font.package))).toBe(false);
+    // Each face is the file of its font package, unchanged (no re-packing to inflate at run time).
+    for (const font of BUNDLED_FONTS) {
+      const shipped = readFileSync(join(installed, 'unionplan', 'fonts', font.file));
+      expect(shipped.equals(readFileSync(sourceFile(font) as string)), font.file).toBe(true);
+    }
     expect(existsSync(join(installed, 'unionplan', 'node_modules', '@myriaddreamin')) || existsSync(join(installed, '@myriaddreamin'))).toBe(true);
   });
 
@@ -102,8 +107,10 @@ describe('a global install of the packed tarball', () => {
     const shippedFonts = join(prefix, 'lib', 'node_modules', 'unionplan', 'fonts');
     const described = unionplan(prefix, work, 'fonts');
     expect(described.status).toBe(0);
-    for (const role of ['标题', '正文', '一级标题', '二级标题']) {
-      expect(described.stdout).toMatch(new RegExp(`^${role}\t.*内置字体 ${shippedFonts}/[\\w-]+\\.woff`, 'm'));
+    // The Noto faces ship as the TrueType/OpenType files of their packages, the Kai face as its WOFF.
+    const shippedFaces = { 标题: 'NotoSerifSC-Bold.ttf', 正文: 'NotoSerifSC-Regular.ttf', 一级标题: 'NotoSansSC-Medium.otf', 二级标题: 'LXGWWenKai-Regular.woff' };
+    for (const [role, file] of Object.entries(shippedFaces)) {
+      expect(described.stdout).toMatch(new RegExp(`^${role}\t.*内置字体 ${shippedFonts}/${file.replace('.', '\\.')}（`, 'm'));
     }
     const embedded = pdfFonts(join(work, 'plan.pdf'));
     expect(embedded.map((font) => font.name.replace(/^[A-Z]{6}\+/, '')).sort()).toEqual([
@@ -116,7 +123,7 @@ describe('a global install of the packed tarball', () => {
   }, 120_000);
 
   it('names the missing file when a shipped face is gone, and writes no PDF', () => {
-    const face = join(prefix, 'lib', 'node_modules', 'unionplan', 'fonts', 'NotoSansSC-Medium.woff');
+    const face = join(prefix, 'lib', 'node_modules', 'unionplan', 'fonts', 'NotoSansSC-Medium.otf');
     const work = tempDir('unionplan-user-');
     expect(unionplan(prefix, work, 'new', '--type', 'town', '--org', '青山镇总工会', '--year', '2027').status).toBe(0);
     renameSync(face, `${face}.away`);

@@ -9,14 +9,16 @@ import { packageRoot } from '../../package-root.js';
  * in for 黑体) and LXGW WenKai 霞鹜文楷 (a Kai face, for 楷体); all SIL OFL 1.1. No free 仿宋 face
  * is on npm in a form Typst reads.
  *
- * Only the faces the layout sets are shipped, in the package's `fonts/` folder, as WOFF 1.0 files
- * (`npm pack` writes them, see `pack-bundled.ts`). They are taken from npm packages that are
- * development dependencies, so a clone of the repository finds the faces in those packages.
+ * Only the faces the layout sets are shipped, in the package's `fonts/` folder, each the file its
+ * npm package holds, unchanged (`npm pack` copies them, see `pack-bundled.ts`): the Noto faces as
+ * TrueType/OpenType, which Typst reads by path, and LXGW WenKai as the WOFF its package ships, which
+ * the compiler unpacks when a 楷体 role needs it. The packages are development dependencies, so a
+ * clone of the repository finds the faces in them.
  */
 
 /** A bundled font face. */
 export interface BundledFont {
-  /** Name of the shipped file in the package's `fonts/` folder. */
+  /** Name of the shipped file in the package's `fonts/` folder (same format as the source). */
   file: string;
   /** The npm package (a development dependency) the face is taken from. */
   package: string;
@@ -24,7 +26,7 @@ export interface BundledFont {
   path: string;
   /** The font licence file inside that package, shipped beside the face. */
   licence: string;
-  /** The family Typst knows the face by (the file's names are not read: the shipped file is a WOFF). */
+  /** The family Typst knows the face by (checked when packing; not read again at run time). */
   family: string;
   /** The weight of the face (usWeightClass, as Typst reads it). */
   weight: number;
@@ -39,7 +41,7 @@ export const SHIPPED_FONTS_DIR = 'fonts';
  */
 export const BUNDLED_SERIF: readonly BundledFont[] = [
   {
-    file: 'NotoSerifSC-Regular.woff',
+    file: 'NotoSerifSC-Regular.ttf',
     package: '@expo-google-fonts/noto-serif-sc',
     path: '400Regular/NotoSerifSC_400Regular.ttf',
     licence: 'LICENSE_FONT',
@@ -47,7 +49,7 @@ export const BUNDLED_SERIF: readonly BundledFont[] = [
     weight: 400,
   },
   {
-    file: 'NotoSerifSC-Bold.woff',
+    file: 'NotoSerifSC-Bold.ttf',
     package: '@expo-google-fonts/noto-serif-sc',
     path: '700Bold/NotoSerifSC_700Bold.ttf',
     licence: 'LICENSE_FONT',
@@ -62,7 +64,7 @@ export const BUNDLED_SERIF: readonly BundledFont[] = [
  */
 export const BUNDLED_SANS: readonly BundledFont[] = [
   {
-    file: 'NotoSansSC-Medium.woff',
+    file: 'NotoSansSC-Medium.otf',
     package: '@embedpdf/fonts-sc',
     path: 'fonts/NotoSansHans-Medium.otf',
     licence: 'LICENSE',
@@ -73,7 +75,7 @@ export const BUNDLED_SANS: readonly BundledFont[] = [
 
 /**
  * LXGW WenKai, regular. Its package ships only web fonts: the WOFF 1.0 file (“latin” in its
- * name, yet the whole font, Chinese included).
+ * name, yet the whole font, Chinese included), shipped as it is.
  */
 export const BUNDLED_KAI: readonly BundledFont[] = [
   {

@@ -22,7 +22,8 @@ function compilerFor(fontFiles: readonly string[]): NodeCompiler {
   const key = fontFiles.join('\n');
   let compiler = compilers.get(key);
   if (!compiler) {
-    // Typst reads TrueType and OpenType files; a WOFF (the bundled faces) is unpacked for it.
+    // Typst reads TrueType and OpenType files by path, mapping only what it uses; a WOFF (the
+    // bundled Kai face, only when a 楷体 role needs it) is unpacked into memory for it.
     const paths = fontFiles.filter((file) => !/\.woff$/i.test(file));
     const blobs = fontFiles
       .filter((file) => /\.woff$/i.test(file))

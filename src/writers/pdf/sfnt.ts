@@ -3,7 +3,7 @@ import { inflateSync } from 'node:zlib';
 
 /**
  * Reads the names of the faces in one font file (TrueType, OpenType, a TrueType/OpenType
- * collection, or WOFF 1.0, the form unionplan ships its own faces in) without loading the whole file: the header, the table directory and the `name` and
+ * collection, or WOFF 1.0, the form its package gives the bundled Kai face in) without loading the whole file: the header, the table directory and the `name` and
  * `OS/2` tables only. Enough to tell which families a folder holds, and under which name Typst
  * will know each face.
  */
