@@ -90,3 +90,22 @@ describe('text rules read only user text', () => {
     expect(found.map((f) => `${f.line}:${f.column} ${f.rule}`)).toEqual(['9:4 halfwidth-punctuation']);
   });
 });
+
+describe('kind-wording (warning, fixable)', () => {
+  it('finds 本计划 in a 工作要点 and fixes it to 本工作要点, in an outline and in Markdown', () => {
+    const yaml = outline('kind: points\npreface: 结合本校实际，制定本计划。\n');
+    const found = check(yaml, 'yaml', 'kind-wording');
+    expect(places(found)).toEqual(['5:19']);
+    expect(found[0]!.message).toBe('文种是工作要点，正文却称“本计划”');
+    expect(fixed(yaml, 'yaml', 'kind-wording')).toContain('preface: 结合本校实际，制定本工作要点。');
+    const md = markdown('结合本校实际，制定本工作计划。\n', 'title: 城南实验小学工会2027年工作要点\norg: 城南实验小学工会\nyear: 2027\n');
+    expect(places(check(md, 'md', 'kind-wording'))).toEqual(['7:10']);
+    expect(fixed(md, 'md', 'kind-wording')).toContain('制定本工作要点。');
+  });
+
+  it('finds 本要点 in a 工作计划, and leaves a plan that names itself rightly alone', () => {
+    expect(places(check(outline('preface: 现将本要点印发。\n'), 'yaml', 'kind-wording'))).toEqual(['4:12']);
+    expect(check(outline('preface: 结合本校实际，制定本计划。\n'), 'yaml', 'kind-wording')).toEqual([]);
+    expect(check(outline('kind: points\npreface: 结合本校实际，制定本工作要点。\n'), 'yaml', 'kind-wording')).toEqual([]);
+  });
+});

@@ -168,7 +168,7 @@ describe('unionplan check', () => {
 
   it('lists the rules in its help', async () => {
     const { stdout } = await runCli(tempDir(), 'check', '--help');
-    for (const id of ['placeholder', 'outdated-reference', 'stale-year', 'empty-section', 'single-item', 'month-outside-period', 'duplicate-month', 'target-without-value', 'date-outside-year', 'title-names-unit-year', 'halfwidth-punctuation', 'doubled-punctuation', 'space-in-chinese']) {
+    for (const id of ['placeholder', 'outdated-reference', 'stale-year', 'empty-section', 'single-item', 'month-outside-period', 'duplicate-month', 'target-without-value', 'date-outside-year', 'title-names-unit-year', 'kind-wording', 'halfwidth-punctuation', 'doubled-punctuation', 'space-in-chinese']) {
       expect(stdout).toContain(id);
     }
   });

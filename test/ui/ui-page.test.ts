@@ -80,7 +80,9 @@ describe.skipIf(!CHROMIUM)('unionplan ui in a real browser (Debian chromium)', (
   it('texts still as the type wrote them follow a superior or unit typed afterwards; edited texts stay', async () => {
     const page = await open();
     await page.getByLabel('计划类型').selectOption({ label: '乡镇' });
-    await expect.poll(async () => page.getByLabel('开头语').inputValue(), { timeout: 30_000 }).toContain('根据上级工会的工作部署');
+    // Wait for the town's own text: the first type's preface also says 根据上级工会的工作部署.
+    await expect.poll(async () => page.getByLabel('开头语').inputValue(), { timeout: 30_000 }).toContain('结合全镇实际');
+    expect(await page.getByLabel('开头语').inputValue()).toContain('根据上级工会的工作部署');
     await page.getByLabel('指导思想').fill('本镇自己写的指导思想。');
     await page.getByLabel('上级工会').fill('城南区总工会');
     await page.getByLabel('上级工会').press('Tab');

@@ -6,6 +6,7 @@ import { doubledPunctuation } from './doubled-punctuation.js';
 import { duplicateMonth } from './duplicate-month.js';
 import { emptySection } from './empty-section.js';
 import { halfwidthPunctuation } from './halfwidth-punctuation.js';
+import { kindWording } from './kind-wording.js';
 import { monthOutsidePeriod } from './month-outside-period.js';
 import { levelMismatch } from './level-mismatch.js';
 import { missingCurrentWording } from './missing-current-wording.js';
@@ -36,6 +37,7 @@ export const RULES: readonly Rule[] = [
   targetWithoutValue,
   dateOutsideYear,
   titleNamesUnitYear,
+  kindWording,
   halfwidthPunctuation,
   doubledPunctuation,
   spaceInChinese,

@@ -141,6 +141,7 @@ export function documentShape(parsed: ParsedMarkdown, text: string, front: YamlS
     ...(title ? { title } : {}),
     ...(org ? { org } : {}),
     ...(meta.type ? { type: meta.type } : {}),
+    kind: meta.kind ?? (/工作要点\s*$/.test(meta.title) ? 'points' : 'plan'),
     ...(meta.level ? { level: meta.level } : {}),
     ...(guidance ? { guidance } : {}),
     body: prose,

@@ -63,6 +63,7 @@ export function outlineShape(outline: Outline, source: YamlSource): PlanShape {
     ...(outline.title !== undefined ? { title: { text: outline.title, at: source.locate(['title']) } } : {}),
     org: outline.org,
     type: outline.type,
+    kind: outline.kind ?? 'plan',
     ...(outline.level ? { level: outline.level } : {}),
     ...(outline.guidance?.trim() ? { guidance: { text: outline.guidance, at: source.locate(['guidance']) } } : {}),
     body,

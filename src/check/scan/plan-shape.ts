@@ -1,5 +1,6 @@
 import type { Level } from '../../vocab/level.js';
 import type { Period } from '../../vocab/periods.js';
+import type { PlanKind } from '../../vocab/title.js';
 import type { Place } from './line-index.js';
 
 /**
@@ -14,6 +15,8 @@ export interface PlanShape {
   org?: string;
   /** The plan type, when the plan says it (outline `type`, front matter `type`). */
   type?: string;
+  /** 工作计划 or 工作要点: what the plan calls itself (`kind:`, else its title). */
+  kind: PlanKind;
   /** The level the plan states (`level:`), for regional plans. */
   level?: Level;
   /** The 指导思想: its text and where it starts. */
