@@ -43,7 +43,7 @@ export type CheckHook = (findings: Finding[]) => void;
 
 /** Checks an input's text, hands the findings on, and returns what the check read it into. */
 function checked(input: string, text: string, kind: InputKind, registry: TemplateRegistry, today: Date | undefined, hook: CheckHook): CheckResult {
-  const result = checkTextWithModel(input, text, { kind, types: registry.types(), today, settings: settingsFor(input) });
+  const result = checkTextWithModel(input, text, { kind, types: registry.typeChoices(), today, settings: settingsFor(input) });
   hook(result.findings);
   return result;
 }
@@ -59,7 +59,7 @@ export async function loadDocument(input: string, registry: TemplateRegistry, to
     const text = await readTextFile(input);
     const outline = check
       ? checked(input, text, 'outline', registry, today, check).outline!
-      : parseOutline(input, text, { types: registry.types(), today });
+      : parseOutline(input, text, { types: registry.typeChoices(), today });
     return parseMarkdown(input, await renderOutlineFile(outline, registry));
   }
   if (MARKDOWN_EXTENSIONS.includes(ext)) {

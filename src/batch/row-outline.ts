@@ -1,4 +1,5 @@
-import { defaultPlanDate, defaultPlanYear } from '../outline/dates.js';
+import { defaultPlanDate, defaultPlanYear, planYear } from '../outline/dates.js';
+import { PLAN_KEYS } from '../outline/definition/plan-fields.js';
 import { isLevel } from '../outline/level.js';
 import { toPeriod } from '../outline/periods.js';
 import type { Outline } from '../outline/types.js';
@@ -6,7 +7,6 @@ import { validateOutline } from '../outline/validate.js';
 import { newOutlineFields } from '../templates/new-outline.js';
 import type { TemplateRegistry } from '../templates/registry.js';
 import type { BaseOutline } from './base-outline.js';
-import { COLUMNS } from './columns.js';
 import type { TypeNames } from '../templates/type-names.js';
 import { cellProblem, rowFields, rowName, type RowProblem } from './row-fields.js';
 import { isBlank, type Roster, type RosterRow } from './roster.js';
@@ -34,7 +34,7 @@ export interface RowOutline {
   problems: RowProblem[];
 }
 
-const ORDER = COLUMNS.map((c) => c.key);
+const ORDER = PLAN_KEYS;
 
 /** The starting outline with the row's fields laid over it, keys in plan.yaml order. */
 function merge(start: Record<string, unknown>, row: Record<string, unknown>): Record<string, unknown> {
@@ -45,11 +45,6 @@ function merge(start: Record<string, unknown>, row: Record<string, unknown>): Re
   }
   for (const [key, value] of Object.entries(start)) if (!(key in merged)) merged[key] = value;
   return merged;
-}
-
-function validYear(value: unknown): number | undefined {
-  const year = typeof value === 'string' && /^\d{4}$/.test(value) ? Number(value) : value;
-  return typeof year === 'number' && Number.isInteger(year) ? year : undefined;
 }
 
 /**
@@ -79,7 +74,7 @@ export async function rowOutline(row: RosterRow, context: RowContext): Promise<R
   if (base) start = base.fields;
   else {
     const template = await registry.get(type);
-    const year = validYear(fields.year) ?? defaultPlanYear(today);
+    const year = planYear(fields.year) ?? defaultPlanYear(today);
     const period = toPeriod(fields.period) ?? template.meta.period;
     // The row's superior and level reach the default text (“根据××教育工会的工作部署”, 全县).
     start = newOutlineFields(template, {
@@ -93,7 +88,7 @@ export async function rowOutline(row: RosterRow, context: RowContext): Promise<R
   }
   const merged = merge(start, { ...fields, type });
   const { outline, issues } = validateOutline(merged, {
-    types: registry.types(),
+    types: registry.typeChoices(),
     defaultYear: defaultPlanYear(today),
     defaultDate: (year, period) => defaultPlanDate(year, period, today),
   });

@@ -1,6 +1,7 @@
 import { extname } from 'node:path';
 import { parseMarkdownSource, type ParsedMarkdown } from '../document/parse.js';
 import { UserError, quote } from '../errors.js';
+import type { TypeChoices } from '../outline/definition/read-value.js';
 import { parseOutlineSource, readTextFile } from '../outline/load.js';
 import type { Outline } from '../outline/types.js';
 import { YamlSource } from '../outline/yaml-source.js';
@@ -46,7 +47,7 @@ export interface CheckOptions {
   /** Overrides the kind the extension gives. */
   kind?: InputKind;
   /** The plan types that exist (an outline's `type` is validated); default: the built-in ones. */
-  types?: readonly string[];
+  types?: readonly string[] | TypeChoices;
   /** “Today”, for a plan that names no year. */
   today?: Date;
   /** Settings from outside the file (a config file), added to the file's own `check:`. */
@@ -75,7 +76,7 @@ export interface CheckResult {
 function readOutline(file: string, text: string, options: CheckOptions): Reading {
   // Schema problems are the loader's to report, exactly as `build` reports them.
   const source = new YamlSource(file, text);
-  const outline = parseOutlineSource(source, { types: options.types ?? new TemplateRegistry().types(), today: options.today });
+  const outline = parseOutlineSource(source, { types: options.types ?? new TemplateRegistry().typeChoices(), today: options.today });
   return {
     segments: yamlSegments(source.doc, text),
     plan: outlineShape(outline, source),

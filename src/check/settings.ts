@@ -2,6 +2,8 @@ import { existsSync } from 'node:fs';
 import { dirname, join, resolve } from 'node:path';
 import { UserError, quote, type Problem } from '../errors.js';
 import { readTextFileSync } from '../outline/load.js';
+import { CHECK_FIELDS } from '../outline/definition/check-fields.js';
+import { keysOf } from '../outline/definition/field.js';
 import type { FieldPath } from '../outline/validate.js';
 import { YamlSource } from '../outline/yaml-source.js';
 import { unreadableReferences } from './references.js';
@@ -46,7 +48,7 @@ export function readCheckSettings(source: YamlSource, path: FieldPath, ruleIds: 
   }
   const check = node as Record<string, unknown>;
   for (const key of Object.keys(check)) {
-    if (key !== 'disable' && key !== 'references' && key !== 'wording') fail([...path, key], `check 中的未知字段 ${quote(key)}，可用的字段：disable、references、wording`, 'key');
+    if (!keysOf(CHECK_FIELDS).includes(key)) fail([...path, key], `check 中的未知字段 ${quote(key)}，可用的字段：${keysOf(CHECK_FIELDS).join('、')}`, 'key');
   }
   const list = (key: string): unknown[] => {
     const v = check[key];

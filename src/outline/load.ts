@@ -4,13 +4,15 @@ import { errnoReason } from '../io/errno.js';
 import { readInput, readInputSync } from '../io/read-input.js';
 import { carriedCheck } from './check-paths.js';
 import { defaultPlanDate, defaultPlanYear } from './dates.js';
+import type { TypeChoices } from './definition/read-value.js';
 import type { Outline } from './types.js';
 import { validateOutline } from './validate.js';
 import { YamlSource } from './yaml-source.js';
 
 /** What the loader needs to know besides the file. */
 export interface LoadOptions {
-  types: readonly string[];
+  /** The plan types, by key or with their Chinese names (`TemplateRegistry.typeChoices()`). */
+  types: readonly string[] | TypeChoices;
   today?: Date;
 }
 

@@ -1,13 +1,13 @@
-import { FONT_ROLES } from '../document/fonts.js';
 import { isCheckMapping } from './check-paths.js';
-import { ITEM_STYLES, type FontRole, type ItemStyle } from '../document/model.js';
+import type { FontRole, ItemStyle } from '../document/model.js';
 import { quote } from '../errors.js';
 import { editDistance } from '../text/edit-distance.js';
-import { isoFromText, planYear } from './dates.js';
-import { LEVELS, isLevel, type Level } from './level.js';
-import { ISSUING_KEYS, readIssuing } from './issuing.js';
-import { PERIOD_CHOICES, toPeriod } from './periods.js';
-import type { Outline, OutlineItem, OutlineSection, OutlineTarget, ScheduleEntry, SectionKind } from './types.js';
+import type { Level } from './level.js';
+import { readIssuing } from './issuing.js';
+import { fieldOf, keysOf } from './definition/field.js';
+import { FONT_FIELDS, ITEM_FIELDS, PLAN_FIELDS, PLAN_KEYS, SCHEDULE_FIELDS, SECTION_FIELDS, TARGET_FIELDS } from './definition/plan-fields.js';
+import { describeValue, readValue, typeKeys, type ReadContext, type TypeChoices } from './definition/read-value.js';
+import type { Outline, OutlineItem, OutlineSection, OutlineTarget, Period, ScheduleEntry, SectionKind } from './types.js';
 
 /** A path into the outline, e.g. `['sections', 2, 'items', 0, 'title']`. */
 export type FieldPath = (string | number)[];
@@ -30,10 +30,6 @@ export const SECTION_KINDS: Readonly<Record<SectionKind, string>> = {
   custom: '',
 };
 
-const TOP_KEYS = [
-  'type', 'org', 'level', 'superior', 'year', 'period', 'itemStyle', 'date', 'title', 'preface', 'guidance',
-  'targets', 'sections', 'schedule', 'fonts', 'check', ...ISSUING_KEYS,
-];
 
 /** `sections[2].items[0].title` */
 export function formatPath(path: FieldPath): string {
@@ -46,14 +42,7 @@ function isDict(value: unknown): value is Dict {
   return typeof value === 'object' && value !== null && !Array.isArray(value);
 }
 
-function describe(value: unknown): string {
-  if (Array.isArray(value)) return '列表';
-  if (isDict(value)) return '键值对';
-  if (value === null || value === undefined) return '空值';
-  if (typeof value === 'number') return `数字 ${value}`;
-  if (typeof value === 'boolean') return `布尔值 ${value}`;
-  return `文本 ${quote(value)}`;
-}
+const describe = describeValue;
 
 class Checker {
   readonly issues: FieldIssue[] = [];
@@ -107,7 +96,7 @@ function item(check: Checker, raw: unknown, path: FieldPath, depth: number): Out
     check.fail(path, `${formatPath(path)}（工作条目）应为文本或含 title、text 的键值对，实际为${describe(raw)}`);
     return undefined;
   }
-  check.keys(raw, depth === 0 ? ['title', 'text', 'months', 'items'] : ['title', 'text', 'months'], path);
+  check.keys(raw, depth === 0 ? keysOf(ITEM_FIELDS) : keysOf(ITEM_FIELDS).filter((k) => k !== 'items'), path);
   const title = check.text(raw, 'title', path, '条目标题');
   const text = check.text(raw, 'text', path, '条目内容');
   const months = itemMonths(check, raw.months, [...path, 'months']);
@@ -136,11 +125,13 @@ function section(check: Checker, raw: unknown, path: FieldPath): OutlineSection 
     check.fail(path, `${formatPath(path)}（工作板块）应为含 title、items 的键值对，实际为${describe(raw)}`);
     return undefined;
   }
-  check.keys(raw, ['kind', 'title', 'intro', 'items'], path);
+  check.keys(raw, keysOf(SECTION_FIELDS), path);
   let kind: SectionKind = 'custom';
   if (raw.kind !== undefined) {
-    if (typeof raw.kind === 'string' && raw.kind in SECTION_KINDS) kind = raw.kind as SectionKind;
-    else check.fail([...path, 'kind'], `${formatPath([...path, 'kind'])}（板块类别）的值 ${quote(raw.kind)} 无效，应为 ${Object.keys(SECTION_KINDS).join('、')} 之一`);
+    // 思想引领 as well as ideology.
+    const read = readValue(fieldOf(SECTION_FIELDS, 'kind'), raw.kind, formatPath([...path, 'kind']));
+    if (read.message === undefined) kind = read.value as SectionKind;
+    else check.fail([...path, 'kind'], read.message);
   }
   let title = check.text(raw, 'title', path, '板块标题');
   if (title === undefined || title.trim() === '') {
@@ -163,7 +154,7 @@ function target(check: Checker, raw: unknown, path: FieldPath): OutlineTarget | 
     check.fail(path, `${formatPath(path)}（工作目标）应为含 name、value、unit 的键值对，实际为${describe(raw)}`);
     return undefined;
   }
-  check.keys(raw, ['name', 'value', 'baseline', 'unit', 'note'], path);
+  check.keys(raw, keysOf(TARGET_FIELDS), path);
   const name = check.text(raw, 'name', path, '指标名称', true);
   const number = (key: 'value' | 'baseline', what: string): string | number | undefined => {
     const v = raw[key];
@@ -191,7 +182,7 @@ function scheduleEntry(check: Checker, raw: unknown, path: FieldPath): ScheduleE
     check.fail(path, `${formatPath(path)}（月度安排）应为含 month、items 的键值对，实际为${describe(raw)}`);
     return undefined;
   }
-  check.keys(raw, ['month', 'months', 'items', 'owner'], path);
+  check.keys(raw, keysOf(SCHEDULE_FIELDS), path);
   let months: number[] = [];
   if (raw.month !== undefined && raw.months !== undefined) {
     check.fail(path, `${formatPath(path)} 同时写了 month 和 months，只保留一个`);
@@ -228,9 +219,9 @@ function fonts(check: Checker, raw: unknown, path: FieldPath): Partial<Record<Fo
     check.fail(path, `fonts（字体）应为键值对，如 body: 仿宋_GB2312，实际为${describe(raw)}`);
     return undefined;
   }
-  check.keys(raw, FONT_ROLES, path);
+  check.keys(raw, keysOf(FONT_FIELDS), path);
   const out: Partial<Record<FontRole, string>> = {};
-  for (const role of FONT_ROLES) {
+  for (const role of keysOf(FONT_FIELDS) as FontRole[]) {
     const name = check.text(raw, role, path, '字体名称');
     if (name) out[role] = name.trim();
   }
@@ -239,8 +230,11 @@ function fonts(check: Checker, raw: unknown, path: FieldPath): Partial<Record<Fo
 
 /** Options that fill in what the outline leaves out. */
 export interface ValidateOptions {
-  /** The plan types that exist (built-in and the user's template folder). */
-  types: readonly string[];
+  /**
+   * The plan types that exist (built-in and the user's template folder): their keys, or with
+   * their Chinese names (`type: 学校`) as `TemplateRegistry.typeChoices()` gives them.
+   */
+  types: readonly string[] | TypeChoices;
   /** Year to use when the outline has none. */
   defaultYear: number;
   /** Date to use when the outline has none, given the plan's year and period. */
@@ -257,50 +251,41 @@ export function validateOutline(raw: unknown, options: ValidateOptions): { outli
     check.fail([], `提纲应为键值对（如 org: 某单位工会），实际为${describe(raw)}`);
     return { issues: check.issues };
   }
-  check.keys(raw, TOP_KEYS, []);
+  check.keys(raw, PLAN_KEYS, []);
+  const context: ReadContext = { types: Array.isArray(options.types) ? typeKeys(options.types) : (options.types as TypeChoices) };
+  /** A top-level scalar read by its definition: undefined when absent or refused (and reported). */
+  const scalar = (key: string): unknown => {
+    const field = fieldOf(PLAN_FIELDS, key);
+    const value = raw[key];
+    if (value === undefined || value === null) {
+      if (field.required) check.fail([], `缺少必填字段 ${key}（${field.label}）`);
+      return undefined;
+    }
+    const read = readValue(field, value, key, context);
+    if (read.message !== undefined) {
+      check.fail([key], read.message);
+      return undefined;
+    }
+    if (field.required && typeof read.value === 'string' && read.value.trim() === '') {
+      check.fail([key], `${key}（${field.label}）不能为空`);
+      return undefined;
+    }
+    return read.value;
+  };
 
-  const type = check.text(raw, 'type', [], '计划类型', true);
-  if (type !== undefined && type.trim() !== '' && !options.types.includes(type)) {
-    check.fail(['type'], `type（计划类型）的值 ${quote(type)} 无效，应为 ${options.types.join('、')} 之一`);
-  }
-  const org = check.text(raw, 'org', [], '工会全称', true);
-  const superior = check.text(raw, 'superior', [], '上级工会');
-  let level: Level | undefined;
-  if (raw.level !== undefined && raw.level !== null) {
-    if (isLevel(raw.level)) level = raw.level;
-    else check.fail(['level'], `level（本级）的值 ${quote(raw.level)} 无效，应为 ${LEVELS.join('、')} 之一`);
-  }
+  const type = scalar('type') as string | undefined;
+  const org = scalar('org') as string | undefined;
+  const superior = scalar('superior') as string | undefined;
+  const level = scalar('level') as Level | undefined;
+  const year = (scalar('year') as number | undefined) ?? options.defaultYear;
+  context.year = year;
+  const period = (scalar('period') as Period | undefined) ?? 'annual';
+  const itemStyle = scalar('itemStyle') as ItemStyle | undefined;
+  const date = (scalar('date') as string | undefined) ?? options.defaultDate(year, period);
 
-  let year = options.defaultYear;
-  if (raw.year !== undefined && raw.year !== null) {
-    const y = planYear(raw.year);
-    if (y !== undefined) year = y;
-    else check.fail(['year'], `year（年度）的值 ${quote(raw.year)} 无效，应为四位数的年份，如 2027`);
-  }
-
-  let period: Outline['period'] = 'annual';
-  if (raw.period !== undefined && raw.period !== null) {
-    const named = toPeriod(raw.period);
-    if (named) period = named;
-    else check.fail(['period'], `period（计划期间）的值 ${quote(raw.period)} 无效，应为 ${PERIOD_CHOICES} 之一`);
-  }
-
-  let itemStyle: ItemStyle | undefined;
-  if (raw.itemStyle !== undefined && raw.itemStyle !== null) {
-    if ((ITEM_STYLES as readonly unknown[]).includes(raw.itemStyle)) itemStyle = raw.itemStyle as ItemStyle;
-    else check.fail(['itemStyle'], `itemStyle（条目样式）的值 ${quote(raw.itemStyle)} 无效，应为 run-in（条目标题接排正文，默认）、run-in-bold（接排且标题加粗）或 heading（标题单独成行）`);
-  }
-
-  let date = options.defaultDate(year, period);
-  if (raw.date !== undefined && raw.date !== null) {
-    const iso = isoFromText(raw.date);
-    if (iso) date = iso;
-    else check.fail(['date'], `date（落款日期）的值 ${quote(raw.date)} 无效，应为 YYYY-MM-DD 格式的日期，如 ${year}-01-05`);
-  }
-
-  const title = check.text(raw, 'title', [], '标题');
-  const preface = check.text(raw, 'preface', [], '开头语');
-  const guidance = check.text(raw, 'guidance', [], '指导思想');
+  const title = scalar('title') as string | undefined;
+  const preface = scalar('preface') as string | undefined;
+  const guidance = scalar('guidance') as string | undefined;
   const targets = check.list(raw, 'targets', [], '工作目标').map((t, i) => target(check, t, ['targets', i])).filter((t): t is OutlineTarget => !!t);
   const sections = check.list(raw, 'sections', [], '工作板块').map((s, i) => section(check, s, ['sections', i])).filter((s): s is OutlineSection => !!s);
   const schedule = check.list(raw, 'schedule', [], '月度安排').map((s, i) => scheduleEntry(check, s, ['schedule', i])).filter((s): s is ScheduleEntry => !!s);

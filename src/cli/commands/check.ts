@@ -82,7 +82,7 @@ export function registerCheck(program: Command): void {
     .addHelpText('after', `\n检查规则（在提纲、front matter 或 unionplan.config.yaml 中用 check: { disable: [规则] } 关闭）：\n${describeRules()}\n\n退出码：发现错误（--strict 时包括警告）为 1，否则为 0。`)
     .action(async (files: string[], options: CheckCommandOptions) => {
       const registry = new TemplateRegistry(options.templates);
-      const checkOptions: CheckOptions = { types: registry.types() };
+      const checkOptions: CheckOptions = { types: registry.typeChoices() };
       const findings: Finding[] = [];
       const unreadable: UserError[] = [];
       // Changes go where they do not spoil the JSON on stdout.
