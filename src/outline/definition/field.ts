@@ -47,6 +47,8 @@ export interface FieldDef {
   kind: FieldKind;
   /** The short Chinese name used in messages: year（年度）. */
   label: string;
+  /** The comment `unionplan new` writes above the key in a plan.yaml (each line after a “#”). */
+  comment?: string;
   /** A sentence for editors (the JSON Schema's description). */
   description: string;
   required?: boolean;

@@ -149,6 +149,7 @@ export const MAX_ATTACHMENT_CHARS = 100;
 export const PLAN_FIELDS: readonly FieldDef[] = [
   {
     key: 'type',
+    comment: ' 计划类型（运行 unionplan types 查看全部类型）',
     kind: 'plan-type',
     label: '计划类型',
     description: '计划类型，如 school 或 学校（运行 unionplan types 查看全部类型）',
@@ -158,6 +159,7 @@ export const PLAN_FIELDS: readonly FieldDef[] = [
   },
   {
     key: 'org',
+    comment: ' 工会全称，用于标题和落款。上级工会可写在 superior: 一行，如 superior: 城南区教育工会',
     kind: 'text',
     label: '工会全称',
     description: '工会全称，用于标题和落款，如 城南实验小学工会',
@@ -167,6 +169,7 @@ export const PLAN_FIELDS: readonly FieldDef[] = [
   },
   {
     key: 'level',
+    comment: ' 本级：区、县、市、旗，或镇、乡、街道（由 org 推断；正文中的“全区”“区委”等按它写出）',
     kind: 'choice',
     label: '本级',
     description: '本级（区县、乡镇、街道类型）：区、县、市、旗，或镇、乡、街道；默认从 org 推断',
@@ -176,6 +179,7 @@ export const PLAN_FIELDS: readonly FieldDef[] = [
   },
   {
     key: 'superior',
+    comment: ' 上级工会（本计划报送的单位）',
     kind: 'text',
     label: '上级工会',
     description: '上级工会（本计划报送的单位），如 城南区教育工会',
@@ -184,6 +188,7 @@ export const PLAN_FIELDS: readonly FieldDef[] = [
   },
   {
     key: 'year',
+    comment: ' 计划年度',
     kind: 'year',
     label: '年度',
     description: '计划年度，四位数的年份，如 2027（默认今年，10 月起默认明年）',
@@ -192,6 +197,8 @@ export const PLAN_FIELDS: readonly FieldDef[] = [
   },
   {
     key: 'period',
+    comment:
+      ' 计划期间：annual 全年，first-half 上半年，second-half 下半年，first-term 第一学期（9月至次年1月），second-term 第二学期（2—7月）；也可写中文',
     kind: 'choice',
     label: '计划期间',
     description: '计划期间：annual 全年，first-half 上半年，second-half 下半年，first-term 第一学期（9月至次年1月），second-term 第二学期（2—7月）；也可写中文',
@@ -210,6 +217,7 @@ export const PLAN_FIELDS: readonly FieldDef[] = [
   },
   {
     key: 'date',
+    comment: ' 落款日期，格式 YYYY-MM-DD；落款中显示为“2027年1月5日”',
     kind: 'date',
     label: '落款日期',
     description: '落款日期，格式 YYYY-MM-DD，如 2027-01-05；落款中显示为“2027年1月5日”',
@@ -224,10 +232,25 @@ export const PLAN_FIELDS: readonly FieldDef[] = [
     frontMatter: true,
     column: { header: '标题', aliases: ['计划标题'] },
   },
-  { key: 'preface', kind: 'paragraph', label: '开头语', description: '开头语（标题后、指导思想前的一段话）', column: { header: '开头语', aliases: ['前言'] } },
-  { key: 'guidance', kind: 'paragraph', label: '指导思想', description: '指导思想；空一行即另起一段', column: { header: '指导思想', aliases: [] } },
+  {
+    key: 'preface',
+    comment: ' 开头语（可删除）。\n 标题默认为“单位+年度+工作计划”，如需自定义，添加一行 title: 你的标题',
+    kind: 'paragraph',
+    label: '开头语',
+    description: '开头语（标题后、指导思想前的一段话）',
+    column: { header: '开头语', aliases: ['前言'] },
+  },
+  {
+    key: 'guidance',
+    comment: ' 指导思想。空一行即另起一段',
+    kind: 'paragraph',
+    label: '指导思想',
+    description: '指导思想；空一行即另起一段',
+    column: { header: '指导思想', aliases: [] },
+  },
   {
     key: 'targets',
+    comment: ' 工作目标（生成表格）：name 指标，value 目标值，unit 单位，note 说明（可省略），baseline 上年实际（可省略，写了就多一栏）',
     kind: 'list',
     label: '工作目标',
     description: '工作目标（生成表格）：name 指标，value 目标值，unit 单位，note 说明，baseline 上年实际',
@@ -236,6 +259,11 @@ export const PLAN_FIELDS: readonly FieldDef[] = [
   },
   {
     key: 'sections',
+    comment:
+      ' 主要工作：每个板块编为（一）（二）……，条目编为 1. 2. ……，子条目编为（1）（2）……\n' +
+      ' 编号由程序生成，请不要手写编号；删掉一项，其余自动重排。\n' +
+      ' kind 是板块类别：ideology 思想引领，democracy 民主管理，rights 维权服务，quality 素质提升，\n' +
+      ' self-building 自身建设，women 女职工，culture 文体，custom 其他',
     kind: 'list',
     label: '工作板块',
     description: '主要工作：每个板块编为（一）（二）……，条目编为 1. 2. ……，子条目编为（1）（2）……；编号由程序生成',
@@ -257,6 +285,7 @@ export const PLAN_FIELDS: readonly FieldDef[] = [
   },
   {
     key: 'schedule',
+    comment: ' 具体工作安排（生成表格）：month 月份（1–12，跨月写 months: [7, 8]），items 工作内容，owner 责任部门（可省略；各行不同时才显示这一栏）',
     kind: 'list',
     label: '月度安排',
     description: '具体工作安排（生成表格）：month 月份（跨月写 months: [7, 8]），items 工作内容，owner 责任部门',
