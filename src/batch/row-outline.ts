@@ -2,6 +2,7 @@ import { defaultPlanDate, defaultPlanYear, planYear } from '../outline/dates.js'
 import { PLAN_KEYS } from '../outline/definition/plan-fields.js';
 import { isLevel } from '../outline/level.js';
 import { toPeriod } from '../outline/periods.js';
+import type { FontRole } from '../document/model.js';
 import type { Outline } from '../outline/types.js';
 import { validateOutline } from '../outline/validate.js';
 import { newOutlineFields } from '../templates/new-outline.js';
@@ -18,7 +19,15 @@ export interface RowContext {
   types: TypeNames;
   /** `--outline`: the shared starting outline instead of each type's defaults. */
   base?: BaseOutline;
+  /** The unit's defaults (unionplan.config.yaml): a row or the `--outline` base that says otherwise wins. */
+  defaults?: RowDefaults;
   today: Date;
+}
+
+/** What unionplan.config.yaml gives every row of a batch. */
+export interface RowDefaults {
+  superior?: string;
+  fonts?: Partial<Record<FontRole, string>>;
 }
 
 /** A row made into an outline, or the reasons it could not be. */
@@ -35,6 +44,10 @@ export interface RowOutline {
 }
 
 const ORDER = PLAN_KEYS;
+
+function isFontMap(value: unknown): value is Record<string, unknown> {
+  return typeof value === 'object' && value !== null && !Array.isArray(value);
+}
 
 /** The starting outline with the row's fields laid over it, keys in plan.yaml order. */
 function merge(start: Record<string, unknown>, row: Record<string, unknown>): Record<string, unknown> {
@@ -53,8 +66,10 @@ function merge(start: Record<string, unknown>, row: Record<string, unknown>): Re
  * it, then checked by the same validator as a plan.yaml. Problems point at the row and column.
  */
 export async function rowOutline(row: RosterRow, context: RowContext): Promise<RowOutline> {
-  const { roster, registry, types, base, today } = context;
+  const { roster, registry, types, base, today, defaults } = context;
   const { fields, sources, problems } = rowFields(roster, row, types);
+  // The config's superior, where neither the row nor the --outline base names one.
+  if (defaults?.superior && fields.superior === undefined && base?.fields.superior === undefined) fields.superior = defaults.superior;
   const org = fields.org;
   const name = rowName(row);
   const type = typeof fields.type === 'string' ? fields.type : typeof base?.fields.type === 'string' ? base.fields.type : undefined;
@@ -86,6 +101,8 @@ export async function rowOutline(row: RosterRow, context: RowContext): Promise<R
       date: defaultPlanDate(year, period, today),
     });
   }
+  // The config's fonts lie under the base's and the row's, role by role.
+  if (defaults?.fonts) start = { ...start, fonts: { ...defaults.fonts, ...(isFontMap(start.fonts) ? start.fonts : {}) } };
   const merged = merge(start, { ...fields, type });
   const { outline, issues } = validateOutline(merged, {
     types: registry.typeChoices(),

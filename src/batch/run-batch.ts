@@ -19,7 +19,7 @@ import { readRoster } from './read-roster.js';
 import { reportFormat, reportText } from './report-file.js';
 import { checkRosterColumns } from './roster-columns.js';
 import { rowName } from './row-fields.js';
-import { rowOutline } from './row-outline.js';
+import { rowOutline, type RowDefaults } from './row-outline.js';
 import { inShard, type Shard } from './shard.js';
 import type { UnitResult } from './unit-result.js';
 import { writeZip } from './zip.js';
@@ -46,6 +46,10 @@ export interface BatchOptions {
   fontDirs?: string[];
   /** `--strict`: rows whose plan has a `check` error fail and are not written. */
   strict?: boolean;
+  /** `--config FILE`: the unionplan.config.yaml whose `check:` applies instead of the roster's nearest. */
+  configFile?: string;
+  /** The unit's defaults (unionplan.config.yaml), under what the roster and `--outline` say. */
+  defaults?: RowDefaults;
   today?: Date;
   progress: Progress;
   /** Notes and warnings for the user, before and after the run (stderr). */
@@ -139,7 +143,7 @@ export async function runBatch(options: BatchOptions): Promise<BatchOutcome> {
   const planned: Planned[] = [];
   for (const [i, row] of roster.rows.entries()) {
     if (!inShard(row.index, options.shard)) continue;
-    const made = await rowOutline(row, { roster, registry, types, base, today });
+    const made = await rowOutline(row, { roster, registry, types, base, today, ...(options.defaults ? { defaults: options.defaults } : {}) });
     const assigned = stems[i];
     const unit: UnitResult = { index: row.index, row: row.row, name: made.name, type: made.type, status: 'invalid', files: [], problems: made.problems, notes: [] };
     if (!made.outline || !made.fields || !assigned) {
@@ -214,6 +218,7 @@ export async function runBatch(options: BatchOptions): Promise<BatchOutcome> {
         force: options.force,
         strict: options.strict ?? false,
         list: options.list,
+        ...(options.configFile ? { configFile: options.configFile } : {}),
         ...(options.templates ? { templatesDir: options.templates } : {}),
         ...(options.fontDirs ? { fontDirs: options.fontDirs } : {}),
       };

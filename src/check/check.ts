@@ -54,6 +54,8 @@ export interface CheckOptions {
   settings?: CheckSettings;
   /** The Markdown already parsed from this very text (`batch` parses each plan once for both). */
   parsed?: ParsedMarkdown;
+  /** `--config FILE`: the unionplan.config.yaml to use instead of the nearest one. */
+  configFile?: string;
 }
 
 /** The text, places and structure of a file, read the way its kind needs. */
@@ -153,9 +155,12 @@ export function checkTextWithModel(file: string, text: string, options: CheckOpt
   return { findings, ...(reading.outline ? { outline: reading.outline } : {}), ...(reading.markdown ? { markdown: reading.markdown } : {}) };
 }
 
-/** The settings that apply to a file from outside it: the nearest `unionplan.config.yaml`. */
-export function settingsFor(file: string): CheckSettings {
-  const config = findConfigFile(file);
+/**
+ * The settings that apply to a file from outside it: those of `configFile` (`--config`) when
+ * given, else of the nearest `unionplan.config.yaml`.
+ */
+export function settingsFor(file: string, configFile?: string): CheckSettings {
+  const config = configFile ?? findConfigFile(file);
   return config ? readConfigFile(config, RULE_IDS) : NO_SETTINGS;
 }
 
@@ -163,5 +168,5 @@ export function settingsFor(file: string): CheckSettings {
 export async function checkFile(file: string, options: CheckOptions = {}): Promise<Finding[]> {
   kindOf(file, options);
   const text = await readTextFile(file);
-  return checkText(file, text, { ...options, settings: mergeSettings(options.settings ?? NO_SETTINGS, settingsFor(file)) });
+  return checkText(file, text, { ...options, settings: mergeSettings(options.settings ?? NO_SETTINGS, settingsFor(file, options.configFile)) });
 }

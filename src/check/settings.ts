@@ -1,15 +1,13 @@
-import { existsSync } from 'node:fs';
-import { dirname, join, resolve } from 'node:path';
+import { dirname, resolve } from 'node:path';
+import { findConfigFile as findUnitConfig, readConfig } from '../config/read-config.js';
 import { UserError, quote, type Problem } from '../errors.js';
-import { readTextFileSync } from '../outline/load.js';
 import { CHECK_FIELDS } from '../outline/definition/check-fields.js';
 import { keysOf } from '../outline/definition/field.js';
 import type { FieldPath } from '../outline/validate.js';
 import { YamlSource } from '../outline/yaml-source.js';
 import { unreadableReferences } from './references.js';
 
-/** The file that holds settings for every plan in its folder and the folders below. */
-export const CONFIG_FILE = 'unionplan.config.yaml';
+export { CONFIG_FILE } from '../config/config-fields.js';
 
 /** What a `check:` setting says: rules to turn off, and extra lists of outdated wordings. */
 export interface CheckSettings {
@@ -83,36 +81,24 @@ export function readCheckSettings(source: YamlSource, path: FieldPath, ruleIds: 
   return settings;
 }
 
-/** The nearest `unionplan.config.yaml` in the file's folder or a folder above it. */
+/** The nearest `unionplan.config.yaml` in the file's folder or a folder above it (src/config/read-config.ts). */
 export function findConfigFile(file: string): string | undefined {
-  let dir = dirname(resolve(file));
-  for (;;) {
-    const candidate = join(dir, CONFIG_FILE);
-    if (existsSync(candidate)) return candidate;
-    const parent = dirname(dir);
-    if (parent === dir) return undefined;
-    dir = parent;
-  }
+  return findUnitConfig(dirname(resolve(file)));
 }
 
 const configCache = new Map<string, CheckSettings>();
 
-/** The `check:` settings of a config file (read once per run). */
+/**
+ * The `check:` settings of a config file (read once per run). The whole file is checked first by
+ * its definition, so a mistake anywhere in it is reported wherever it is read.
+ */
 export function readConfigFile(configFile: string, ruleIds: readonly string[]): CheckSettings {
   const cached = configCache.get(configFile);
   if (cached) return cached;
-  const source = new YamlSource(configFile, readTextFileSync(configFile));
-  const syntax = source.syntaxProblems();
-  if (syntax.length) throw new UserError('invalid', syntax);
-  const data: unknown = source.data();
-  if (data !== null && data !== undefined && (typeof data !== 'object' || Array.isArray(data))) {
-    throw new UserError('invalid', [{ file: configFile, line: 1, column: 1, message: `${CONFIG_FILE} 应为键值对，如 check: { disable: [stale-year] }` }]);
-  }
-  const unknown = Object.keys((data ?? {}) as object).filter((key) => key !== 'check');
-  if (unknown.length) {
-    throw new UserError('invalid', unknown.map((key) => ({ file: configFile, ...source.locate([key], 'key'), message: `未知字段 ${quote(key)}，${CONFIG_FILE} 中可用的字段：check` })));
-  }
-  const settings = readCheckSettings(source, ['check'], ruleIds);
+  let settings = NO_SETTINGS;
+  readConfig(configFile, undefined, (source) => {
+    settings = readCheckSettings(source, ['check'], ruleIds);
+  });
   configCache.set(configFile, settings);
   return settings;
 }

@@ -188,7 +188,10 @@ describe('bad input', () => {
     expect(status).toBe(0);
     expect(stdout).toContain('输出格式');
     expect(stdout).toContain('用法： unionplan build [选项] <文件…>');
-    expect(stdout).toContain('（默认：md）');
+    // The format's default now comes from unionplan.config.yaml when there is one.
+    expect(stdout).toContain('（默认取 unionplan.config.yaml 的 formats，否则为 md）');
+    // commander's own default, in the Chinese frame.
+    expect(run(tempDir(), 'new', '--help').stdout).toContain('（默认：plan.yaml）');
   });
 
   it('has no English frame words in any help, and prints help when run bare', () => {
