@@ -189,7 +189,7 @@ describe('bad input', () => {
     expect(stdout).toContain('输出格式');
     expect(stdout).toContain('用法： unionplan build [选项] <文件…>');
     // The format's default now comes from unionplan.config.yaml when there is one.
-    expect(stdout).toContain('（默认取 unionplan.config.yaml 的 formats，否则为 md）');
+    expect(stdout.replace(/\s+/g, '')).toContain('（默认取unionplan.config.yaml的formats，否则为md）');
     // commander's own default, in the Chinese frame.
     expect(run(tempDir(), 'new', '--help').stdout).toContain('（默认：plan.yaml）');
   });
