@@ -1,9 +1,9 @@
 import { UserError, type Problem } from '../errors.js';
-import { carriedCheck } from '../outline/check-paths.js';
-import { defaultPlanDate, defaultPlanYear } from '../outline/dates.js';
-import { readTextFile } from '../outline/load.js';
+import { carriedCheck } from '../vocab/check-paths.js';
+import { defaultPlanDate, defaultPlanYear } from '../vocab/dates.js';
+import { readTextFile } from '../io/read-text-file.js';
 import { validateOutline } from '../outline/validate.js';
-import { YamlSource } from '../outline/yaml-source.js';
+import { YamlSource } from '../io/yaml-source.js';
 import type { TemplateRegistry } from '../templates/registry.js';
 
 /** The shared outline of `--outline`: every row starts from its fields. */

@@ -1,10 +1,10 @@
-import type { FieldDef } from '../outline/definition/field.js';
-import { choiceValue } from '../outline/definition/choices.js';
-import { PLAN_FIELDS } from '../outline/definition/plan-fields.js';
+import type { FieldDef } from '../vocab/definition/field.js';
+import { choiceValue } from '../vocab/definition/choices.js';
+import { PLAN_FIELDS } from '../vocab/definition/plan-fields.js';
 
 /**
  * Which roster column fills which outline field: the `column` of each field in the outline's
- * definition (src/outline/definition/plan-fields.ts). A header may be the outline key (`org`),
+ * definition (src/vocab/definition/plan-fields.ts). A header may be the outline key (`org`),
  * its Chinese name (单位名称) or one of a few common variants; the README's batch section lists them.
  */
 

@@ -1,6 +1,6 @@
 import { extname } from 'node:path';
 import { UserError, quote } from '../errors.js';
-import { readTextFile } from '../outline/load.js';
+import { readTextFile } from '../io/read-text-file.js';
 import { readCsvRoster } from './read-csv.js';
 import { decodeText, looksUtf16 } from '../io/decode-text.js';
 import { readInput } from '../io/read-input.js';

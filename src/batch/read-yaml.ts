@@ -1,5 +1,5 @@
 import { UserError } from '../errors.js';
-import { YamlSource } from '../outline/yaml-source.js';
+import { YamlSource } from '../io/yaml-source.js';
 import { columnFor } from './columns.js';
 import type { Roster, RosterRow } from './roster.js';
 

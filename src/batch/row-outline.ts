@@ -1,8 +1,8 @@
-import { defaultPlanDate, defaultPlanYear, planYear } from '../outline/dates.js';
-import { PLAN_KEYS } from '../outline/definition/plan-fields.js';
-import { isLevel } from '../outline/level.js';
-import { toPeriod } from '../outline/periods.js';
-import type { FontRole } from '../document/model.js';
+import { defaultPlanDate, defaultPlanYear, planYear } from '../vocab/dates.js';
+import { PLAN_KEYS } from '../vocab/definition/plan-fields.js';
+import type { FontRole } from '../vocab/fonts.js';
+import { isLevel } from '../vocab/level.js';
+import { toPeriod } from '../vocab/periods.js';
 import type { Outline } from '../outline/types.js';
 import { validateOutline } from '../outline/validate.js';
 import { newOutlineFields } from '../templates/new-outline.js';

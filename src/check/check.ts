@@ -1,10 +1,11 @@
 import { extname } from 'node:path';
 import { parseMarkdownSource, type ParsedMarkdown } from '../document/parse.js';
 import { UserError, quote } from '../errors.js';
-import type { TypeChoices } from '../outline/definition/read-value.js';
-import { parseOutlineSource, readTextFile } from '../outline/load.js';
+import type { TypeChoices } from '../vocab/definition/read-value.js';
+import { parseOutlineSource } from '../outline/load.js';
+import { readTextFile } from '../io/read-text-file.js';
 import type { Outline } from '../outline/types.js';
-import { YamlSource } from '../outline/yaml-source.js';
+import { YamlSource } from '../io/yaml-source.js';
 import { TemplateRegistry } from '../templates/registry.js';
 import { documentShape } from './document-shape.js';
 import type { Finding } from './finding.js';

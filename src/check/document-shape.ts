@@ -1,10 +1,10 @@
 import type { Root, RootContent, Table } from 'mdast';
 import type { ParsedMarkdown } from '../document/parse.js';
-import { SIGNATURE_MARKER } from '../document/block-handlers.js';
+import { SIGNATURE_MARKER } from '../vocab/signature.js';
 import { lineText, type Block, type TableBlock } from '../document/model.js';
-import { defaultPlanYear, isoDate, parseDate } from '../outline/dates.js';
-import { periodFromTitle } from '../outline/periods.js';
-import type { YamlSource } from '../outline/yaml-source.js';
+import { defaultPlanYear, isoDate, parseDate } from '../vocab/dates.js';
+import { periodFromTitle } from '../vocab/periods.js';
+import type { YamlSource } from '../io/yaml-source.js';
 import type { LineIndex, Place } from './line-index.js';
 import { parseMonths } from './months.js';
 import type { PlanShape, ShapePart, ShapeScheduleRow, ShapeTarget, ShapeText } from './plan-shape.js';

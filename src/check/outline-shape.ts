@@ -1,5 +1,5 @@
 import type { Outline, OutlineItem } from '../outline/types.js';
-import type { YamlSource } from '../outline/yaml-source.js';
+import type { YamlSource } from '../io/yaml-source.js';
 import { monthLabel } from '../templates/view.js';
 import type { PlanShape, ShapePart, ShapeText } from './plan-shape.js';
 

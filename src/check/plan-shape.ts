@@ -1,5 +1,5 @@
-import type { Level } from '../outline/level.js';
-import type { Period } from '../outline/types.js';
+import type { Level } from '../vocab/level.js';
+import type { Period } from '../vocab/periods.js';
 import type { Place } from './line-index.js';
 
 /**

@@ -1,8 +1,8 @@
 import { statSync, type Stats } from 'node:fs';
 import { join } from 'node:path';
 import { UserError, type Problem } from '../errors.js';
-import { readTextFileSync } from '../outline/load.js';
-import { YamlSource } from '../outline/yaml-source.js';
+import { readTextFileSync } from '../io/read-text-file.js';
+import { YamlSource } from '../io/yaml-source.js';
 import { EMBEDDED_REFERENCES } from './embedded-references.js';
 import { packageRoot } from '../package-root.js';
 import { unsafePattern } from '../text/safe-pattern.js';

@@ -1,10 +1,10 @@
 import { dirname, resolve } from 'node:path';
 import { findConfigFile as findUnitConfig, readConfig } from '../config/read-config.js';
 import { UserError, quote, type Problem } from '../errors.js';
-import { CHECK_FIELDS } from '../outline/definition/check-fields.js';
-import { keysOf } from '../outline/definition/field.js';
-import type { FieldPath } from '../outline/validate.js';
-import { YamlSource } from '../outline/yaml-source.js';
+import { CHECK_FIELDS } from '../vocab/definition/check-fields.js';
+import { keysOf } from '../vocab/definition/field.js';
+import type { FieldPath } from '../io/field-path.js';
+import type { YamlSource } from '../io/yaml-source.js';
 import { unreadableReferences } from './references.js';
 
 export { CONFIG_FILE } from '../config/config-fields.js';

@@ -1,9 +1,8 @@
 import { statSync } from 'node:fs';
-import { LEVELS, isLevel, type Level } from '../outline/level.js';
+import { LEVELS, isLevel, type Level } from '../vocab/level.js';
 import { UserError, quote } from '../errors.js';
-import { isoFromText, planYear } from '../outline/dates.js';
-import { PERIOD_CHOICES, toPeriod } from '../outline/periods.js';
-import type { Period } from '../outline/types.js';
+import { isoFromText, planYear } from '../vocab/dates.js';
+import { PERIOD_CHOICES, toPeriod, type Period } from '../vocab/periods.js';
 
 /** `--year 2027` */
 export function parseYearOption(value: string): number {

@@ -1,7 +1,7 @@
 import { RULE_IDS } from '../check/rules/index.js';
 import { readCheckSettings } from '../check/settings.js';
 import { configFileFor, readConfig, type UnitConfig } from '../config/read-config.js';
-import type { TypeChoices } from '../outline/definition/read-value.js';
+import type { TypeChoices } from '../vocab/definition/read-value.js';
 
 /**
  * The unit's defaults for a command working in `dir`: the `--config` file when given, else the

@@ -1,6 +1,6 @@
-import { CHECK_FIELDS } from '../outline/definition/check-fields.js';
-import { fieldOf, type Choice, type FieldDef } from '../outline/definition/field.js';
-import { FONT_FIELDS, PLAN_FIELDS } from '../outline/definition/plan-fields.js';
+import { CHECK_FIELDS } from '../vocab/definition/check-fields.js';
+import { fieldOf, type Choice, type FieldDef } from '../vocab/definition/field.js';
+import { FONT_FIELDS, PLAN_FIELDS } from '../vocab/definition/plan-fields.js';
 
 /**
  * The one definition of `unionplan.config.yaml`: a unit's defaults, in the same form as the

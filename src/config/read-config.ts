@@ -1,13 +1,13 @@
 import { existsSync, statSync } from 'node:fs';
 import { dirname, join, relative, resolve } from 'node:path';
-import type { FontRole } from '../document/model.js';
+import type { FontRole } from '../vocab/fonts.js';
 import { UserError, quote, type Problem } from '../errors.js';
 import { editDistance } from '../text/edit-distance.js';
-import { fieldOf, keysOf, type FieldDef } from '../outline/definition/field.js';
-import { describeValue, readValue, type TypeChoices } from '../outline/definition/read-value.js';
-import type { Level } from '../outline/level.js';
-import { readTextFileSync } from '../outline/load.js';
-import { YamlSource } from '../outline/yaml-source.js';
+import { fieldOf, keysOf, type FieldDef } from '../vocab/definition/field.js';
+import { describeValue, readValue, type TypeChoices } from '../vocab/definition/read-value.js';
+import type { Level } from '../vocab/level.js';
+import { readTextFileSync } from '../io/read-text-file.js';
+import { YamlSource } from '../io/yaml-source.js';
 import { CONFIG_FIELDS, CONFIG_FILE } from './config-fields.js';
 
 /** A unit's defaults as `unionplan.config.yaml` gives them; paths are absolute. */

@@ -1,11 +1,10 @@
 import type { Paragraph, RootContent, PhrasingContent } from 'mdast';
 import { toLine, toLines } from './inline-handlers.js';
-import type { Block, Cell, HeadingBlock, ItemStyle, Line } from './model.js';
+import type { ItemStyle } from '../vocab/item-style.js';
+import { SIGNATURE_MARKER } from '../vocab/signature.js';
+import type { Block, Cell, HeadingBlock, Line } from './model.js';
 import { stripTypedNumber } from './numbering.js';
 import { splitRunIn, typedItem } from './run-in.js';
-
-/** The marker before the signature lines in a rendered plan. */
-export const SIGNATURE_MARKER = '<!-- 落款 -->';
 
 /** What block handlers share while walking the tree. */
 export interface BlockContext {

@@ -1,11 +1,12 @@
 import { UserError, type Problem } from '../errors.js';
-import { carriedCheck } from '../outline/check-paths.js';
-import { keysOf } from '../outline/definition/field.js';
-import { FONT_FIELDS, PLAN_FIELDS } from '../outline/definition/plan-fields.js';
-import { readValue } from '../outline/definition/read-value.js';
-import { readIssuing } from '../outline/issuing.js';
-import { YamlSource } from '../outline/yaml-source.js';
-import type { DocumentMeta, FontRole } from './model.js';
+import { YamlSource } from '../io/yaml-source.js';
+import { carriedCheck } from '../vocab/check-paths.js';
+import { keysOf } from '../vocab/definition/field.js';
+import { FONT_FIELDS, PLAN_FIELDS } from '../vocab/definition/plan-fields.js';
+import { readValue } from '../vocab/definition/read-value.js';
+import type { FontRole } from '../vocab/fonts.js';
+import { readIssuing } from '../vocab/issuing.js';
+import type { DocumentMeta } from './model.js';
 
 /** The one-value keys a front matter may have (the issuing keys have their own reader). */
 const FRONT_MATTER_SCALARS = PLAN_FIELDS.filter((f) => f.frontMatter && !['object', 'list'].includes(f.kind) && !['kind', 'seal'].includes(f.key));

@@ -2,15 +2,12 @@
  * The one document model every writer starts from. It is built from Markdown (rendered from an
  * outline or written by hand) and knows nothing of outlines or templates.
  */
-
-/** Plan periods: a whole year, one half of it, or a school term (first: Sep–Jan, second: Feb–Jul). */
-export type Period = 'annual' | 'first-half' | 'second-half' | 'first-term' | 'second-term';
-
-/** The administrative level a regional union works at: 区/县/市/旗, or 镇/乡/街道. */
-export type Level = '区' | '县' | '市' | '旗' | '镇' | '乡' | '街道';
-
-/** Roles a font can play on the page (GB/T 9704-2012). */
-export type FontRole = 'title' | 'body' | 'heading1' | 'heading2' | 'heading3' | 'heading4' | 'pageNumber' | 'table';
+import type { FontRole } from '../vocab/fonts.js';
+import type { ItemStyle } from '../vocab/item-style.js';
+import type { NoticeMeta } from '../vocab/issuing.js';
+import type { Level } from '../vocab/level.js';
+import type { Period } from '../vocab/periods.js';
+import type { PlanKind } from '../vocab/title.js';
 
 /** A run of text with its emphasis. Text is literal: writers never interpret it. */
 export interface Inline {
@@ -37,14 +34,6 @@ export interface HeadingBlock {
    */
   runIn?: Line;
 }
-
-/**
- * How items (levels 3 and 4) are set: run into their first paragraph (the default), the same
- * with the title in bold, or as heading lines of their own.
- */
-export type ItemStyle = 'run-in' | 'run-in-bold' | 'heading';
-
-export const ITEM_STYLES: readonly ItemStyle[] = ['run-in', 'run-in-bold', 'heading'];
 
 /** A body paragraph (first-line indent of two characters in DOCX and PDF). */
 export interface ParagraphBlock {
@@ -81,22 +70,6 @@ export interface AttachmentsBlock {
 }
 
 export type Block = HeadingBlock | ParagraphBlock | TableBlock | AttachmentsBlock | SignatureBlock;
-
-/** What a plan is called: a 工作计划, or the 工作要点 a federation issues. */
-export type PlanKind = 'plan' | 'points';
-
-/**
- * The GB/T 9704 notice (通知) that issues a plan: 版头, 发文字号, 主送, one sentence, 落款, then
- * the plan, and the 版记 on the last page.
- */
-export interface NoticeMeta {
-  /** 发文字号, e.g. 城南工发〔2027〕1号. */
-  number: string;
-  /** 主送机关. */
-  to: string;
-  /** 抄送机关, when there are any. */
-  cc?: string;
-}
 
 /** What the front matter says about the plan. */
 export interface DocumentMeta {

@@ -1,4 +1,4 @@
-import { formatChineseDate } from '../outline/dates.js';
+import { formatChineseDate } from '../vocab/dates.js';
 import type { Block, PlanDocument, SignatureBlock } from './model.js';
 
 /**

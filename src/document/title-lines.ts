@@ -1,3 +1,4 @@
+import { SIZE_PT, charsAcross } from '../vocab/page.js';
 import { charWidths, textWidth } from './text-width.js';
 
 /**
@@ -7,8 +8,8 @@ import { charWidths, textWidth } from './text-width.js';
  * the PDF writer break titles here, so the two formats agree line for line.
  */
 
-/** Characters of 二号 (22 pt) that fit in the 156 mm text block: 156 mm / 7.76 mm. */
-export const TITLE_LINE_CHARS = 20;
+/** Characters of 二号 (22 pt) that fit in the 156 mm text block: 156 mm / 7.76 mm, 20. */
+export const TITLE_LINE_CHARS = Math.floor(charsAcross(SIZE_PT.title));
 
 /** Words a break must not cut. */
 const KEEP_TOGETHER = [

@@ -1,6 +1,5 @@
-import { isoDate, parseDate } from '../outline/dates.js';
-import { isPeriod } from '../outline/periods.js';
-import type { Period } from '../outline/types.js';
+import { isoDate, parseDate } from '../vocab/dates.js';
+import { isPeriod, type Period } from '../vocab/periods.js';
 import { typedNumber } from './number-forms.js';
 import type { SourceBlock, SourceParagraph } from './source.js';
 

@@ -1,7 +1,9 @@
-import type { FontRole, ItemStyle, NoticeMeta, Period, PlanKind } from '../document/model.js';
-import type { Level } from './level.js';
-
-export type { NoticeMeta, Period, PlanKind };
+import type { FontRole } from '../vocab/fonts.js';
+import type { ItemStyle } from '../vocab/item-style.js';
+import type { NoticeMeta } from '../vocab/issuing.js';
+import type { Level } from '../vocab/level.js';
+import type { Period } from '../vocab/periods.js';
+import type { PlanKind } from '../vocab/title.js';
 
 /** What a section is about; a section without a title takes the kind's default title. */
 export type SectionKind =

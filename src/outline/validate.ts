@@ -1,23 +1,16 @@
-import { isCheckMapping } from './check-paths.js';
-import type { FontRole, ItemStyle } from '../document/model.js';
+import type { FontRole } from '../vocab/fonts.js';
+import { isCheckMapping } from '../vocab/check-paths.js';
+import type { ItemStyle } from '../vocab/item-style.js';
 import { quote } from '../errors.js';
+import type { FieldIssue, FieldPath } from '../io/field-path.js';
 import { editDistance } from '../text/edit-distance.js';
-import type { Level } from './level.js';
-import { readIssuing } from './issuing.js';
-import { fieldOf, keysOf } from './definition/field.js';
-import { FONT_FIELDS, ITEM_FIELDS, PLAN_FIELDS, PLAN_KEYS, SCHEDULE_FIELDS, SECTION_FIELDS, TARGET_FIELDS } from './definition/plan-fields.js';
-import { describeValue, readValue, typeKeys, type ReadContext, type TypeChoices } from './definition/read-value.js';
-import type { Outline, OutlineItem, OutlineSection, OutlineTarget, Period, ScheduleEntry, SectionKind } from './types.js';
-
-/** A path into the outline, e.g. `['sections', 2, 'items', 0, 'title']`. */
-export type FieldPath = (string | number)[];
-
-/** A schema problem at a field; `at: 'key'` points at the key itself (an unknown key). */
-export interface FieldIssue {
-  path: FieldPath;
-  message: string;
-  at?: 'key' | 'value';
-}
+import type { Level } from '../vocab/level.js';
+import { readIssuing } from '../vocab/issuing.js';
+import { fieldOf, keysOf } from '../vocab/definition/field.js';
+import { FONT_FIELDS, ITEM_FIELDS, PLAN_FIELDS, PLAN_KEYS, SCHEDULE_FIELDS, SECTION_FIELDS, TARGET_FIELDS } from '../vocab/definition/plan-fields.js';
+import { describeValue, readValue, typeKeys, type ReadContext, type TypeChoices } from '../vocab/definition/read-value.js';
+import type { Period } from '../vocab/periods.js';
+import type { Outline, OutlineItem, OutlineSection, OutlineTarget, ScheduleEntry, SectionKind } from './types.js';
 
 export const SECTION_KINDS: Readonly<Record<SectionKind, string>> = {
   ideology: '加强思想政治引领',

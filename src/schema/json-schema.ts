@@ -1,5 +1,5 @@
-import { choiceWords } from '../outline/definition/choices.js';
-import type { Choice, FieldDef } from '../outline/definition/field.js';
+import { choiceWords } from '../vocab/definition/choices.js';
+import type { Choice, FieldDef } from '../vocab/definition/field.js';
 
 /**
  * JSON Schema (draft-07, the draft editors' YAML support knows best) written from field

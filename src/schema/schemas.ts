@@ -1,5 +1,5 @@
 import { CONFIG_FIELDS } from '../config/config-fields.js';
-import { PLAN_FIELDS } from '../outline/definition/plan-fields.js';
+import { PLAN_FIELDS } from '../vocab/definition/plan-fields.js';
 import { fileSchema, type JsonSchema, type SchemaContext } from './json-schema.js';
 
 /** The names of the two schema files the package ships in `schema/`. */

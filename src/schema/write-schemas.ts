@@ -1,5 +1,5 @@
 import { RULE_IDS } from '../check/rules/index.js';
-import type { Choice } from '../outline/definition/field.js';
+import type { Choice } from '../vocab/definition/field.js';
 import { BUILT_IN_ORDER } from '../templates/registry.js';
 import { typeAliases } from '../templates/type-names.js';
 import { configSchema, planSchema, CONFIG_SCHEMA_FILE, PLAN_SCHEMA_FILE } from './schemas.js';

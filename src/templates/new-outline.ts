@@ -1,14 +1,13 @@
 import YAML, { isMap, isScalar } from 'yaml';
-import { toPeriod } from '../outline/periods.js';
+import { toPeriod, type Period } from '../vocab/periods.js';
 import { defaultsForPeriod } from './period-filter.js';
-import { defaultTitle } from '../outline/title.js';
+import { defaultTitle } from '../vocab/title.js';
 import { UserError, quote } from '../errors.js';
-import { hasLevel, levelWords, planLevel, type Level } from '../outline/level.js';
-import type { Period } from '../outline/types.js';
+import { hasLevel, levelWords, planLevel, type Level } from '../vocab/level.js';
 import type { Template } from './registry.js';
 import { wordingForNew } from './wording.js';
-import { schemaModeline } from '../schema/modeline.js';
-import { PLAN_FIELDS } from '../outline/definition/plan-fields.js';
+import { schemaModeline } from '../vocab/definition/modeline.js';
+import { PLAN_FIELDS } from '../vocab/definition/plan-fields.js';
 
 /** What `unionplan new` takes from its flags. */
 export interface NewOutlineOptions {

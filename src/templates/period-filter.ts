@@ -5,8 +5,7 @@
  * template's raw YAML data, checked only later by the outline validator, so every shape is taken
  * as it may come.
  */
-import { PERIOD_NAMES, isTerm, periodMonths } from '../outline/periods.js';
-import type { Period } from '../outline/types.js';
+import { PERIOD_NAMES, isTerm, periodMonths, type Period } from '../vocab/periods.js';
 import { monthReferences, outside } from '../text/period-words.js';
 
 type Dict = Record<string, unknown>;

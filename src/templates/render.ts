@@ -3,7 +3,7 @@ import YAML from 'yaml';
 import { UserError } from '../errors.js';
 import type { Outline } from '../outline/types.js';
 import type { Template } from './registry.js';
-import { defaultTitle } from '../outline/title.js';
+import { defaultTitle } from '../vocab/title.js';
 import { buildView } from './view.js';
 
 import { PRECOMPILED } from './precompiled.js';

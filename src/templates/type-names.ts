@@ -1,5 +1,4 @@
 import { editDistance } from '../text/edit-distance.js';
-import type { TemplateRegistry } from './registry.js';
 
 /** Words rosters use for a built-in type besides its key and its template's name. */
 const ALIASES: Readonly<Record<string, string>> = {
@@ -31,6 +30,16 @@ export interface TypeNames {
   suggest(text: string): string | undefined;
   /** `school（学校）、kindergarten（幼儿园）…`, for messages. */
   readonly list: string;
+}
+
+/**
+/**
+ * Where the types and their names come from: the template registry, which builds its own
+ * {@link TypeNames} (so this file does not import it back).
+ */
+export interface TypeSource {
+  types(): readonly string[];
+  get(type: string): Promise<{ readonly name: string }>;
 }
 
 /**
@@ -71,7 +80,7 @@ export function typeNamesFrom(entries: readonly { type: string; name: string }[]
 }
 
 /** Reads every type's Chinese name from the registry (the user's own templates included). */
-export async function typeNames(registry: TemplateRegistry): Promise<TypeNames> {
+export async function typeNames(registry: TypeSource): Promise<TypeNames> {
   const entries = await Promise.all(registry.types().map(async (type) => ({ type, name: (await registry.get(type)).name })));
   return typeNamesFrom(entries);
 }

@@ -1,6 +1,6 @@
-import { formatChineseDate } from '../outline/dates.js';
-import { PERIOD_NAMES, periodMonths } from '../outline/periods.js';
-import { defaultTitle } from '../outline/title.js';
+import { formatChineseDate } from '../vocab/dates.js';
+import { PERIOD_NAMES, periodMonths } from '../vocab/periods.js';
+import { defaultTitle } from '../vocab/title.js';
 import type { Outline, OutlineItem, ScheduleEntry } from '../outline/types.js';
 import { escapeBlock, escapeCell, escapeInline } from '../text/markdown-escape.js';
 

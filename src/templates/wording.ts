@@ -1,7 +1,7 @@
 import { join } from 'node:path';
 import { UserError, quote, type Problem } from '../errors.js';
-import { readTextFileSync } from '../outline/load.js';
-import { YamlSource } from '../outline/yaml-source.js';
+import { readTextFileSync } from '../io/read-text-file.js';
+import { YamlSource } from '../io/yaml-source.js';
 import { packageRoot } from '../package-root.js';
 import { EMBEDDED_WORDING } from './embedded-wording.js';
 import { unsafePattern } from '../text/safe-pattern.js';

@@ -1,6 +1,6 @@
 import type { IncomingMessage } from 'node:http';
 import { extname } from 'node:path';
-import { YamlSource } from '../outline/yaml-source.js';
+import { YamlSource } from '../io/yaml-source.js';
 import { LIMITS, readBody, uploadName } from './body.js';
 import { HttpError } from './http-error.js';
 import type { Reply } from './reply.js';

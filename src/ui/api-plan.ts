@@ -1,7 +1,7 @@
 import type { IncomingMessage } from 'node:http';
-import { defaultPlanDate, defaultPlanYear, planYear } from '../outline/dates.js';
-import { isPeriod } from '../outline/periods.js';
-import { defaultTitle } from '../outline/title.js';
+import { defaultPlanDate, defaultPlanYear, planYear } from '../vocab/dates.js';
+import { isPeriod } from '../vocab/periods.js';
+import { defaultTitle } from '../vocab/title.js';
 import { commentedOutlineText, newOutlineFields } from '../templates/new-outline.js';
 import type { TemplateRegistry } from '../templates/registry.js';
 import { loadWriter } from '../writers/index.js';

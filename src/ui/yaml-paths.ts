@@ -1,5 +1,5 @@
 import { isMap, isScalar, isSeq, type Document, type Node } from 'yaml';
-import type { FieldPath } from '../outline/validate.js';
+import type { FieldPath } from '../io/field-path.js';
 
 /** A value's place in the text and its path in the outline. */
 interface Span {

@@ -1,6 +1,6 @@
 import YAML from 'yaml';
 import { cleanDocument } from '../document/clean-text.js';
-import { SIGNATURE_MARKER } from '../document/block-handlers.js';
+import { SIGNATURE_MARKER } from '../vocab/signature.js';
 import type { Block, Cell, HeadingBlock, Line, PlanDocument } from '../document/model.js';
 import { runInLine } from '../document/run-in.js';
 import { escapeBlock } from '../text/markdown-escape.js';

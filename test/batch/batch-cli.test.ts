@@ -1,4 +1,4 @@
-import { isWorkingDay } from '../../src/outline/working-days.js';
+import { isWorkingDay } from '../../src/vocab/working-days.js';
 import JSZip from 'jszip';
 import { copyFileSync, existsSync, mkdirSync, readFileSync, statSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';

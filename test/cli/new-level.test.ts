@@ -1,7 +1,7 @@
 import { readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { beforeAll, describe, expect, it } from 'vitest';
-import { isWorkingDay } from '../../src/outline/working-days.js';
+import { isWorkingDay } from '../../src/vocab/working-days.js';
 import { requireBuild, run, tempDir } from '../helpers/cli.js';
 
 beforeAll(() => requireBuild());

@@ -35,7 +35,7 @@ attachments:
 notice:
   number: 城南工发〔2027〕1号
   to: 各街道（镇）工会
-  cc: 江华市总工会
+  cc: 云川市总工会
 `;
 
 describe('issuing keys in the outline', () => {
@@ -45,7 +45,7 @@ describe('issuing keys in the outline', () => {
       kind: 'points',
       seal: true,
       attachments: ['重点工作任务分解表', '职工服务站点建设名单'],
-      notice: { number: '城南工发〔2027〕1号', to: '各街道（镇）工会', cc: '江华市总工会' },
+      notice: { number: '城南工发〔2027〕1号', to: '各街道（镇）工会', cc: '云川市总工会' },
     });
     const registry = new TemplateRegistry();
     const markdown = await renderOutline(outline, await registry.get('district'));

@@ -4,7 +4,7 @@ import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import YAML from 'yaml';
 import { parseOutline } from '../../src/outline/load.js';
-import { planLevel, levelWords } from '../../src/outline/level.js';
+import { planLevel, levelWords } from '../../src/vocab/level.js';
 import { BUILT_IN_ORDER, TemplateRegistry } from '../../src/templates/registry.js';
 import { newOutlineFields, newOutlineText, type NewOutlineOptions } from '../../src/templates/new-outline.js';
 import { renderOutline } from '../../src/templates/render.js';

@@ -77,6 +77,24 @@ describe.skipIf(!CHROMIUM)('unionplan ui in a real browser (Debian chromium)', (
     await page.close();
   });
 
+  it('texts still as the type wrote them follow a superior or unit typed afterwards; edited texts stay', async () => {
+    const page = await open();
+    await page.getByLabel('计划类型').selectOption({ label: '乡镇' });
+    await expect.poll(async () => page.getByLabel('开头语').inputValue(), { timeout: 30_000 }).toContain('根据上级工会的工作部署');
+    await page.getByLabel('指导思想').fill('本镇自己写的指导思想。');
+    await page.getByLabel('上级工会').fill('城南区总工会');
+    await page.getByLabel('上级工会').press('Tab');
+    await expect.poll(async () => page.getByLabel('开头语').inputValue(), { timeout: 30_000 }).toContain('根据城南区总工会的工作部署');
+    expect(await page.getByLabel('指导思想').inputValue()).toBe('本镇自己写的指导思想。');
+    // A town's name sets the level the texts speak of (全镇 → 全乡).
+    await page.getByLabel('工会全称').fill('石门乡总工会');
+    await page.getByLabel('工会全称').press('Tab');
+    await expect.poll(async () => page.getByLabel('开头语').inputValue(), { timeout: 30_000 }).toContain('结合全乡实际');
+    expect(await page.getByLabel('开头语').inputValue()).toContain('根据城南区总工会的工作部署');
+    expect(await page.getByLabel('上级工会').inputValue()).toBe('城南区总工会');
+    await page.close();
+  });
+
   it('下载 Word, PDF and Markdown give valid files that carry the unit’s name; 保存提纲 gives an outline the CLI builds', async () => {
     const page = await open();
     await page.getByLabel('工会全称').fill('青山街道总工会');

@@ -1,4 +1,4 @@
-import { periodMonths } from '../../outline/periods.js';
+import { periodMonths } from '../../vocab/periods.js';
 import type { ShapeScheduleRow } from '../plan-shape.js';
 import type { Hit, Rule } from '../rule.js';
 

@@ -1,4 +1,4 @@
-import { parseDate } from '../../outline/dates.js';
+import { parseDate } from '../../vocab/dates.js';
 import type { Rule } from '../rule.js';
 
 /** Next year's plan is written from October on (see defaultPlanYear), so it may be dated then. */

@@ -1,4 +1,4 @@
-import { parseDate } from '../../outline/dates.js';
+import { parseDate } from '../../vocab/dates.js';
 import type { Hit, Rule } from '../rule.js';
 
 /** A row that schedules the writing of a work plan. */

@@ -1,4 +1,4 @@
-import { levelWords, planLevel, type Level } from '../../outline/level.js';
+import { levelWords, planLevel, type Level } from '../../vocab/level.js';
 import type { Hit, Rule } from '../rule.js';
 import { offsetOf, scan } from '../scan.js';
 

@@ -1,4 +1,4 @@
-import { PERIOD_NAMES, periodMonths, periodRange } from '../../outline/periods.js';
+import { PERIOD_NAMES, periodMonths, periodRange } from '../../vocab/periods.js';
 import { monthReferences, outside } from '../../text/period-words.js';
 import type { Hit, Rule } from '../rule.js';
 

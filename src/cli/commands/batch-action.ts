@@ -8,7 +8,7 @@ import { countStatuses, failureLines, summaryTable } from '../../batch/summary.j
 import { isFailure } from '../../batch/unit-result.js';
 import { UserError, quote } from '../../errors.js';
 import { parseFormats } from '../../writers/index.js';
-import type { BatchCommandOptions } from './batch.js';
+import type { BatchCommandOptions } from './batch-options.js';
 
 /** A path as the user would type it: relative to the working folder when inside it. */
 function shown(path: string): string {

@@ -1,28 +1,9 @@
 import type { Command } from 'commander';
 import { collectFontDir } from '../options.js';
-import { parseShard, type Shard } from '../../batch/shard.js';
+import { parseShard } from '../../batch/shard.js';
 import { UserError, quote } from '../../errors.js';
 import { CONFIG_FILE } from '../../config/config-fields.js';
-
-/** The options of `unionplan batch`, as commander parses them. */
-export interface BatchCommandOptions {
-  format?: string;
-  out?: string;
-  outline?: string;
-  emit: string;
-  sheet?: string;
-  force?: boolean;
-  skipExisting?: boolean;
-  jobs?: number;
-  zip?: string;
-  shard?: Shard;
-  report?: string;
-  quiet?: boolean;
-  templates?: string;
-  fontDir?: string[];
-  strict?: boolean;
-  config?: string;
-}
+import type { BatchCommandOptions } from './batch-options.js';
 
 /** `--jobs 4` */
 function parseJobs(value: string): number {

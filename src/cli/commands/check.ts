@@ -10,7 +10,7 @@ import { RULES } from '../../check/rules/index.js';
 import { UserError, type Problem } from '../../errors.js';
 import { decodeText } from '../../io/decode-text.js';
 import { writeFileAtomic } from '../../io/write-file.js';
-import { readTextFile } from '../../outline/load.js';
+import { readTextFile } from '../../io/read-text-file.js';
 import { TemplateRegistry } from '../../templates/registry.js';
 import { CONFIG_FILE } from '../../config/config-fields.js';
 import { configFileFor } from '../../config/read-config.js';

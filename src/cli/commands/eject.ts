@@ -1,7 +1,7 @@
 import type { Command } from 'commander';
 import { join } from 'node:path';
 import { writeFileAtomic } from '../../io/write-file.js';
-import { readTextFile } from '../../outline/load.js';
+import { readTextFile } from '../../io/read-text-file.js';
 import { TemplateRegistry } from '../../templates/registry.js';
 
 export function registerEject(program: Command): void {

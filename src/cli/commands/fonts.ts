@@ -1,10 +1,10 @@
 import type { Command } from 'commander';
 import { collectFontDir } from '../options.js';
 import { UserError } from '../../errors.js';
-import { readTextFile } from '../../outline/load.js';
+import { readTextFile } from '../../io/read-text-file.js';
 import { splitFrontMatter } from '../../text/front-matter.js';
 import YAML from 'yaml';
-import type { FontRole } from '../../document/model.js';
+import type { FontRole } from '../../vocab/fonts.js';
 
 const ROLE_NAMES: Record<FontRole, string> = {
   title: '标题',

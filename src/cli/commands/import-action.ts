@@ -7,7 +7,7 @@ import { MAX_IMPORT_BYTES } from '../../import/limits.js';
 import { formatSummary } from '../../import/summary.js';
 import { writeFileAtomic } from '../../io/write-file.js';
 import { TemplateRegistry } from '../../templates/registry.js';
-import type { ImportCommandOptions } from './import.js';
+import type { ImportCommandOptions } from './import-options.js';
 
 async function readInput(file: string): Promise<Uint8Array> {
   try {

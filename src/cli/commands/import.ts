@@ -1,17 +1,7 @@
 import type { Command } from 'commander';
 import { UserError, quote } from '../../errors.js';
 import { parseYearOption } from '../options.js';
-
-/** The options of `unionplan import`, as commander parses them. */
-export interface ImportCommandOptions {
-  output: string;
-  force?: boolean;
-  type?: string;
-  year?: number;
-  org?: string;
-  piece?: number;
-  templates?: string;
-}
+import type { ImportCommandOptions } from './import-options.js';
 
 function parsePiece(value: string): number {
   const n = Number(value);

@@ -4,14 +4,14 @@ import { CONFIG_FILE } from '../../config/config-fields.js';
 import { unitConfig } from '../unit-config.js';
 import { UserError } from '../../errors.js';
 import { writeFileAtomic } from '../../io/write-file.js';
-import { defaultPlanDate, defaultPlanYear } from '../../outline/dates.js';
-import type { Period } from '../../outline/types.js';
+import { defaultPlanDate, defaultPlanYear } from '../../vocab/dates.js';
+import type { Period } from '../../vocab/periods.js';
 import { TemplateRegistry } from '../../templates/registry.js';
 import { newOutlineText } from '../../templates/new-outline.js';
 import { invocation } from '../invocation.js';
 import { parseDateOption, parseLevelOption, parsePeriodOption, parseYearOption } from '../options.js';
 import { settingsFor } from '../../check/check.js';
-import type { Level } from '../../outline/level.js';
+import type { Level } from '../../vocab/level.js';
 
 interface NewOptions {
   type?: string;

@@ -12,6 +12,8 @@ export interface FormEvents {
   changed(): void;
   /** 计划类型 was chosen: the type's defaults replace the form. */
   typeChosen(type: string): void;
+  /** 工会全称, 上级工会 or 计划年度 was changed and left: the untouched default texts follow. */
+  basicsCommitted(): void;
 }
 
 /** A type as the server lists it. */
@@ -122,6 +124,10 @@ export class OutlineForm {
     const typeField = this.field({ path: ['type'], label: '计划类型', kind: 'select', options: this.types.map((t) => [t.type, t.name]) });
     const select = typeField.querySelector('select')!;
     select.addEventListener('change', () => this.events.typeChosen(select.value));
+    const committing = (field: HTMLElement): HTMLElement => {
+      field.querySelector('input')!.addEventListener('change', () => this.events.basicsCommitted());
+      return field;
+    };
     return h(
       'fieldset',
       { class: 'group basics' },
@@ -130,9 +136,9 @@ export class OutlineForm {
         'div',
         { class: 'grid' },
         typeField,
-        this.field({ path: ['org'], label: '工会全称', hint: '用于标题和落款' }),
-        this.field({ path: ['superior'], label: '上级工会' }),
-        this.field({ path: ['year'], label: '计划年度', write: numberOrText, hint: '四位数年份，如 2027' }),
+        committing(this.field({ path: ['org'], label: '工会全称', hint: '用于标题和落款' })),
+        committing(this.field({ path: ['superior'], label: '上级工会' })),
+        committing(this.field({ path: ['year'], label: '计划年度', write: numberOrText, hint: '四位数年份，如 2027' })),
         this.field({ path: ['period'], label: '计划期间', kind: 'select', options: PERIODS }),
         this.field({ path: ['date'], label: '落款日期', hint: '如 2027-01-05' }),
       ),

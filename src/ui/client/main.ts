@@ -1,6 +1,7 @@
 import { ApiError, getJson, postFile, postJson, saveDownload } from './api.js';
 import { setUpBatch } from './batch-tab.js';
 import { byId, say } from './dom.js';
+import { followDefaults } from './follow-defaults.js';
 import { OutlineForm, type PlanType } from './form.js';
 import { showNotes, type FieldNote } from './notes.js';
 import type { Fields } from './paths.js';
@@ -33,18 +34,38 @@ function setUpTabs(): void {
 async function start(): Promise<void> {
   const { types } = await getJson<{ types: PlanType[] }>('/api/types');
   const formRoot = byId('outline-form');
-  let preview: Preview | undefined ;
-  const loadType = async (type: string, keep: Fields): Promise<void> => {
+  let preview: Preview | undefined;
+  // The defaults the form was last filled from: texts still equal to them are the type's, not the user's.
+  let defaults: Fields = {};
+  const fetchDefaults = async (type: string, keep: Fields): Promise<Fields> => {
     const query = new URLSearchParams({ type });
     for (const key of ['org', 'superior', 'year'] as const) if (keep[key] !== undefined) query.set(key, String(keep[key]));
-    const { outline } = await getJson<{ outline: Fields }>(`/api/defaults?${query.toString()}`);
-    form.load(outline);
+    return (await getJson<{ outline: Fields }>(`/api/defaults?${query.toString()}`)).outline;
+  };
+  const loadType = async (type: string, keep: Fields): Promise<void> => {
+    defaults = await fetchDefaults(type, keep);
+    form.load(structuredClone(defaults));
     say(`已填入“${types.find((t) => t.type === type)?.name ?? type}”计划的默认内容`);
+    await preview!.update();
+  };
+  const followBasics = async (): Promise<void> => {
+    const current = form.outline;
+    if (typeof current.type !== 'string') return;
+    const next = await fetchDefaults(current.type, current);
+    const followed = followDefaults(current, defaults, next) as Fields;
+    // The basics themselves are the user's, whatever the defaults say.
+    for (const key of ['org', 'superior', 'year'] as const) {
+      if (current[key] === undefined) delete followed[key];
+      else followed[key] = current[key];
+    }
+    defaults = next;
+    form.load(followed);
     await preview!.update();
   };
   const form: OutlineForm = new OutlineForm(formRoot, types, {
     changed: () => preview!.schedule(),
     typeChosen: (type) => void loadType(type, form.outline),
+    basicsCommitted: () => void followBasics().catch((error: unknown) => say(`更新默认内容失败：${(error as Error).message}`, 'error')),
   });
   preview = new Preview(formRoot, () => form.outline);
 

@@ -1,7 +1,7 @@
 /**
  * What every block function needs besides its block: the fonts of the plan and where warnings go.
  */
-import type { FontRole } from '../../document/model.js';
+import type { FontRole } from '../../vocab/fonts.js';
 import type { Warn } from './places.js';
 
 /** The plan-wide settings a block is written with. */

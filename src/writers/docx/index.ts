@@ -5,7 +5,7 @@
  */
 import type { Document } from 'docx';
 import { cleanDocument } from '../../document/clean-text.js';
-import { resolveFonts } from '../../document/fonts.js';
+import { resolveFonts } from '../../vocab/fonts.js';
 import type { PlanDocument } from '../../document/model.js';
 import type { Writer, WriterOptions } from '../writer.js';
 import { blockElements, emptyParagraph, type BodyElement } from './blocks.js';

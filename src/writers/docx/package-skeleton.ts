@@ -6,7 +6,7 @@
  */
 import { Document, Packer, type IContext } from 'docx';
 import { unzipSync } from 'fflate';
-import type { FontRole } from '../../document/model.js';
+import type { FontRole } from '../../vocab/fonts.js';
 import { CORE_PROPERTIES_PATH } from './core-properties.js';
 import type { BodyElement } from './blocks.js';
 import { pageNumberFooters } from './footer.js';

@@ -6,8 +6,7 @@
  */
 import { AlignmentType, LineRuleType } from 'docx';
 import type { IParagraphStyleOptions, IStylesOptions } from 'docx';
-import type { FontRole } from '../../document/model.js';
-import { LATIN_FONT } from '../../document/fonts.js';
+import { LATIN_FONT, type FontRole } from '../../vocab/fonts.js';
 import { BODY_CHAR, BODY_CHAR_SPACING, FOOTER_LINE, LINE_PITCH, SIZE_PT, TABLE_LINE, ptToHalfPoints } from './units.js';
 
 /** Style ids, as paragraphs reference them. */

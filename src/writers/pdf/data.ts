@@ -7,10 +7,11 @@ import { textWidth } from '../../document/text-width.js';
 import { planColumns } from '../../document/table-columns.js';
 import { titleLines } from '../../document/title-lines.js';
 import { runInLine } from '../../document/run-in.js';
+import { SIZE_PT, charsAcross } from '../../vocab/page.js';
 import { textPieces, type TextPiece } from './punctuation.js';
 
 /** Characters of table text (14 pt) across the 156 mm text block. */
-const TABLE_CAPACITY = (156 / 25.4) * 72 / 14;
+const TABLE_CAPACITY = charsAcross(SIZE_PT.table);
 
 /**
  * The plan as the Typst layout reads it (`sys.inputs.plan`, JSON): the document's text as plain

@@ -1,5 +1,4 @@
-import { FONT_ROLES, LATIN_FONT, resolveFonts } from '../../document/fonts.js';
-import type { FontRole } from '../../document/model.js';
+import { FONT_ROLES, LATIN_FONT, resolveFonts, type FontRole } from '../../vocab/fonts.js';
 import { BUNDLED_KAI, BUNDLED_SANS, BUNDLED_SERIF, bundledFile, type BundledFont } from './bundled.js';
 import { facesIn, fontFolders, type FontFolder } from './font-folders.js';
 import { readFaces, type FaceInfo } from './sfnt.js';

@@ -1,7 +1,7 @@
 import { copyFileSync, existsSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { FONT_ROLES } from '../../../src/document/fonts.js';
+import { FONT_ROLES } from '../../../src/vocab/fonts.js';
 import { BUNDLED_KAI, BUNDLED_SANS, BUNDLED_SERIF, bundledFile } from '../../../src/writers/pdf/bundled.js';
 import { woffToSfnt } from '../../../src/writers/pdf/woff.js';
 import { describeFonts } from '../../../src/writers/pdf/fonts.js';

@@ -1,5 +1,4 @@
-import { calendarYear, periodMonths } from './periods.js';
-import type { Period } from './types.js';
+import { calendarYear, periodMonths, type Period } from './periods.js';
 import { workingDayFrom } from './working-days.js';
 
 /**

@@ -1,15 +1,28 @@
 import { quote } from '../errors.js';
-import type { NoticeMeta, PlanKind } from '../document/model.js';
-import type { FieldIssue } from './validate.js';
+import type { FieldIssue } from '../io/field-path.js';
 import { fieldOf, keysOf } from './definition/field.js';
 import { MAX_ATTACHMENT_CHARS, MAX_ATTACHMENTS, NOTICE_FIELDS, PLAN_FIELDS } from './definition/plan-fields.js';
 import { readValue } from './definition/read-value.js';
+import type { PlanKind } from './title.js';
 
 /**
  * The keys that say how a plan is issued: `kind` (工作计划 or 工作要点), `seal` (a sealed 落款),
  * `attachments` (附件说明) and `notice` (the 通知 that issues it). One reader for the outline and
  * for a Markdown plan's front matter, so both accept and refuse the same values with the same words.
  */
+
+/**
+ * The GB/T 9704 notice (通知) that issues a plan: 版头, 发文字号, 主送, one sentence, 落款, then
+ * the plan, and the 版记 on the last page.
+ */
+export interface NoticeMeta {
+  /** 发文字号, e.g. 城南工发〔2027〕1号. */
+  number: string;
+  /** 主送机关. */
+  to: string;
+  /** 抄送机关, when there are any. */
+  cc?: string;
+}
 
 /** The values read; a key left out is absent. */
 export interface IssuingFields {

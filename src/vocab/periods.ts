@@ -1,4 +1,5 @@
-import type { Period } from './types.js';
+/** Plan periods: a whole year, one half of it, or a school term (first: Sep–Jan, second: Feb–Jul). */
+export type Period = 'annual' | 'first-half' | 'second-half' | 'first-term' | 'second-term';
 
 export const PERIODS: readonly Period[] = ['annual', 'first-half', 'second-half', 'first-term', 'second-term'];
 

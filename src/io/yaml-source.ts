@@ -1,6 +1,6 @@
 import { LineCounter, parseDocument, isMap, isPair, isScalar, visit, type Document, type Node as YamlNode } from 'yaml';
 import { UserError, type Problem } from '../errors.js';
-import type { FieldPath } from './validate.js';
+import type { FieldPath } from './field-path.js';
 
 /** Chinese explanations for the YAML syntax errors users meet most. */
 const YAML_HINTS: Record<string, string> = {

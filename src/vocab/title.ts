@@ -1,5 +1,7 @@
-import { periodLabel } from './periods.js';
-import type { Period, PlanKind } from './types.js';
+import { periodLabel, type Period } from './periods.js';
+
+/** What a plan is called: a 工作计划, or the 工作要点 a federation issues. */
+export type PlanKind = 'plan' | 'points';
 
 /** The last words of a title, by the plan's kind. */
 export const KIND_NAMES: Readonly<Record<PlanKind, string>> = { plan: '工作计划', points: '工作要点' };

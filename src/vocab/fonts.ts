@@ -1,4 +1,5 @@
-import type { FontRole } from './model.js';
+/** Roles a font can play on the page (GB/T 9704-2012). */
+export type FontRole = 'title' | 'body' | 'heading1' | 'heading2' | 'heading3' | 'heading4' | 'pageNumber' | 'table';
 
 /**
  * Font family per role as GB/T 9704-2012 names them. DOCX writes these names (Word substitutes

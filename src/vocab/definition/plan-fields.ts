@@ -1,4 +1,4 @@
-import { FONT_ROLES } from '../../document/fonts.js';
+import { FONT_ROLES } from '../fonts.js';
 import { LEVELS } from '../level.js';
 import { PERIOD_NAMES, PERIOD_WORDS, PERIODS } from '../periods.js';
 import { CHECK_FIELDS } from './check-fields.js';

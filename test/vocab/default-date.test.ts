@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { defaultPlanDate } from '../../src/outline/dates.js';
-import { isWorkingDay, workingDayFrom } from '../../src/outline/working-days.js';
+import { defaultPlanDate } from '../../src/vocab/dates.js';
+import { isWorkingDay, workingDayFrom } from '../../src/vocab/working-days.js';
 
 describe('default signature date', () => {
   it('is never New Year’s Day: a 2027 plan written in the new year is dated its first working day', () => {

@@ -1,10 +1,8 @@
-import type { Level } from '../document/model.js';
-
 /**
  * The administrative level a regional union federation works at, the word its plan uses for
- * itself: 全区 / 全县, 区委 / 县委, 镇党委 / 街道党工委.
+ * itself: 全区 / 全县, 区委 / 县委, 镇党委 / 街道党工委 (区/县/市/旗, or 镇/乡/街道).
  */
-export type { Level };
+export type Level = '区' | '县' | '市' | '旗' | '镇' | '乡' | '街道';
 
 export const LEVELS: readonly Level[] = ['区', '县', '市', '旗', '镇', '乡', '街道'];
 
