@@ -30,8 +30,8 @@ function problemsOf(fn: () => unknown): string[] {
 
 describe('reading unionplan.config.yaml', () => {
   it('reads the example file, with paths made absolute from its folder', () => {
-    const config = readConfig(join(EXAMPLES, 'unionplan.config.yaml'), new TemplateRegistry().typeChoices());
-    expect(config).toMatchObject({ org: '城南实验小学工会', type: '学校', superior: '城南区教育工会', fonts: { body: '仿宋_GB2312' }, formats: ['docx', 'pdf'], out: join(EXAMPLES, '输出') });
+    const config = readConfig(join(EXAMPLES, 'unit', 'unionplan.config.yaml'), new TemplateRegistry().typeChoices());
+    expect(config).toMatchObject({ org: '城南实验小学工会', type: '学校', superior: '城南区教育工会', fonts: { body: '仿宋_GB2312' }, formats: ['docx', 'pdf'], out: join(EXAMPLES, 'unit', '输出') });
   });
 
   it('takes formats as --format does (a comma list, Chinese names) and an empty file', () => {
