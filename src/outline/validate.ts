@@ -6,7 +6,7 @@ import type { FieldIssue, FieldPath } from '../io/field-path.js';
 import { editDistance } from '../text/edit-distance.js';
 import type { Level } from '../vocab/level.js';
 import { readIssuing } from '../vocab/issuing.js';
-import { fieldOf, keysOf } from '../vocab/definition/field.js';
+import { fieldOf, keysOf, type FieldDef } from '../vocab/definition/field.js';
 import { FONT_FIELDS, ITEM_FIELDS, PLAN_FIELDS, PLAN_KEYS, SCHEDULE_FIELDS, SECTION_FIELDS, TARGET_FIELDS } from '../vocab/definition/plan-fields.js';
 import { describeValue, readValue, typeKeys, type ReadContext, type TypeChoices } from '../vocab/definition/read-value.js';
 import type { Period } from '../vocab/periods.js';
@@ -54,7 +54,9 @@ class Checker {
     }
   }
 
-  text(obj: Dict, key: string, path: FieldPath, label: string, required = false): string | undefined {
+  /** A text field of `fields` (its label and whether it is required come from the definition). */
+  text(obj: Dict, fields: readonly FieldDef[], key: string, path: FieldPath): string | undefined {
+    const { label, required = false } = fieldOf(fields, key);
     const value = obj[key];
     if (value === undefined || value === null) {
       if (required) this.fail(path, `缺少必填字段 ${key}（${label}）`);
@@ -72,7 +74,9 @@ class Checker {
     return value;
   }
 
-  list(obj: Dict, key: string, path: FieldPath, label: string): unknown[] {
+  /** A list field of `fields`, its label from the definition. */
+  list(obj: Dict, fields: readonly FieldDef[], key: string, path: FieldPath): unknown[] {
+    const { label } = fieldOf(fields, key);
     const value = obj[key];
     if (value === undefined || value === null) return [];
     if (!Array.isArray(value)) {
@@ -90,10 +94,10 @@ function item(check: Checker, raw: unknown, path: FieldPath, depth: number): Out
     return undefined;
   }
   check.keys(raw, depth === 0 ? keysOf(ITEM_FIELDS) : keysOf(ITEM_FIELDS).filter((k) => k !== 'items'), path);
-  const title = check.text(raw, 'title', path, '条目标题');
-  const text = check.text(raw, 'text', path, '条目内容');
+  const title = check.text(raw, ITEM_FIELDS, 'title', path);
+  const text = check.text(raw, ITEM_FIELDS, 'text', path);
   const months = itemMonths(check, raw.months, [...path, 'months']);
-  const subs = depth === 0 ? check.list(raw, 'items', path, '子条目') : [];
+  const subs = depth === 0 ? check.list(raw, ITEM_FIELDS, 'items', path) : [];
   const items = subs.map((sub, i) => item(check, sub, [...path, 'items', i], depth + 1)).filter((x): x is OutlineItem => !!x);
   if (title === undefined && text === undefined && items.length === 0) {
     check.fail(path, `${formatPath(path)}（工作条目）至少要有 title 或 text`);
@@ -126,7 +130,7 @@ function section(check: Checker, raw: unknown, path: FieldPath): OutlineSection 
     if (read.message === undefined) kind = read.value as SectionKind;
     else check.fail([...path, 'kind'], read.message);
   }
-  let title = check.text(raw, 'title', path, '板块标题');
+  let title = check.text(raw, SECTION_FIELDS, 'title', path);
   if (title === undefined || title.trim() === '') {
     if (kind === 'custom') {
       if (title === undefined) check.fail(path, `${formatPath(path)} 缺少 title（板块标题）；只有写了 kind 的板块才能省略标题`);
@@ -134,9 +138,8 @@ function section(check: Checker, raw: unknown, path: FieldPath): OutlineSection 
     }
     title = SECTION_KINDS[kind];
   }
-  const intro = check.text(raw, 'intro', path, '板块导语');
-  const items = check
-    .list(raw, 'items', path, '工作条目')
+  const intro = check.text(raw, SECTION_FIELDS, 'intro', path);
+  const items = check.list(raw, SECTION_FIELDS, 'items', path)
     .map((x, i) => item(check, x, [...path, 'items', i], 0))
     .filter((x): x is OutlineItem => !!x);
   return { kind, title, ...(intro !== undefined ? { intro } : {}), items };
@@ -148,7 +151,7 @@ function target(check: Checker, raw: unknown, path: FieldPath): OutlineTarget | 
     return undefined;
   }
   check.keys(raw, keysOf(TARGET_FIELDS), path);
-  const name = check.text(raw, 'name', path, '指标名称', true);
+  const name = check.text(raw, TARGET_FIELDS, 'name', path);
   const number = (key: 'value' | 'baseline', what: string): string | number | undefined => {
     const v = raw[key];
     if (typeof v === 'number' || typeof v === 'string') return v;
@@ -157,8 +160,8 @@ function target(check: Checker, raw: unknown, path: FieldPath): OutlineTarget | 
   };
   const value = number('value', '目标值');
   const baseline = number('baseline', '上年实际');
-  const unit = check.text(raw, 'unit', path, '单位');
-  const note = check.text(raw, 'note', path, '说明');
+  const unit = check.text(raw, TARGET_FIELDS, 'unit', path);
+  const note = check.text(raw, TARGET_FIELDS, 'note', path);
   if (name === undefined) return undefined;
   return { name, ...(value !== undefined ? { value } : {}), ...(baseline !== undefined ? { baseline } : {}), ...(unit !== undefined ? { unit } : {}), ...(note !== undefined ? { note } : {}) };
 }
@@ -183,7 +186,7 @@ function scheduleEntry(check: Checker, raw: unknown, path: FieldPath): ScheduleE
     const m = month(check, raw.month, [...path, 'month']);
     if (m !== undefined) months = [m];
   } else if (raw.months !== undefined) {
-    const list = check.list(raw, 'months', path, '月份');
+    const list = check.list(raw, SCHEDULE_FIELDS, 'months', path);
     months = list.map((m, i) => month(check, m, [...path, 'months', i])).filter((m): m is number => m !== undefined);
     if (Array.isArray(raw.months) && raw.months.length === 0) check.fail([...path, 'months'], `${formatPath([...path, 'months'])}（月份）不能为空`);
   } else {
@@ -193,7 +196,7 @@ function scheduleEntry(check: Checker, raw: unknown, path: FieldPath): ScheduleE
   if (typeof raw.items === 'string') items = [raw.items];
   else {
     items = check
-      .list(raw, 'items', path, '工作内容')
+      .list(raw, SCHEDULE_FIELDS, 'items', path)
       .map((x, i) => {
         if (typeof x === 'string' || typeof x === 'number') return String(x);
         check.fail([...path, 'items', i], `${formatPath([...path, 'items', i])}（工作内容）应为文本，实际为${describe(x)}`);
@@ -202,7 +205,7 @@ function scheduleEntry(check: Checker, raw: unknown, path: FieldPath): ScheduleE
       .filter((x): x is string => x !== undefined);
   }
   if (raw.items === undefined || raw.items === null) check.fail(path, `${formatPath(path)} 缺少 items（本月工作内容）`);
-  const owner = check.text(raw, 'owner', path, '责任部门');
+  const owner = check.text(raw, SCHEDULE_FIELDS, 'owner', path);
   return { months, items, ...(owner !== undefined ? { owner } : {}) };
 }
 
@@ -215,7 +218,7 @@ function fonts(check: Checker, raw: unknown, path: FieldPath): Partial<Record<Fo
   check.keys(raw, keysOf(FONT_FIELDS), path);
   const out: Partial<Record<FontRole, string>> = {};
   for (const role of keysOf(FONT_FIELDS) as FontRole[]) {
-    const name = check.text(raw, role, path, '字体名称');
+    const name = check.text(raw, FONT_FIELDS, role, path);
     if (name) out[role] = name.trim();
   }
   return out;
@@ -279,9 +282,9 @@ export function validateOutline(raw: unknown, options: ValidateOptions): { outli
   const title = scalar('title') as string | undefined;
   const preface = scalar('preface') as string | undefined;
   const guidance = scalar('guidance') as string | undefined;
-  const targets = check.list(raw, 'targets', [], '工作目标').map((t, i) => target(check, t, ['targets', i])).filter((t): t is OutlineTarget => !!t);
-  const sections = check.list(raw, 'sections', [], '工作板块').map((s, i) => section(check, s, ['sections', i])).filter((s): s is OutlineSection => !!s);
-  const schedule = check.list(raw, 'schedule', [], '月度安排').map((s, i) => scheduleEntry(check, s, ['schedule', i])).filter((s): s is ScheduleEntry => !!s);
+  const targets = check.list(raw, PLAN_FIELDS, 'targets', []).map((t, i) => target(check, t, ['targets', i])).filter((t): t is OutlineTarget => !!t);
+  const sections = check.list(raw, PLAN_FIELDS, 'sections', []).map((s, i) => section(check, s, ['sections', i])).filter((s): s is OutlineSection => !!s);
+  const schedule = check.list(raw, PLAN_FIELDS, 'schedule', []).map((s, i) => scheduleEntry(check, s, ['schedule', i])).filter((s): s is ScheduleEntry => !!s);
   const fontChoice = fonts(check, raw.fonts, ['fonts']);
   const issuing = readIssuing(raw);
   check.issues.push(...issuing.issues);
