@@ -93,13 +93,16 @@ export function readConfig(file: string, types?: TypeChoices, checkSettings?: (s
     if (!keys.includes(key)) fail([key], `未知字段 ${quote(key)}${near(key, keys)}${CONFIG_FILE} 中可用的字段：${keys.join('、')}`, 'key');
   }
   const base = dirname(file);
-  const scalar = (key: string, context: { types?: TypeChoices } = {}): unknown => {
+  /** A one-value key by its definition; undefined when absent, empty or refused (and told). */
+  const scalar = (key: string): unknown => {
     const value = raw[key];
     if (value === undefined || value === null) return undefined;
-    const read = readValue(fieldOf(CONFIG_FIELDS, key), value, key, context);
-    if (read.message !== undefined) fail([key], read.message);
-    else if (typeof read.value === 'string' && read.value.trim() === '') return undefined;
-    return read.message === undefined ? read.value : undefined;
+    const read = readValue(fieldOf(CONFIG_FIELDS, key), value, key);
+    if (read.message !== undefined) {
+      fail([key], read.message);
+      return undefined;
+    }
+    return typeof read.value === 'string' && read.value.trim() === '' ? undefined : read.value;
   };
   const text = (key: string) => (scalar(key) as string | undefined)?.trim();
   const org = text('org');
