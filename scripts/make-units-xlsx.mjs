@@ -1,6 +1,8 @@
 // Writes examples/units.xlsx from examples/units.csv, as a district office would keep its
 // roster: a title row above the header, bold headers, widened columns. Run it after changing
-// the CSV: node scripts/make-units-xlsx.mjs
+// the CSV. exceljs writes it: a real spreadsheet writer, not our reader's own idea of the
+// format; it is no longer a dependency (unionplan reads .xlsx itself since 0.2.0), so:
+//   npm install --no-save exceljs@4.4.0 && node scripts/make-units-xlsx.mjs
 import { parse } from 'csv-parse/sync';
 import ExcelJS from 'exceljs';
 import { readFileSync } from 'node:fs';

@@ -19,11 +19,11 @@ const WRITERS: Record<string, () => Promise<Writer>> = {
 };
 
 /**
- * PDF needs the Typst compiler and the bundled fonts, installed as optional dependencies so that a
- * Word-only install (`npm install --omit=optional`) stays small.
+ * PDF needs the Typst compiler, installed as an optional dependency so that a Word-only install
+ * (`npm install --omit=optional`) stays small. The fonts ship in the package itself.
  */
 const PDF_NOT_INSTALLED =
-  '本次安装不含 PDF 所需的排版组件（Typst 排版程序和字体，安装时用了 --omit=optional）。' +
+  '本次安装不含 PDF 所需的 Typst 排版程序（安装时用了 --omit=optional）。' +
   '只需 Word 和 Markdown 时用 --format docx 或 --format md；需要 PDF 时重新安装 unionplan，不加 --omit=optional';
 
 function isMissingModule(error: unknown): boolean {

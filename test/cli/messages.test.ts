@@ -3,7 +3,7 @@ import { spawnSync } from 'node:child_process';
 import { copyFileSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { beforeAll, describe, expect, it } from 'vitest';
-import { BUNDLED_SANS, bundledFile } from '../../src/writers/pdf/bundled.js';
+import { BUNDLED_SANS, sourceFile } from '../../src/writers/pdf/bundled.js';
 import { EXAMPLES, requireBuild, run, tempDir } from '../helpers/cli.js';
 import { renameFont } from '../writers/pdf/helpers.js';
 
@@ -76,7 +76,7 @@ describe('fonts', () => {
     const dir = tempDir();
     mkdirSync(join(dir, 'fonts'));
     const simhei = join(dir, 'fonts', 'simhei.otf');
-    renameFont(bundledFile(BUNDLED_SANS[0]!)!, simhei, { family: 'SimHei', chinese: '黑体' });
+    renameFont(sourceFile(BUNDLED_SANS[0]!)!, simhei, { family: 'SimHei', chinese: '黑体' });
     expect(run(dir, 'fonts', '--font-dir', 'fonts').stdout).toContain('一级标题\t黑体\t→ SimHei\tfonts/simhei.otf');
     // A damaged copy: its names still read, but its hhea table lies past the end of the file, so
     // Typst's font parser refuses it and the PDF would use the stand-in.

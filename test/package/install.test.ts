@@ -4,11 +4,14 @@
  * optional PDF parts (`--omit=optional`).
  */
 import { execFileSync, spawnSync } from 'node:child_process';
-import { existsSync, mkdirSync, readFileSync, readdirSync, symlinkSync, writeFileSync } from 'node:fs';
+import { existsSync, mkdirSync, readFileSync, readdirSync, renameSync, statSync, symlinkSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { beforeAll, describe, expect, it } from 'vitest';
+import { BUNDLED_FONTS } from '../../src/writers/pdf/bundled.js';
+import { licenceName } from '../../src/writers/pdf/pack-bundled.js';
 import { requireBuild, tempDir } from '../helpers/cli.js';
+import { pdfFonts } from '../writers/pdf/helpers.js';
 
 const ROOT = new URL('../..', import.meta.url).pathname;
 const NPM = process.platform === 'win32' ? 'npm.cmd' : 'npm';
@@ -31,6 +34,19 @@ function unionplan(prefix: string, cwd: string, ...args: string[]) {
   return { status: result.status, stdout: result.stdout, stderr: result.stderr };
 }
 
+/** Megabytes of all files under a folder (what `du --apparent-size` counts). */
+function megabytes(dir: string): number {
+  let total = 0;
+  for (const entry of readdirSync(dir, { withFileTypes: true, recursive: true })) {
+    if (entry.isFile()) total += statSync(join(entry.parentPath, entry.name)).size;
+  }
+  return total / 1e6;
+}
+
+/** The aims of issue 14: the full install and the Word-only one. */
+const FULL_LIMIT_MB = 150;
+const WORD_ONLY_LIMIT_MB = 60;
+
 let tarball = '';
 
 beforeAll(() => {
@@ -38,7 +54,8 @@ beforeAll(() => {
   requireBuild('types/lib.d.ts');
   const dest = tempDir('unionplan-pack-');
   // The test run has just built dist/ (npm test builds first); --ignore-scripts keeps prepack from
-  // rebuilding it under the other test files' feet.
+  // rebuilding it under the other test files' feet, so its other half, the shipped fonts, is run here.
+  execFileSync(process.execPath, [join(ROOT, 'scripts', 'pack-fonts.mjs')], { cwd: ROOT, stdio: 'ignore' });
   const out = npm(ROOT, 'pack', '--ignore-scripts', '--json', '--pack-destination', dest);
   const [info] = JSON.parse(out) as { filename: string; files: { path: string }[] }[];
   tarball = join(dest, info!.filename);
@@ -52,13 +69,23 @@ beforeAll(() => {
   expect(shipped).toContain('schema/plan.schema.json');
   expect(shipped).toContain('schema/config.schema.json');
   expect(shipped.some((path) => path.startsWith('src/') || path.startsWith('test/'))).toBe(false);
-}, 120_000);
+  // Only the faces the layout sets, each with its font licence.
+  const fonts = [...BUNDLED_FONTS.map((font) => `fonts/${font.file}`), ...new Set(BUNDLED_FONTS.map((font) => `fonts/${licenceName(font)}`))];
+  expect(shipped.filter((path) => path.startsWith('fonts/')).sort()).toEqual(fonts.sort());
+}, 300_000);
 
 describe('a global install of the packed tarball', () => {
   let prefix = '';
   beforeAll(() => {
     prefix = installGlobally(tarball);
   }, 300_000);
+
+  it(`takes at most ${FULL_LIMIT_MB} MB, without the font packages the faces come from`, () => {
+    const installed = join(prefix, 'lib', 'node_modules');
+    expect(megabytes(installed)).toBeLessThanOrEqual(FULL_LIMIT_MB);
+    for (const font of BUNDLED_FONTS) expect(existsSync(join(installed, font.package))).toBe(false);
+    expect(existsSync(join(installed, 'unionplan', 'node_modules', '@myriaddreamin')) || existsSync(join(installed, '@myriaddreamin'))).toBe(true);
+  });
 
   it('builds md, docx and pdf from a folder of the user’s own', () => {
     const work = tempDir('unionplan-user-');
@@ -79,7 +106,40 @@ describe('a global install of the packed tarball', () => {
     expect(readFileSync(join(work, 'plan.md'), 'utf8')).toContain('城南实验小学工会');
     expect(readFileSync(join(work, 'plan.docx')).subarray(0, 2).toString()).toBe('PK');
     expect(readFileSync(join(work, 'plan.pdf')).subarray(0, 5).toString()).toBe('%PDF-');
+    // No official 公文 fonts on this machine: the faces shipped in the package's fonts/ stand in,
+    // every one of them, and are embedded as subsets.
+    const shippedFonts = join(prefix, 'lib', 'node_modules', 'unionplan', 'fonts');
+    const described = unionplan(prefix, work, 'fonts');
+    expect(described.status).toBe(0);
+    for (const role of ['标题', '正文', '一级标题', '二级标题']) {
+      expect(described.stdout).toMatch(new RegExp(`^${role}\t.*内置字体 ${shippedFonts}/[\\w-]+\\.woff`, 'm'));
+    }
+    const embedded = pdfFonts(join(work, 'plan.pdf'));
+    expect(embedded.map((font) => font.name.replace(/^[A-Z]{6}\+/, '')).sort()).toEqual([
+      'LXGWWenKai-Regular',
+      'NotoSansHans-Medium-Identity-H',
+      'NotoSerifSC-Bold',
+      'NotoSerifSC-Regular',
+    ]);
+    for (const font of embedded) expect(font).toMatchObject({ embedded: true, subset: true });
   }, 120_000);
+
+  it('names the missing file when a shipped face is gone, and writes no PDF', () => {
+    const face = join(prefix, 'lib', 'node_modules', 'unionplan', 'fonts', 'NotoSansSC-Medium.woff');
+    const work = tempDir('unionplan-user-');
+    expect(unionplan(prefix, work, 'new', '--type', 'town', '--org', '青山镇总工会', '--year', '2027').status).toBe(0);
+    renameSync(face, `${face}.away`);
+    try {
+      const built = unionplan(prefix, work, 'build', 'plan.yaml', '--format', 'pdf');
+      expect(built.status).toBe(3);
+      expect(built.stderr).toContain(`本机未找到「黑体」，而 unionplan 自带的代替字体缺少文件：${face}`);
+      expect(built.stderr).toContain('请重新安装 unionplan');
+      expect(built.stderr).not.toMatch(/\n\s+at /);
+      expect(existsSync(join(work, 'plan.pdf'))).toBe(false);
+    } finally {
+      renameSync(`${face}.away`, face);
+    }
+  }, 60_000);
 
   it('prints Chinese help when run bare', () => {
     const bare = unionplan(prefix, tempDir(), '');
@@ -118,9 +178,10 @@ describe('an install without the optional PDF parts (--omit=optional)', () => {
     npm(folder, 'install', '--prefer-offline', '--omit=optional', tarball);
   }, 300_000);
 
-  it('has no Typst and no fonts', () => {
+  it(`has no Typst, and takes at most ${WORD_ONLY_LIMIT_MB} MB`, () => {
     const installed = readdirSync(join(folder, 'node_modules'));
     expect(installed.filter((name) => !name.startsWith('.'))).toEqual(['unionplan']);
+    expect(megabytes(join(folder, 'node_modules'))).toBeLessThanOrEqual(WORD_ONLY_LIMIT_MB);
   });
 
   it('builds Word and Markdown, and refuses PDF saying what to add', () => {

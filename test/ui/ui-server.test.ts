@@ -1,11 +1,12 @@
 import { request } from 'node:http';
+import { readFileSync } from 'node:fs';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createServer } from 'node:net';
 import { requireBuild, run, tempDir } from '../helpers/cli.js';
 import { startUi, stopUi, type RunningUi } from './server.js';
 
 /** One raw HTTP request, with exactly the headers given (a browser would not let us forge Host). */
-function send(ui: RunningUi, method: string, path: string, headers: Record<string, string>, body?: string): Promise<{ status: number; text: string }> {
+function send(ui: RunningUi, method: string, path: string, headers: Record<string, string>, body?: string | Buffer): Promise<{ status: number; text: string }> {
   const { port } = new URL(ui.url);
   return new Promise((resolve, reject) => {
     const req = request({ host: '127.0.0.1', port: Number(port), method, path, headers, setHost: false }, (res) => {
@@ -105,7 +106,7 @@ describe('unionplan ui refuses what does not come from its own page', () => {
   });
 
   /** A POST from the page, as the page sends it. */
-  function post(path: string, body: string, headers: Record<string, string> = {}) {
+  function post(path: string, body: string | Buffer, headers: Record<string, string> = {}) {
     return send(ui, 'POST', path, { Host: host, Origin: `http://${host}`, 'X-Unionplan-Token': ui.token, ...headers }, body);
   }
 
@@ -149,5 +150,27 @@ describe('unionplan ui refuses what does not come from its own page', () => {
     const zip = await send(ui, 'GET', `/api/batch/${id}/zip?token=${ui.token}`, { Host: host });
     expect(zip.status).toBe(200);
     expect(zip.text.startsWith('PK')).toBe(true);
+  });
+
+  it('批量生成 reads an Excel roster as batch does: a formula error is named with its row', async () => {
+    // Saved by LibreOffice Calc (test/fixtures/batch/xlsx/README.md).
+    const workbook = readFileSync(new URL('../fixtures/batch/xlsx/libreoffice.xlsx', import.meta.url));
+    const started = await post('/api/batch?format=md', workbook, { 'X-File-Name': encodeURIComponent('名录.xlsx') });
+    expect(started.status).toBe(200);
+    const { id } = JSON.parse(started.text) as { id: string };
+    let status: { state: string; units: { row: number; name: string; failed: boolean; problems: string[] }[] } | undefined;
+    for (let i = 0; i < 600; i++) {
+      status = JSON.parse((await send(ui, 'GET', `/api/batch/${id}?token=${ui.token}`, { Host: host })).text);
+      if (status!.state !== 'running') break;
+      await new Promise((resolve) => setTimeout(resolve, 200));
+    }
+    expect(status!.state).toBe('done');
+    expect(status!.units.map((u) => [u.row, u.name, u.failed])).toEqual([
+      [3, '城南实验小学工会', false],
+      [4, '青山镇总工会', true],
+      [6, '柳溪街道总工会', true],
+      [7, '红星社区工会', true],
+    ]);
+    expect(status!.units[1]!.problems.join()).toContain('错误值 “#DIV/0!”');
   });
 });

@@ -1,54 +1,98 @@
 import { existsSync, readFileSync } from 'node:fs';
 import { createRequire } from 'node:module';
 import { dirname, join } from 'node:path';
+import { packageRoot } from '../../package-root.js';
 
 /**
- * The fonts that come with unionplan as npm packages, used where the official fonts are not
- * installed: Noto Serif SC (a Song/Ming face, standing in for 小标宋, 仿宋 and 宋体), Noto Sans SC
- * (a Hei face, standing in for 黑体) and LXGW WenKai 霞鹜文楷 (a Kai face, for 楷体; SIL OFL 1.1).
- * No free 仿宋 face is on npm in a form Typst reads.
+ * The fonts that come with unionplan, used where the official fonts are not installed: Noto Serif
+ * SC (a Song/Ming face, standing in for 小标宋, 仿宋 and 宋体), Noto Sans SC (a Hei face, standing
+ * in for 黑体) and LXGW WenKai 霞鹜文楷 (a Kai face, for 楷体); all SIL OFL 1.1. No free 仿宋 face
+ * is on npm in a form Typst reads.
+ *
+ * Only the faces the layout sets are shipped, in the package's `fonts/` folder, as WOFF 1.0 files
+ * (`npm pack` writes them, see `pack-bundled.ts`). They are taken from npm packages that are
+ * development dependencies, so a clone of the repository finds the faces in those packages.
  */
 
 /** A bundled font face. */
 export interface BundledFont {
-  /** The npm package that ships it. */
+  /** Name of the shipped file in the package's `fonts/` folder. */
+  file: string;
+  /** The npm package (a development dependency) the face is taken from. */
   package: string;
-  /** Path of the file inside the package. */
+  /** Path of the face inside that package (TrueType, OpenType or WOFF 1.0). */
   path: string;
-  /** The weight of the face (usWeightClass). */
+  /** The font licence file inside that package, shipped beside the face. */
+  licence: string;
+  /** The family Typst knows the face by (the file's names are not read: the shipped file is a WOFF). */
+  family: string;
+  /** The weight of the face (usWeightClass, as Typst reads it). */
   weight: number;
-  /**
-   * The family Typst knows it by, for a WOFF file, whose names are not read (the compiler gets it
-   * unpacked, see `woff.ts`).
-   */
-  family?: string;
 }
 
-/** Noto Serif SC, regular and bold. */
-export const BUNDLED_SERIF: readonly BundledFont[] = [
-  { package: '@expo-google-fonts/noto-serif-sc', path: '400Regular/NotoSerifSC_400Regular.ttf', weight: 400 },
-  { package: '@expo-google-fonts/noto-serif-sc', path: '700Bold/NotoSerifSC_700Bold.ttf', weight: 700 },
-];
+/** The folder of the shipped faces, relative to the package. */
+export const SHIPPED_FONTS_DIR = 'fonts';
 
-/** Noto Sans SC (as "Noto Sans S Chinese"), regular, medium and bold. */
-export const BUNDLED_SANS: readonly BundledFont[] = [
-  { package: '@embedpdf/fonts-sc', path: 'fonts/NotoSansHans-Regular.otf', weight: 400 },
-  { package: '@embedpdf/fonts-sc', path: 'fonts/NotoSansHans-Medium.otf', weight: 500 },
-  { package: '@embedpdf/fonts-sc', path: 'fonts/NotoSansHans-Bold.otf', weight: 700 },
+/**
+ * Noto Serif SC, regular and bold: regular for body, 宋体 page numbers and 仿宋 headings, bold for
+ * the 小标宋 title and bold text.
+ */
+export const BUNDLED_SERIF: readonly BundledFont[] = [
+  {
+    file: 'NotoSerifSC-Regular.woff',
+    package: '@expo-google-fonts/noto-serif-sc',
+    path: '400Regular/NotoSerifSC_400Regular.ttf',
+    licence: 'LICENSE_FONT',
+    family: 'Noto Serif SC',
+    weight: 400,
+  },
+  {
+    file: 'NotoSerifSC-Bold.woff',
+    package: '@expo-google-fonts/noto-serif-sc',
+    path: '700Bold/NotoSerifSC_700Bold.ttf',
+    licence: 'LICENSE_FONT',
+    family: 'Noto Serif SC',
+    weight: 700,
+  },
 ];
 
 /**
- * LXGW WenKai, regular. The package ships only web fonts: its WOFF 1.0 file (“latin” in its name,
- * yet the whole font, Chinese included) is unpacked for Typst when a PDF needs it.
+ * Noto Sans SC (as "Noto Sans S Chinese"), medium only: a 黑体 role is set at weight 500, and its
+ * bold text is drawn by stroking the outline, as Word draws bold 黑体 (which has no bold face).
+ */
+export const BUNDLED_SANS: readonly BundledFont[] = [
+  {
+    file: 'NotoSansSC-Medium.woff',
+    package: '@embedpdf/fonts-sc',
+    path: 'fonts/NotoSansHans-Medium.otf',
+    licence: 'LICENSE',
+    family: 'Noto Sans S Chinese',
+    weight: 500,
+  },
+];
+
+/**
+ * LXGW WenKai, regular. Its package ships only web fonts: the WOFF 1.0 file (“latin” in its
+ * name, yet the whole font, Chinese included).
  */
 export const BUNDLED_KAI: readonly BundledFont[] = [
-  { package: '@fontsource/lxgw-wenkai', path: 'files/lxgw-wenkai-latin-500-normal.woff', weight: 400, family: 'LXGW WenKai' },
+  {
+    file: 'LXGWWenKai-Regular.woff',
+    package: '@fontsource/lxgw-wenkai',
+    path: 'files/lxgw-wenkai-latin-500-normal.woff',
+    licence: 'LICENSE',
+    family: 'LXGW WenKai',
+    weight: 400,
+  },
 ];
+
+/** Every bundled face. */
+export const BUNDLED_FONTS: readonly BundledFont[] = [...BUNDLED_SERIF, ...BUNDLED_SANS, ...BUNDLED_KAI];
 
 const roots = new Map<string, string | undefined>();
 
-/** The folder a package is installed in, or undefined when it is missing. */
-export function packageRoot(name: string): string | undefined {
+/** The folder an npm package is installed in, or undefined when it is missing. */
+export function npmPackageRoot(name: string): string | undefined {
   if (roots.has(name)) return roots.get(name);
   let root: string | undefined;
   try {
@@ -72,10 +116,24 @@ export function packageRoot(name: string): string | undefined {
   return root;
 }
 
-/** The file of a bundled face, or undefined when its package is not installed. */
-export function bundledFile(font: BundledFont): string | undefined {
-  const root = packageRoot(font.package);
+/** Where the shipped file of a face is (or would be). */
+export function shippedFile(font: BundledFont): string {
+  return join(packageRoot(), SHIPPED_FONTS_DIR, font.file);
+}
+
+/** The face in the npm package it is taken from, or undefined when that package is not installed. */
+export function sourceFile(font: BundledFont): string | undefined {
+  const root = npmPackageRoot(font.package);
   if (!root) return undefined;
   const file = join(root, font.path);
   return existsSync(file) ? file : undefined;
+}
+
+/**
+ * The file of a bundled face: the shipped one, else the one in its npm package (a clone of the
+ * repository), else undefined.
+ */
+export function bundledFile(font: BundledFont): string | undefined {
+  const shipped = shippedFile(font);
+  return existsSync(shipped) ? shipped : sourceFile(font);
 }

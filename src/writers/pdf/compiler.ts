@@ -22,9 +22,14 @@ function compilerFor(fontFiles: readonly string[]): NodeCompiler {
   const key = fontFiles.join('\n');
   let compiler = compilers.get(key);
   if (!compiler) {
-    // Typst reads TrueType and OpenType files; a WOFF (the bundled Kai face) is unpacked for it.
+    // Typst reads TrueType and OpenType files; a WOFF (the bundled faces) is unpacked for it.
     const paths = fontFiles.filter((file) => !/\.woff$/i.test(file));
-    const blobs = fontFiles.filter((file) => /\.woff$/i.test(file)).map((file) => Buffer.from(woffToSfnt(readFileSync(file))));
+    const blobs = fontFiles
+      .filter((file) => /\.woff$/i.test(file))
+      .map((file) => {
+        const font = woffToSfnt(readFileSync(file));
+        return Buffer.from(font.buffer, font.byteOffset, font.byteLength);
+      });
     // Memory fonts go first: the compiler refuses them after a folder search.
     compiler = NodeCompiler.create({ fontArgs: [...(blobs.length ? [{ fontBlobs: blobs }] : []), { fontPaths: paths }] });
     if (compilers.size >= MAX_COMPILERS) {

@@ -1,7 +1,8 @@
 import { FONT_ROLES, LATIN_FONT, resolveFonts, type FontRole } from '../../vocab/fonts.js';
-import { BUNDLED_KAI, BUNDLED_SANS, BUNDLED_SERIF, bundledFile, type BundledFont } from './bundled.js';
+import { UserError } from '../../errors.js';
+import { BUNDLED_KAI, BUNDLED_SANS, BUNDLED_SERIF, bundledFile, shippedFile, SHIPPED_FONTS_DIR, type BundledFont } from './bundled.js';
 import { facesIn, fontFolders, type FontFolder } from './font-folders.js';
-import { readFaces, type FaceInfo } from './sfnt.js';
+import type { FaceInfo } from './sfnt.js';
 
 /**
  * Which font the PDF uses for each role. The official fonts are used where they are installed
@@ -45,7 +46,7 @@ export interface FontDescription {
   family: string;
   /** The face used, e.g. FangSong, or "Noto Serif SC Bold" for the bundled stand-in. */
   used: string;
-  /** The font file, or "内置字体 <package>". */
+  /** The font file, or "内置字体 <file>" for a bundled face. */
   source: string;
   /** Said where a stand-in is used. */
   note?: string;
@@ -61,8 +62,8 @@ export interface FontChoice {
   weight: number;
   /** The file of the face used (the one nearest the weight). */
   file: string;
-  /** Set when the face is a bundled stand-in. */
-  bundledPackage?: string;
+  /** True when the face is a bundled stand-in. */
+  bundled?: boolean;
   note?: string;
 }
 
@@ -97,8 +98,8 @@ export function describeFonts(options: {
     const description: FontDescription = {
       role,
       family: choice.requested,
-      used: choice.bundledPackage ? `${choice.family}${weightName(choice.weight)}` : choice.family,
-      source: choice.bundledPackage ? `内置字体 ${choice.bundledPackage}` : choice.file,
+      used: choice.bundled ? `${choice.family}${weightName(choice.weight)}` : choice.family,
+      source: choice.bundled ? `内置字体 ${choice.file}` : choice.file,
     };
     if (choice.note) description.note = choice.note;
     return description;
@@ -148,16 +149,16 @@ function computeFonts(folders: FontFolder[], requested: Record<FontRole, string>
       continue;
     }
     const stand = standIn(role, name);
-    const faces = index.bundled(stand.set);
+    const faces = bundledFaces(stand.set, name);
     for (const face of faces) files.add(face.file);
-    const family = faces[0]?.family ?? (stand.set === BUNDLED_SANS ? 'Noto Sans S Chinese' : stand.set === BUNDLED_KAI ? 'LXGW WenKai' : 'Noto Serif SC');
+    const family = (faces[0] as FaceInfo).family;
     roles[role] = { fonts: [...latinFonts, { name: family, latin: false }], weight: stand.weight, fakeBold: !faces.some((f) => f.weight >= BOLD) };
     choices[role] = {
       requested: name,
       family,
       weight: stand.weight,
-      file: faces.length ? nearest(faces, stand.weight).file : '',
-      bundledPackage: stand.set[0]?.package ?? '',
+      file: nearest(faces, stand.weight).file,
+      bundled: true,
       note: stand.note,
     };
   }
@@ -169,11 +170,30 @@ function standIn(role: FontRole, name: string): { set: readonly BundledFont[]; w
   const missing = `本机未找到「${name}」`;
   if (/黑|hei|sans|gothic/i.test(name)) return { set: BUNDLED_SANS, weight: 500, note: missing };
   if (/楷|kai/i.test(name)) {
-    // The Kai face is looked for only when a role asks for one: it is unpacked from a web font.
+    // Without the Kai face (a clone installed without it) the Song face stands in, as said.
     if (BUNDLED_KAI.every((font) => bundledFile(font))) return { set: BUNDLED_KAI, weight: 400, note: `${missing}，以霞鹜文楷代替` };
     return { set: BUNDLED_SERIF, weight: 400, note: `${missing}，且未找到内置楷体字体，以宋体类字体代替` };
   }
   return { set: BUNDLED_SERIF, weight: role === 'title' ? 700 : 400, note: missing };
+}
+
+/**
+ * The faces of a bundled set. Their files are not read here: each is the family and weight it is
+ * declared as (checked when the package is packed). Throws, naming the missing files, when the
+ * package came without them.
+ */
+function bundledFaces(set: readonly BundledFont[], requested: string): FaceInfo[] {
+  const missing = set.filter((font) => !bundledFile(font));
+  if (missing.length) {
+    const files = missing.map((font) => shippedFile(font)).join('、');
+    throw new UserError(
+      'input',
+      `本机未找到「${requested}」，而 unionplan 自带的代替字体缺少文件：${files}。` +
+        `请重新安装 unionplan（安装包的 ${SHIPPED_FONTS_DIR}/ 文件夹中应有这些文件）；在源代码文件夹中运行时，先运行 npm install 安装开发依赖；` +
+        '也可以用 --font-dir 指定装有公文字体的文件夹，或改用 --format docx',
+    );
+  }
+  return set.map((font) => ({ file: bundledFile(font) as string, index: 0, family: font.family, names: [font.family], weight: font.weight, italic: false }));
 }
 
 function nearest(faces: readonly FaceInfo[], weight: number): FaceInfo {
@@ -207,16 +227,6 @@ class FontIndex {
       }
     }
     return undefined;
-  }
-
-  /** The bundled faces of a set that are installed. */
-  bundled(set: readonly BundledFont[]): FaceInfo[] {
-    return set.flatMap((font) => {
-      const file = bundledFile(font);
-      if (!file) return [];
-      if (font.family) return [{ file, index: 0, family: font.family, names: [font.family], weight: font.weight, italic: false }];
-      return readFaces(file).map((face) => ({ ...face, weight: face.weight || font.weight }));
-    });
   }
 
   private family(family: string): FaceInfo[] {

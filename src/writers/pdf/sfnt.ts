@@ -1,8 +1,9 @@
 import { closeSync, fstatSync, openSync, readSync } from 'node:fs';
+import { inflateSync } from 'node:zlib';
 
 /**
- * Reads the names of the faces in one font file (TrueType, OpenType, or a TrueType/OpenType
- * collection) without loading the whole file: the header, the table directory and the `name` and
+ * Reads the names of the faces in one font file (TrueType, OpenType, a TrueType/OpenType
+ * collection, or WOFF 1.0, the form unionplan ships its own faces in) without loading the whole file: the header, the table directory and the `name` and
  * `OS/2` tables only. Enough to tell which families a folder holds, and under which name Typst
  * will know each face.
  */
@@ -55,7 +56,7 @@ export function readFaces(file: string): FaceInfo[] {
       }
       return faces;
     }
-    const face = readFace(fd, file, 0, 0);
+    const face = tag === 'wOFF' ? readWoffFace(fd, file) : readFace(fd, file, 0, 0);
     return face ? [face] : [];
   } catch {
     return [];
@@ -93,6 +94,38 @@ function readFace(fd: number, file: string, index: number, offset: number): Face
     if (tag === 'name') name = readAt(fd, tableOffset, length);
     else if (tag === 'OS/2') os2 = readAt(fd, tableOffset, Math.min(length, 96));
   }
+  return describeFace(file, index, tags, name, os2);
+}
+
+/** The face of a WOFF 1.0 file: its tables are listed as in a font, each stored zlib-compressed. */
+function readWoffFace(fd: number, file: string): FaceInfo | undefined {
+  const header = readAt(fd, 0, 44);
+  if (header.length < 44) return undefined;
+  const numTables = Math.min(header.readUInt16BE(12), 512);
+  const directory = readAt(fd, 44, numTables * 20);
+  const size = fstatSync(fd).size;
+  const tags = new Set<string>();
+  let name: Buffer | undefined;
+  let os2: Buffer | undefined;
+  for (let i = 0; i + 20 <= directory.length; i += 20) {
+    const tag = directory.toString('latin1', i, i + 4);
+    const offset = directory.readUInt32BE(i + 4);
+    const stored = directory.readUInt32BE(i + 8);
+    const length = directory.readUInt32BE(i + 12);
+    if (offset + stored > size) return undefined;
+    tags.add(tag);
+    if (tag !== 'name' && tag !== 'OS/2') continue;
+    if (stored > 4 * 1024 * 1024) return undefined;
+    const raw = readAt(fd, offset, stored);
+    const table = stored < length ? inflateSync(raw) : raw;
+    if (tag === 'name') name = table;
+    else os2 = table.subarray(0, 96);
+  }
+  return describeFace(file, 0, tags, name, os2);
+}
+
+/** What a face's `name` and `OS/2` tables say, or undefined for a face Typst would not use. */
+function describeFace(file: string, index: number, tags: ReadonlySet<string>, name: Buffer | undefined, os2: Buffer | undefined): FaceInfo | undefined {
   // The tables without which Typst's font parser refuses a face (it is then not used at all).
   if (!usable(tags)) return undefined;
   if (!name) return undefined;
