@@ -2,7 +2,8 @@
  * The import rule of docs/architecture.md ("Layers"), checked on every `npm test` (`npm run lint`).
  * Top to bottom, imports pointing down only:
  *
- *   cli/ → ui/, lib.ts → batch/, import/ → pipeline.ts → check/ → templates/ → outline/
+ *   cli/ → ui/, lib.ts → batch/, import/ → pipeline.ts → check/ → config/, templates/ → outline/
+ *   schema/ (build time only) → check/, config/, templates/
  *                                          pipeline.ts → writers/ → document/ (the model)
  *   and from any layer to the leaves: vocab/ → io/ → text/ → errors.ts, package-root.ts; session/
  *
@@ -21,19 +22,19 @@ const LAYERS = [
   {
     name: 'cli',
     path: '^src/cli/',
-    may: ['^src/ui/', '^src/batch/', '^src/import/', '^src/pipeline\\.ts$', '^src/check/', '^src/templates/', '^src/outline/', '^src/writers/', '^src/document/', ...LEAVES],
+    may: ['^src/ui/', '^src/batch/', '^src/import/', '^src/pipeline\\.ts$', '^src/check/', '^src/config/', '^src/templates/', '^src/outline/', '^src/writers/', '^src/document/', ...LEAVES],
     because: 'cli/ is the top: it may use every layer, but nothing but bin/ uses it (lib.ts is the library’s entry).',
   },
   {
     name: 'lib',
     path: '^src/lib\\.ts$',
-    may: ['^src/batch/', '^src/import/', '^src/pipeline\\.ts$', '^src/check/', '^src/templates/', '^src/outline/', '^src/writers/', '^src/document/', ...LEAVES],
+    may: ['^src/batch/', '^src/import/', '^src/pipeline\\.ts$', '^src/check/', '^src/config/', '^src/templates/', '^src/outline/', '^src/writers/', '^src/document/', ...LEAVES],
     because: 'lib.ts is the library’s entry beside cli/: it never loads the command line or the web page.',
   },
   {
     name: 'ui',
     path: '^src/ui/(?!client/)',
-    may: ['^src/batch/', '^src/import/', '^src/pipeline\\.ts$', '^src/check/', '^src/templates/', '^src/outline/', '^src/writers/', '^src/document/', ...LEAVES],
+    may: ['^src/batch/', '^src/import/', '^src/pipeline\\.ts$', '^src/check/', '^src/config/', '^src/templates/', '^src/outline/', '^src/writers/', '^src/document/', ...LEAVES],
     because: 'ui/ sits beside cli/ and calls the same stages; it never imports cli/ or lib.ts.',
   },
   {
@@ -45,26 +46,38 @@ const LAYERS = [
   {
     name: 'batch',
     path: '^src/batch/',
-    may: ['^src/pipeline\\.ts$', '^src/check/', '^src/templates/', '^src/outline/', '^src/writers/', '^src/document/', ...LEAVES],
+    may: ['^src/pipeline\\.ts$', '^src/check/', '^src/config/', '^src/templates/', '^src/outline/', '^src/writers/', '^src/document/', ...LEAVES],
     because: 'batch/ sits beside the pipeline and runs it per row; it never imports cli/, ui/, lib.ts or import/.',
   },
   {
     name: 'import',
     path: '^src/import/',
-    may: ['^src/check/', '^src/templates/', '^src/outline/', '^src/document/', ...LEAVES],
+    may: ['^src/check/', '^src/config/', '^src/templates/', '^src/outline/', '^src/document/', ...LEAVES],
     because: 'import/ turns a plan into an outline with the stages’ own readers; it never imports cli/, ui/, batch/, the pipeline or the writers.',
   },
   {
     name: 'pipeline',
     path: '^src/pipeline\\.ts$',
-    may: ['^src/check/', '^src/templates/', '^src/outline/', '^src/writers/', '^src/document/', ...LEAVES],
+    may: ['^src/check/', '^src/config/', '^src/templates/', '^src/outline/', '^src/writers/', '^src/document/', ...LEAVES],
     because: 'pipeline.ts wires the stages: outline → templates → document → writers (and check); it never imports what uses it.',
+  },
+  {
+    name: 'schema',
+    path: '^src/schema/',
+    may: ['^src/check/', '^src/config/', '^src/templates/', '^src/outline/', ...LEAVES],
+    because: 'schema/ writes the JSON Schemas at build time from the definitions (and check’s rule ids); nothing in the program imports it.',
   },
   {
     name: 'check',
     path: '^src/check/',
-    may: ['^src/templates/', '^src/outline/', '^src/document/', ...LEAVES],
+    may: ['^src/config/', '^src/templates/', '^src/outline/', '^src/document/', ...LEAVES],
     because: 'check/ reads outlines and Markdown plans with the stages’ readers; it never imports the writers, the pipeline or what uses it.',
+  },
+  {
+    name: 'config',
+    path: '^src/config/',
+    may: [...LEAVES],
+    because: 'config/ reads unionplan.config.yaml by its definition (vocab/definition); check/ and the commands use it, it uses only the leaves.',
   },
   {
     name: 'templates',

@@ -125,6 +125,32 @@ for (const file of ['index.html', 'app.css']) {
   copyFileSync(new URL(`../src/ui/client/${file}`, import.meta.url), new URL(`../dist/ui/${file}`, import.meta.url));
 }
 
+// The JSON Schemas of plan.yaml and unionplan.config.yaml, written from the fields' definitions
+// (src/outline/definition, src/config/config-fields.ts) into schema/, which the package ships:
+// `unionplan new` points editors at them. The built-in types' names come from their templates.
+const typeNames = readdirSync(templatesDir).map((type) => {
+  const text = readFileSync(new URL(`${type}/template.md`, templatesDir), 'utf8');
+  const front = YAML.parse(/^---[ \t]*\r?\n([\s\S]*?)\r?\n?---/.exec(text)?.[1] ?? '') ?? {};
+  return { type, name: typeof front.name === 'string' ? front.name : type };
+});
+// Bundled to a file of its own (the rule ids come with check's rules), run once, then removed.
+const schemaBundle = new URL('../dist/.schema-build.mjs', import.meta.url);
+await build({
+  entryPoints: ['src/schema/write-schemas.ts'],
+  outfile: 'dist/.schema-build.mjs',
+  bundle: true,
+  format: 'esm',
+  platform: 'node',
+  target: 'node20',
+  banner: { js: "import { createRequire as __cr } from 'node:module'; const require = __cr(import.meta.url);" },
+  plugins: [referencesPlugin, wordingPlugin],
+  logLevel: 'warning',
+});
+const { schemaFiles } = await import(schemaBundle.href);
+rmSync(schemaBundle);
+mkdirSync(new URL('../schema', import.meta.url), { recursive: true });
+for (const [name, text] of Object.entries(schemaFiles(typeNames))) writeFileSync(new URL(`../schema/${name}`, import.meta.url), text);
+
 // The libraries bundled into dist/ are not installed beside it, so their licences travel with the
 // bundle: every package esbuild took code from, with its licence text.
 const packages = new Set();

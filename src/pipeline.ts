@@ -3,6 +3,7 @@ import { checkTextWithModel, settingsFor, type CheckResult, type InputKind } fro
 import { failing, type Finding } from './check/finding.js';
 import { parseMarkdown, parseMarkdownSource, type ParsedMarkdown } from './document/parse.js';
 import type { PlanDocument } from './document/model.js';
+import type { FontRole } from './vocab/fonts.js';
 import { UserError, quote } from './errors.js';
 import { writeFileAtomic } from './io/write-file.js';
 import { relativeReferences } from './vocab/check-paths.js';
@@ -29,6 +30,10 @@ export interface BuildOptions {
    * With `strict`, an input with an error finding is not built (a `check` UserError).
    */
   check?: { strict?: boolean; report: (findings: Finding[]) => void };
+  /** The unionplan.config.yaml whose `check:` applies (`--config`); default: the nearest one. */
+  configFile?: string;
+  /** The unit's fonts (unionplan.config.yaml), under the plan's own choice for each role. */
+  fonts?: Partial<Record<FontRole, string>>;
 }
 
 const OUTLINE_EXTENSIONS = ['.yaml', '.yml'];
@@ -43,8 +48,8 @@ export async function renderOutlineFile(outline: Outline, registry: TemplateRegi
 export type CheckHook = (findings: Finding[]) => void;
 
 /** Checks an input's text, hands the findings on, and returns what the check read it into. */
-function checked(input: string, text: string, kind: InputKind, registry: TemplateRegistry, today: Date | undefined, hook: CheckHook): CheckResult {
-  const result = checkTextWithModel(input, text, { kind, types: registry.types(), today, settings: settingsFor(input) });
+function checked(input: string, text: string, kind: InputKind, registry: TemplateRegistry, today: Date | undefined, hook: CheckHook, configFile?: string): CheckResult {
+  const result = checkTextWithModel(input, text, { kind, types: registry.typeChoices(), today, settings: settingsFor(input, configFile) });
   hook(result.findings);
   return result;
 }
@@ -54,18 +59,18 @@ function checked(input: string, text: string, kind: InputKind, registry: Templat
  * paths end in the same parser, so every format agrees whichever input it came from. With
  * `check`, the input is checked from the same parse (one read, one parse: build stays fast).
  */
-export async function loadDocument(input: string, registry: TemplateRegistry, today?: Date, check?: CheckHook): Promise<PlanDocument> {
+export async function loadDocument(input: string, registry: TemplateRegistry, today?: Date, check?: CheckHook, configFile?: string): Promise<PlanDocument> {
   const ext = extname(input).toLowerCase();
   if (OUTLINE_EXTENSIONS.includes(ext)) {
     const text = await readTextFile(input);
     const outline = check
-      ? checked(input, text, 'outline', registry, today, check).outline!
-      : parseOutline(input, text, { types: registry.types(), today });
+      ? checked(input, text, 'outline', registry, today, check, configFile).outline!
+      : parseOutline(input, text, { types: registry.typeChoices(), today });
     return parseMarkdown(input, await renderOutlineFile(outline, registry));
   }
   if (MARKDOWN_EXTENSIONS.includes(ext)) {
     const text = await readTextFile(input);
-    return check ? checked(input, text, 'markdown', registry, today, check).markdown!.doc : parseMarkdown(input, text);
+    return check ? checked(input, text, 'markdown', registry, today, check, configFile).markdown!.doc : parseMarkdown(input, text);
   }
   throw new UserError('usage', [{ file: input, message: `无法识别的文件类型 ${quote(ext || '（无扩展名）')}：请给出提纲（.yaml）或 Markdown 计划（.md）` }]);
 }
@@ -140,7 +145,8 @@ export async function buildPlan(input: string, options: BuildOptions): Promise<s
         throw new UserError('check', [{ file: input, message: `检查发现 ${errors} 个错误，未生成任何文件（--strict）。改正后再运行，或运行 unionplan check 查看详情` }]);
       }
     });
-  const doc = await loadDocument(input, registry, options.today, hook);
+  let doc = await loadDocument(input, registry, options.today, hook, options.configFile);
+  if (options.fonts) doc = { ...doc, meta: { ...doc.meta, fonts: { ...options.fonts, ...doc.meta.fonts } } };
   return await writeDocument(doc, {
     formats: options.formats,
     outDir: options.outDir ?? dirname(input),

@@ -1,3 +1,4 @@
+import type { RowDefaults } from './rows/row-outline.js';
 import type { Progress } from './report/progress.js';
 import type { UnitResult } from './report/unit-result.js';
 import type { Shard } from './rows/shard.js';
@@ -25,6 +26,10 @@ export interface BatchOptions {
   fontDirs?: string[];
   /** `--strict`: rows whose plan has a `check` error fail and are not written. */
   strict?: boolean;
+  /** `--config FILE`: the unionplan.config.yaml whose `check:` applies instead of the roster's nearest. */
+  configFile?: string;
+  /** The unit's defaults (unionplan.config.yaml), under what the roster and `--outline` say. */
+  defaults?: RowDefaults;
   today?: Date;
   /** Default: nothing shown. */
   progress?: Progress;

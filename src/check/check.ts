@@ -1,6 +1,7 @@
 import { extname } from 'node:path';
 import { parseMarkdownSource, type ParsedMarkdown } from '../document/parse.js';
 import { UserError, quote } from '../errors.js';
+import type { TypeChoices } from '../vocab/definition/read-value.js';
 import { parseOutlineSource } from '../outline/load.js';
 import { readTextFile } from '../io/read-text-file.js';
 import type { Outline } from '../outline/types.js';
@@ -47,13 +48,15 @@ export interface CheckOptions {
   /** Overrides the kind the extension gives. */
   kind?: InputKind;
   /** The plan types that exist (an outline's `type` is validated); default: the built-in ones. */
-  types?: readonly string[];
+  types?: readonly string[] | TypeChoices;
   /** “Today”, for a plan that names no year. */
   today?: Date;
   /** Settings from outside the file (a config file), added to the file's own `check:`. */
   settings?: CheckSettings;
   /** The Markdown already parsed from this very text (`batch` parses each plan once for both). */
   parsed?: ParsedMarkdown;
+  /** `--config FILE`: the unionplan.config.yaml to use instead of the nearest one. */
+  configFile?: string;
 }
 
 /** The text, places and structure of a file, read the way its kind needs. */
@@ -76,7 +79,7 @@ export interface CheckResult {
 function readOutline(file: string, text: string, options: CheckOptions): Reading {
   // Schema problems are the loader's to report, exactly as `build` reports them.
   const source = new YamlSource(file, text);
-  const outline = parseOutlineSource(source, { types: options.types ?? new TemplateRegistry().types(), today: options.today });
+  const outline = parseOutlineSource(source, { types: options.types ?? new TemplateRegistry().typeChoices(), today: options.today });
   return {
     segments: yamlSegments(source.doc, text),
     plan: outlineShape(outline, source),
@@ -153,9 +156,12 @@ export function checkTextWithModel(file: string, text: string, options: CheckOpt
   return { findings, ...(reading.outline ? { outline: reading.outline } : {}), ...(reading.markdown ? { markdown: reading.markdown } : {}) };
 }
 
-/** The settings that apply to a file from outside it: the nearest `unionplan.config.yaml`. */
-export function settingsFor(file: string): CheckSettings {
-  const config = findConfigFile(file);
+/**
+ * The settings that apply to a file from outside it: those of `configFile` (`--config`) when
+ * given, else of the nearest `unionplan.config.yaml`.
+ */
+export function settingsFor(file: string, configFile?: string): CheckSettings {
+  const config = configFile ?? findConfigFile(file);
   return config ? readConfigFile(config, RULE_IDS) : NO_SETTINGS;
 }
 
@@ -163,5 +169,5 @@ export function settingsFor(file: string): CheckSettings {
 export async function checkFile(file: string, options: CheckOptions = {}): Promise<Finding[]> {
   kindOf(file, options);
   const text = await readTextFile(file);
-  return checkText(file, text, { ...options, settings: mergeSettings(options.settings ?? NO_SETTINGS, settingsFor(file)) });
+  return checkText(file, text, { ...options, settings: mergeSettings(options.settings ?? NO_SETTINGS, settingsFor(file, options.configFile)) });
 }

@@ -1,14 +1,14 @@
-import { existsSync } from 'node:fs';
-import { dirname, join, resolve } from 'node:path';
+import { dirname, resolve } from 'node:path';
+import { findConfigFile as findUnitConfig, readConfig } from '../config/read-config.js';
 import { UserError, quote, type Problem } from '../errors.js';
-import { readTextFileSync } from '../io/read-text-file.js';
+import { CHECK_FIELDS } from '../vocab/definition/check-fields.js';
+import { keysOf } from '../vocab/definition/field.js';
 import type { FieldPath } from '../io/field-path.js';
-import { YamlSource } from '../io/yaml-source.js';
+import type { YamlSource } from '../io/yaml-source.js';
 import { unreadableReferences } from './references/references.js';
 import { sessionCache } from '../session/session.js';
 
-/** The file that holds settings for every plan in its folder and the folders below. */
-export const CONFIG_FILE = 'unionplan.config.yaml';
+export { CONFIG_FILE } from '../config/config-fields.js';
 
 /** What a `check:` setting says: rules to turn off, and extra lists of outdated wordings. */
 export interface CheckSettings {
@@ -47,7 +47,7 @@ export function readCheckSettings(source: YamlSource, path: FieldPath, ruleIds: 
   }
   const check = node as Record<string, unknown>;
   for (const key of Object.keys(check)) {
-    if (key !== 'disable' && key !== 'references' && key !== 'wording') fail([...path, key], `check 中的未知字段 ${quote(key)}，可用的字段：disable、references、wording`, 'key');
+    if (!keysOf(CHECK_FIELDS).includes(key)) fail([...path, key], `check 中的未知字段 ${quote(key)}，可用的字段：${keysOf(CHECK_FIELDS).join('、')}`, 'key');
   }
   const list = (key: string): unknown[] => {
     const v = check[key];
@@ -82,36 +82,24 @@ export function readCheckSettings(source: YamlSource, path: FieldPath, ruleIds: 
   return settings;
 }
 
-/** The nearest `unionplan.config.yaml` in the file's folder or a folder above it. */
+/** The nearest `unionplan.config.yaml` in the file's folder or a folder above it (src/config/read-config.ts). */
 export function findConfigFile(file: string): string | undefined {
-  let dir = dirname(resolve(file));
-  for (;;) {
-    const candidate = join(dir, CONFIG_FILE);
-    if (existsSync(candidate)) return candidate;
-    const parent = dirname(dir);
-    if (parent === dir) return undefined;
-    dir = parent;
-  }
+  return findUnitConfig(dirname(resolve(file)));
 }
 
 const configCache = sessionCache<string, CheckSettings>('check-config-files', 256);
 
-/** The `check:` settings of a config file (read once per run). */
+/**
+ * The `check:` settings of a config file (read once per run). The whole file is checked first by
+ * its definition, so a mistake anywhere in it is reported wherever it is read.
+ */
 export function readConfigFile(configFile: string, ruleIds: readonly string[]): CheckSettings {
   const cached = configCache.get(configFile);
   if (cached) return cached;
-  const source = new YamlSource(configFile, readTextFileSync(configFile));
-  const syntax = source.syntaxProblems();
-  if (syntax.length) throw new UserError('invalid', syntax);
-  const data: unknown = source.data();
-  if (data !== null && data !== undefined && (typeof data !== 'object' || Array.isArray(data))) {
-    throw new UserError('invalid', [{ file: configFile, line: 1, column: 1, message: `${CONFIG_FILE} 应为键值对，如 check: { disable: [stale-year] }` }]);
-  }
-  const unknown = Object.keys((data ?? {}) as object).filter((key) => key !== 'check');
-  if (unknown.length) {
-    throw new UserError('invalid', unknown.map((key) => ({ file: configFile, ...source.locate([key], 'key'), message: `未知字段 ${quote(key)}，${CONFIG_FILE} 中可用的字段：check` })));
-  }
-  const settings = readCheckSettings(source, ['check'], ruleIds);
+  let settings = NO_SETTINGS;
+  readConfig(configFile, undefined, (source) => {
+    settings = readCheckSettings(source, ['check'], ruleIds);
+  });
   configCache.set(configFile, settings);
   return settings;
 }

@@ -3,12 +3,14 @@ import { readTextFile } from '../io/read-text-file.js';
 import { YamlSource } from '../io/yaml-source.js';
 import { carriedCheck } from '../vocab/check-paths.js';
 import { defaultPlanDate, defaultPlanYear } from '../vocab/dates.js';
+import type { TypeChoices } from '../vocab/definition/read-value.js';
 import type { Outline } from './types.js';
 import { validateOutline } from './validate.js';
 
 /** What the loader needs to know besides the file. */
 export interface LoadOptions {
-  types: readonly string[];
+  /** The plan types, by key or with their Chinese names (`TemplateRegistry.typeChoices()`). */
+  types: readonly string[] | TypeChoices;
   today?: Date;
 }
 

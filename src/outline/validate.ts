@@ -1,13 +1,15 @@
-import { FONT_ROLES, type FontRole } from '../vocab/fonts.js';
+import type { FontRole } from '../vocab/fonts.js';
 import { isCheckMapping } from '../vocab/check-paths.js';
-import { ITEM_STYLES, type ItemStyle } from '../vocab/item-style.js';
+import type { ItemStyle } from '../vocab/item-style.js';
 import { quote } from '../errors.js';
 import type { FieldIssue, FieldPath } from '../io/field-path.js';
 import { editDistance } from '../text/edit-distance.js';
-import { isoFromText, planYear } from '../vocab/dates.js';
-import { LEVELS, isLevel, type Level } from '../vocab/level.js';
-import { ISSUING_KEYS, readIssuing } from '../vocab/issuing.js';
-import { PERIOD_CHOICES, toPeriod } from '../vocab/periods.js';
+import type { Level } from '../vocab/level.js';
+import { readIssuing } from '../vocab/issuing.js';
+import { fieldOf, keysOf, type FieldDef } from '../vocab/definition/field.js';
+import { FONT_FIELDS, ITEM_FIELDS, PLAN_FIELDS, PLAN_KEYS, SCHEDULE_FIELDS, SECTION_FIELDS, TARGET_FIELDS } from '../vocab/definition/plan-fields.js';
+import { describeValue, readValue, typeKeys, type ReadContext, type TypeChoices } from '../vocab/definition/read-value.js';
+import type { Period } from '../vocab/periods.js';
 import type { Outline, OutlineItem, OutlineSection, OutlineTarget, ScheduleEntry, SectionKind } from './types.js';
 
 export const SECTION_KINDS: Readonly<Record<SectionKind, string>> = {
@@ -21,10 +23,6 @@ export const SECTION_KINDS: Readonly<Record<SectionKind, string>> = {
   custom: '',
 };
 
-const TOP_KEYS = [
-  'type', 'org', 'level', 'superior', 'year', 'period', 'itemStyle', 'date', 'title', 'preface', 'guidance',
-  'targets', 'sections', 'schedule', 'fonts', 'check', ...ISSUING_KEYS,
-];
 
 /** `sections[2].items[0].title` */
 export function formatPath(path: FieldPath): string {
@@ -37,14 +35,7 @@ function isDict(value: unknown): value is Dict {
   return typeof value === 'object' && value !== null && !Array.isArray(value);
 }
 
-function describe(value: unknown): string {
-  if (Array.isArray(value)) return '列表';
-  if (isDict(value)) return '键值对';
-  if (value === null || value === undefined) return '空值';
-  if (typeof value === 'number') return `数字 ${value}`;
-  if (typeof value === 'boolean') return `布尔值 ${value}`;
-  return `文本 ${quote(value)}`;
-}
+const describe = describeValue;
 
 class Checker {
   readonly issues: FieldIssue[] = [];
@@ -63,7 +54,9 @@ class Checker {
     }
   }
 
-  text(obj: Dict, key: string, path: FieldPath, label: string, required = false): string | undefined {
+  /** A text field of `fields` (its label and whether it is required come from the definition). */
+  text(obj: Dict, fields: readonly FieldDef[], key: string, path: FieldPath): string | undefined {
+    const { label, required = false } = fieldOf(fields, key);
     const value = obj[key];
     if (value === undefined || value === null) {
       if (required) this.fail(path, `缺少必填字段 ${key}（${label}）`);
@@ -81,7 +74,9 @@ class Checker {
     return value;
   }
 
-  list(obj: Dict, key: string, path: FieldPath, label: string): unknown[] {
+  /** A list field of `fields`, its label from the definition. */
+  list(obj: Dict, fields: readonly FieldDef[], key: string, path: FieldPath): unknown[] {
+    const { label } = fieldOf(fields, key);
     const value = obj[key];
     if (value === undefined || value === null) return [];
     if (!Array.isArray(value)) {
@@ -98,11 +93,11 @@ function item(check: Checker, raw: unknown, path: FieldPath, depth: number): Out
     check.fail(path, `${formatPath(path)}（工作条目）应为文本或含 title、text 的键值对，实际为${describe(raw)}`);
     return undefined;
   }
-  check.keys(raw, depth === 0 ? ['title', 'text', 'months', 'items'] : ['title', 'text', 'months'], path);
-  const title = check.text(raw, 'title', path, '条目标题');
-  const text = check.text(raw, 'text', path, '条目内容');
+  check.keys(raw, depth === 0 ? keysOf(ITEM_FIELDS) : keysOf(ITEM_FIELDS).filter((k) => k !== 'items'), path);
+  const title = check.text(raw, ITEM_FIELDS, 'title', path);
+  const text = check.text(raw, ITEM_FIELDS, 'text', path);
   const months = itemMonths(check, raw.months, [...path, 'months']);
-  const subs = depth === 0 ? check.list(raw, 'items', path, '子条目') : [];
+  const subs = depth === 0 ? check.list(raw, ITEM_FIELDS, 'items', path) : [];
   const items = subs.map((sub, i) => item(check, sub, [...path, 'items', i], depth + 1)).filter((x): x is OutlineItem => !!x);
   if (title === undefined && text === undefined && items.length === 0) {
     check.fail(path, `${formatPath(path)}（工作条目）至少要有 title 或 text`);
@@ -127,13 +122,15 @@ function section(check: Checker, raw: unknown, path: FieldPath): OutlineSection 
     check.fail(path, `${formatPath(path)}（工作板块）应为含 title、items 的键值对，实际为${describe(raw)}`);
     return undefined;
   }
-  check.keys(raw, ['kind', 'title', 'intro', 'items'], path);
+  check.keys(raw, keysOf(SECTION_FIELDS), path);
   let kind: SectionKind = 'custom';
   if (raw.kind !== undefined) {
-    if (typeof raw.kind === 'string' && raw.kind in SECTION_KINDS) kind = raw.kind as SectionKind;
-    else check.fail([...path, 'kind'], `${formatPath([...path, 'kind'])}（板块类别）的值 ${quote(raw.kind)} 无效，应为 ${Object.keys(SECTION_KINDS).join('、')} 之一`);
+    // 思想引领 as well as ideology.
+    const read = readValue(fieldOf(SECTION_FIELDS, 'kind'), raw.kind, formatPath([...path, 'kind']));
+    if (read.message === undefined) kind = read.value as SectionKind;
+    else check.fail([...path, 'kind'], read.message);
   }
-  let title = check.text(raw, 'title', path, '板块标题');
+  let title = check.text(raw, SECTION_FIELDS, 'title', path);
   if (title === undefined || title.trim() === '') {
     if (kind === 'custom') {
       if (title === undefined) check.fail(path, `${formatPath(path)} 缺少 title（板块标题）；只有写了 kind 的板块才能省略标题`);
@@ -141,9 +138,8 @@ function section(check: Checker, raw: unknown, path: FieldPath): OutlineSection 
     }
     title = SECTION_KINDS[kind];
   }
-  const intro = check.text(raw, 'intro', path, '板块导语');
-  const items = check
-    .list(raw, 'items', path, '工作条目')
+  const intro = check.text(raw, SECTION_FIELDS, 'intro', path);
+  const items = check.list(raw, SECTION_FIELDS, 'items', path)
     .map((x, i) => item(check, x, [...path, 'items', i], 0))
     .filter((x): x is OutlineItem => !!x);
   return { kind, title, ...(intro !== undefined ? { intro } : {}), items };
@@ -154,8 +150,8 @@ function target(check: Checker, raw: unknown, path: FieldPath): OutlineTarget | 
     check.fail(path, `${formatPath(path)}（工作目标）应为含 name、value、unit 的键值对，实际为${describe(raw)}`);
     return undefined;
   }
-  check.keys(raw, ['name', 'value', 'baseline', 'unit', 'note'], path);
-  const name = check.text(raw, 'name', path, '指标名称', true);
+  check.keys(raw, keysOf(TARGET_FIELDS), path);
+  const name = check.text(raw, TARGET_FIELDS, 'name', path);
   const number = (key: 'value' | 'baseline', what: string): string | number | undefined => {
     const v = raw[key];
     if (typeof v === 'number' || typeof v === 'string') return v;
@@ -164,8 +160,8 @@ function target(check: Checker, raw: unknown, path: FieldPath): OutlineTarget | 
   };
   const value = number('value', '目标值');
   const baseline = number('baseline', '上年实际');
-  const unit = check.text(raw, 'unit', path, '单位');
-  const note = check.text(raw, 'note', path, '说明');
+  const unit = check.text(raw, TARGET_FIELDS, 'unit', path);
+  const note = check.text(raw, TARGET_FIELDS, 'note', path);
   if (name === undefined) return undefined;
   return { name, ...(value !== undefined ? { value } : {}), ...(baseline !== undefined ? { baseline } : {}), ...(unit !== undefined ? { unit } : {}), ...(note !== undefined ? { note } : {}) };
 }
@@ -182,7 +178,7 @@ function scheduleEntry(check: Checker, raw: unknown, path: FieldPath): ScheduleE
     check.fail(path, `${formatPath(path)}（月度安排）应为含 month、items 的键值对，实际为${describe(raw)}`);
     return undefined;
   }
-  check.keys(raw, ['month', 'months', 'items', 'owner'], path);
+  check.keys(raw, keysOf(SCHEDULE_FIELDS), path);
   let months: number[] = [];
   if (raw.month !== undefined && raw.months !== undefined) {
     check.fail(path, `${formatPath(path)} 同时写了 month 和 months，只保留一个`);
@@ -190,7 +186,7 @@ function scheduleEntry(check: Checker, raw: unknown, path: FieldPath): ScheduleE
     const m = month(check, raw.month, [...path, 'month']);
     if (m !== undefined) months = [m];
   } else if (raw.months !== undefined) {
-    const list = check.list(raw, 'months', path, '月份');
+    const list = check.list(raw, SCHEDULE_FIELDS, 'months', path);
     months = list.map((m, i) => month(check, m, [...path, 'months', i])).filter((m): m is number => m !== undefined);
     if (Array.isArray(raw.months) && raw.months.length === 0) check.fail([...path, 'months'], `${formatPath([...path, 'months'])}（月份）不能为空`);
   } else {
@@ -200,7 +196,7 @@ function scheduleEntry(check: Checker, raw: unknown, path: FieldPath): ScheduleE
   if (typeof raw.items === 'string') items = [raw.items];
   else {
     items = check
-      .list(raw, 'items', path, '工作内容')
+      .list(raw, SCHEDULE_FIELDS, 'items', path)
       .map((x, i) => {
         if (typeof x === 'string' || typeof x === 'number') return String(x);
         check.fail([...path, 'items', i], `${formatPath([...path, 'items', i])}（工作内容）应为文本，实际为${describe(x)}`);
@@ -209,7 +205,7 @@ function scheduleEntry(check: Checker, raw: unknown, path: FieldPath): ScheduleE
       .filter((x): x is string => x !== undefined);
   }
   if (raw.items === undefined || raw.items === null) check.fail(path, `${formatPath(path)} 缺少 items（本月工作内容）`);
-  const owner = check.text(raw, 'owner', path, '责任部门');
+  const owner = check.text(raw, SCHEDULE_FIELDS, 'owner', path);
   return { months, items, ...(owner !== undefined ? { owner } : {}) };
 }
 
@@ -219,10 +215,10 @@ function fonts(check: Checker, raw: unknown, path: FieldPath): Partial<Record<Fo
     check.fail(path, `fonts（字体）应为键值对，如 body: 仿宋_GB2312，实际为${describe(raw)}`);
     return undefined;
   }
-  check.keys(raw, FONT_ROLES, path);
+  check.keys(raw, keysOf(FONT_FIELDS), path);
   const out: Partial<Record<FontRole, string>> = {};
-  for (const role of FONT_ROLES) {
-    const name = check.text(raw, role, path, '字体名称');
+  for (const role of keysOf(FONT_FIELDS) as FontRole[]) {
+    const name = check.text(raw, FONT_FIELDS, role, path);
     if (name) out[role] = name.trim();
   }
   return out;
@@ -230,8 +226,11 @@ function fonts(check: Checker, raw: unknown, path: FieldPath): Partial<Record<Fo
 
 /** Options that fill in what the outline leaves out. */
 export interface ValidateOptions {
-  /** The plan types that exist (built-in and the user's template folder). */
-  types: readonly string[];
+  /**
+   * The plan types that exist (built-in and the user's template folder): their keys, or with
+   * their Chinese names (`type: 学校`) as `TemplateRegistry.typeChoices()` gives them.
+   */
+  types: readonly string[] | TypeChoices;
   /** Year to use when the outline has none. */
   defaultYear: number;
   /** Date to use when the outline has none, given the plan's year and period. */
@@ -248,53 +247,44 @@ export function validateOutline(raw: unknown, options: ValidateOptions): { outli
     check.fail([], `提纲应为键值对（如 org: 某单位工会），实际为${describe(raw)}`);
     return { issues: check.issues };
   }
-  check.keys(raw, TOP_KEYS, []);
+  check.keys(raw, PLAN_KEYS, []);
+  const context: ReadContext = { types: Array.isArray(options.types) ? typeKeys(options.types) : (options.types as TypeChoices) };
+  /** A top-level scalar read by its definition: undefined when absent or refused (and reported). */
+  const scalar = (key: string): unknown => {
+    const field = fieldOf(PLAN_FIELDS, key);
+    const value = raw[key];
+    if (value === undefined || value === null) {
+      if (field.required) check.fail([], `缺少必填字段 ${key}（${field.label}）`);
+      return undefined;
+    }
+    const read = readValue(field, value, key, context);
+    if (read.message !== undefined) {
+      check.fail([key], read.message);
+      return undefined;
+    }
+    if (field.required && typeof read.value === 'string' && read.value.trim() === '') {
+      check.fail([key], `${key}（${field.label}）不能为空`);
+      return undefined;
+    }
+    return read.value;
+  };
 
-  const type = check.text(raw, 'type', [], '计划类型', true);
-  if (type !== undefined && type.trim() !== '' && !options.types.includes(type)) {
-    check.fail(['type'], `type（计划类型）的值 ${quote(type)} 无效，应为 ${options.types.join('、')} 之一`);
-  }
-  const org = check.text(raw, 'org', [], '工会全称', true);
-  const superior = check.text(raw, 'superior', [], '上级工会');
-  let level: Level | undefined;
-  if (raw.level !== undefined && raw.level !== null) {
-    if (isLevel(raw.level)) level = raw.level;
-    else check.fail(['level'], `level（本级）的值 ${quote(raw.level)} 无效，应为 ${LEVELS.join('、')} 之一`);
-  }
+  const type = scalar('type') as string | undefined;
+  const org = scalar('org') as string | undefined;
+  const superior = scalar('superior') as string | undefined;
+  const level = scalar('level') as Level | undefined;
+  const year = (scalar('year') as number | undefined) ?? options.defaultYear;
+  context.year = year;
+  const period = (scalar('period') as Period | undefined) ?? 'annual';
+  const itemStyle = scalar('itemStyle') as ItemStyle | undefined;
+  const date = (scalar('date') as string | undefined) ?? options.defaultDate(year, period);
 
-  let year = options.defaultYear;
-  if (raw.year !== undefined && raw.year !== null) {
-    const y = planYear(raw.year);
-    if (y !== undefined) year = y;
-    else check.fail(['year'], `year（年度）的值 ${quote(raw.year)} 无效，应为四位数的年份，如 2027`);
-  }
-
-  let period: Outline['period'] = 'annual';
-  if (raw.period !== undefined && raw.period !== null) {
-    const named = toPeriod(raw.period);
-    if (named) period = named;
-    else check.fail(['period'], `period（计划期间）的值 ${quote(raw.period)} 无效，应为 ${PERIOD_CHOICES} 之一`);
-  }
-
-  let itemStyle: ItemStyle | undefined;
-  if (raw.itemStyle !== undefined && raw.itemStyle !== null) {
-    if ((ITEM_STYLES as readonly unknown[]).includes(raw.itemStyle)) itemStyle = raw.itemStyle as ItemStyle;
-    else check.fail(['itemStyle'], `itemStyle（条目样式）的值 ${quote(raw.itemStyle)} 无效，应为 run-in（条目标题接排正文，默认）、run-in-bold（接排且标题加粗）或 heading（标题单独成行）`);
-  }
-
-  let date = options.defaultDate(year, period);
-  if (raw.date !== undefined && raw.date !== null) {
-    const iso = isoFromText(raw.date);
-    if (iso) date = iso;
-    else check.fail(['date'], `date（落款日期）的值 ${quote(raw.date)} 无效，应为 YYYY-MM-DD 格式的日期，如 ${year}-01-05`);
-  }
-
-  const title = check.text(raw, 'title', [], '标题');
-  const preface = check.text(raw, 'preface', [], '开头语');
-  const guidance = check.text(raw, 'guidance', [], '指导思想');
-  const targets = check.list(raw, 'targets', [], '工作目标').map((t, i) => target(check, t, ['targets', i])).filter((t): t is OutlineTarget => !!t);
-  const sections = check.list(raw, 'sections', [], '工作板块').map((s, i) => section(check, s, ['sections', i])).filter((s): s is OutlineSection => !!s);
-  const schedule = check.list(raw, 'schedule', [], '月度安排').map((s, i) => scheduleEntry(check, s, ['schedule', i])).filter((s): s is ScheduleEntry => !!s);
+  const title = scalar('title') as string | undefined;
+  const preface = scalar('preface') as string | undefined;
+  const guidance = scalar('guidance') as string | undefined;
+  const targets = check.list(raw, PLAN_FIELDS, 'targets', []).map((t, i) => target(check, t, ['targets', i])).filter((t): t is OutlineTarget => !!t);
+  const sections = check.list(raw, PLAN_FIELDS, 'sections', []).map((s, i) => section(check, s, ['sections', i])).filter((s): s is OutlineSection => !!s);
+  const schedule = check.list(raw, PLAN_FIELDS, 'schedule', []).map((s, i) => scheduleEntry(check, s, ['schedule', i])).filter((s): s is ScheduleEntry => !!s);
   const fontChoice = fonts(check, raw.fonts, ['fonts']);
   const issuing = readIssuing(raw);
   check.issues.push(...issuing.issues);

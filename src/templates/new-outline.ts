@@ -6,6 +6,8 @@ import { UserError, quote } from '../errors.js';
 import { hasLevel, levelWords, planLevel, type Level } from '../vocab/level.js';
 import type { Template } from './registry.js';
 import { wordingForNew } from './wording.js';
+import { schemaModeline } from '../vocab/definition/modeline.js';
+import { PLAN_FIELDS } from '../vocab/definition/plan-fields.js';
 
 /** What `unionplan new` takes from its flags. */
 export interface NewOutlineOptions {
@@ -20,25 +22,8 @@ export interface NewOutlineOptions {
   wordingFiles?: readonly string[];
 }
 
-/** Short Chinese comments written above each top-level field of a new plan.yaml. */
-const FIELD_COMMENTS: Record<string, string> = {
-  type: ' 计划类型（运行 unionplan types 查看全部类型）',
-  org: ' 工会全称，用于标题和落款。上级工会可写在 superior: 一行，如 superior: 城南区教育工会',
-  level: ' 本级：区、县、市、旗，或镇、乡、街道（由 org 推断；正文中的“全区”“区委”等按它写出）',
-  superior: ' 上级工会（本计划报送的单位）',
-  year: ' 计划年度',
-  period: ' 计划期间：annual 全年，first-half 上半年，second-half 下半年，first-term 第一学期（9月至次年1月），second-term 第二学期（2—7月）；也可写中文',
-  date: ' 落款日期，格式 YYYY-MM-DD；落款中显示为“2027年1月5日”',
-  preface: ' 开头语（可删除）。\n 标题默认为“单位+年度+工作计划”，如需自定义，添加一行 title: 你的标题',
-  guidance: ' 指导思想。空一行即另起一段',
-  targets: ' 工作目标（生成表格）：name 指标，value 目标值，unit 单位，note 说明（可省略），baseline 上年实际（可省略，写了就多一栏）',
-  sections:
-    ' 主要工作：每个板块编为（一）（二）……，条目编为 1. 2. ……，子条目编为（1）（2）……\n' +
-    ' 编号由程序生成，请不要手写编号；删掉一项，其余自动重排。\n' +
-    ' kind 是板块类别：ideology 思想引领，democracy 民主管理，rights 维权服务，quality 素质提升，\n' +
-    ' self-building 自身建设，women 女职工，culture 文体，custom 其他',
-  schedule: ' 具体工作安排（生成表格）：month 月份（1–12，跨月写 months: [7, 8]），items 工作内容，owner 责任部门（可省略；各行不同时才显示这一栏）',
-};
+/** The Chinese comment written above each top-level field: its `comment` in the outline's definition. */
+const FIELD_COMMENTS: Record<string, string> = Object.fromEntries(PLAN_FIELDS.flatMap((f) => (f.comment ? [[f.key, f.comment]] : [])));
 
 const TOKEN = /\{\{\s*([a-z.]+)\s*\}\}/g;
 
@@ -126,7 +111,10 @@ export function commentedOutlineText(
   const year = typeof fields.year === 'number' ? fields.year : Number(fields.year);
   const period = toPeriod(fields.period) ?? 'annual';
   const title = typeof fields.title === 'string' ? fields.title : defaultTitle({ org: String(fields.org ?? ''), year, period });
+  // The first line lets an editor complete and check the fields (schema/plan.schema.json).
+  const modeline = schemaModeline('plan.schema.json');
   doc.commentBefore =
+    (modeline ? ` ${modeline}\n` : '') +
     ` ${title} 提纲（${template.name}）\n` +
     ` 由 ${origin.generator} 生成。按本单位实际修改后，检查：${command} check ${origin.file}\n` +
     ` 生成 Word 和 PDF：${command} build ${origin.file} --format docx,pdf`;

@@ -2,12 +2,13 @@ import { readdirSync, existsSync, statSync } from 'node:fs';
 import { join } from 'node:path';
 import YAML from 'yaml';
 import { UserError, quote } from '../errors.js';
-import { readTextFile } from '../io/read-text-file.js';
+import { readTextFile, readTextFileSync } from '../io/read-text-file.js';
+import type { TypeChoices } from '../vocab/definition/read-value.js';
 import { PERIOD_CHOICES, toPeriod, type Period } from '../vocab/periods.js';
 import { ITEM_STYLES, type ItemStyle } from '../vocab/item-style.js';
 import { packageRoot } from '../package-root.js';
 import { splitFrontMatter } from '../text/front-matter.js';
-import { typeNames } from './type-names.js';
+import { typeNames, typeNamesFrom, type TypeNames } from './type-names.js';
 
 /** What a template's front matter says: the type's name, description, period and default outline. */
 export interface TemplateMeta {
@@ -114,6 +115,40 @@ export class TemplateRegistry {
     const near = names.suggest(type);
     const hint = near ? `是不是 ${near}？` : '';
     throw new UserError('usage', `未知的计划类型 ${quote(type)}。${hint}可用的类型：${names.list}（运行 unionplan types 查看说明）`);
+  }
+
+  /**
+   * The types as an outline's `type:` may name them: by key, or by a Chinese name (学校). The
+   * templates are read for their names only when a value is not a key, so a plan that says
+   * `type: school` costs nothing more.
+   */
+  typeChoices(): TypeChoices {
+    const keys = this.types();
+    let names: TypeNames | undefined;
+    const named = (): TypeNames => (names ??= typeNamesFrom(keys.map((type) => ({ type, name: this.loadSync(type)?.name ?? type }))));
+    return {
+      keys,
+      resolve: (text) => named().resolve(text),
+      suggest: (text) => named().suggest(text),
+      get list() {
+        return named().list;
+      },
+    };
+  }
+
+  /** {@link load} for {@link typeChoices}, which validation calls without waiting. */
+  private loadSync(type: string): Template | undefined {
+    const cached = this.cache.get(type);
+    if (cached) return cached;
+    for (const { dir, builtIn } of this.dirs()) {
+      const file = join(dir, type, 'template.md');
+      if (!existsSync(file)) continue;
+      const { yaml, body } = splitFrontMatter(readTextFileSync(file));
+      const template = new Template(type, file, builtIn, yaml ?? '', body);
+      this.cache.set(type, template);
+      return template;
+    }
+    return undefined;
   }
 
   private async load(type: string): Promise<Template | undefined> {

@@ -33,6 +33,7 @@ export interface TypeNames {
 }
 
 /**
+/**
  * Where the types and their names come from: the template registry, which builds its own
  * {@link TypeNames} (so this file does not import it back).
  */
@@ -42,20 +43,19 @@ export interface TypeSource {
 }
 
 /**
- * Reads every type's Chinese name from the registry (the user's own templates included), so a
- * roster may say 学校 as well as `school`.
+ * Plan types by every name they go by, from each type's key and its template's Chinese name (the
+ * user's own templates included), so a roster or an outline may say 学校 as well as `school`.
  */
-export async function typeNames(registry: TypeSource): Promise<TypeNames> {
+export function typeNamesFrom(entries: readonly { type: string; name: string }[]): TypeNames {
   const names = new Map<string, string>();
   const shown: string[] = [];
   for (const [alias, type] of Object.entries(ALIASES)) names.set(fold(alias), type);
-  for (const type of registry.types()) {
-    const name = (await registry.get(type)).name;
+  for (const { type, name } of entries) {
     shown.push(name === type ? type : `${type}（${name}）`);
     for (const stem of stems(name)) if (stem) names.set(stem, type);
-    // The key itself wins over any alias that happens to spell the same.
-    names.set(fold(type), type);
   }
+  // The key itself wins over any alias or name that happens to spell the same.
+  for (const { type } of entries) names.set(fold(type), type);
   return {
     resolve(text: string): string | undefined {
       for (const stem of stems(text)) {
@@ -77,4 +77,15 @@ export async function typeNames(registry: TypeSource): Promise<TypeNames> {
     },
     list: shown.join('、'),
   };
+}
+
+/** Reads every type's Chinese name from the registry (the user's own templates included). */
+export async function typeNames(registry: TypeSource): Promise<TypeNames> {
+  const entries = await Promise.all(registry.types().map(async (type) => ({ type, name: (await registry.get(type)).name })));
+  return typeNamesFrom(entries);
+}
+
+/** The words rosters use for built-in types besides their keys and names, for the JSON Schema. */
+export function typeAliases(): Readonly<Record<string, string>> {
+  return ALIASES;
 }

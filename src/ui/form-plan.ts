@@ -61,14 +61,14 @@ export async function formPlan(raw: unknown, registry: TemplateRegistry, today =
   const fields = pageFields(raw);
   const yaml = YAML.stringify(fields, { lineWidth: 0, blockQuote: 'literal' });
   const { issues } = validateOutline(fields, {
-    types: registry.types(),
+    types: registry.typeChoices(),
     defaultYear: defaultPlanYear(today),
     defaultDate: (year, period) => defaultPlanDate(year, period, today),
   });
   if (issues.length > 0) {
     return { yaml, notes: issues.map((issue) => ({ path: issue.path, message: issue.message, severity: 'invalid' })) };
   }
-  const result = checkTextWithModel(FORM_SOURCE, yaml, { kind: 'outline', types: registry.types(), today });
+  const result = checkTextWithModel(FORM_SOURCE, yaml, { kind: 'outline', types: registry.typeChoices(), today });
   const outline = result.outline!;
   const pathAt = pathFinder(YAML.parseDocument(yaml));
   const lineStarts = [0];

@@ -1,5 +1,8 @@
 import { quote } from '../errors.js';
 import type { FieldIssue } from '../io/field-path.js';
+import { fieldOf, keysOf } from './definition/field.js';
+import { MAX_ATTACHMENT_CHARS, MAX_ATTACHMENTS, NOTICE_FIELDS, PLAN_FIELDS } from './definition/plan-fields.js';
+import { readValue } from './definition/read-value.js';
 import type { PlanKind } from './title.js';
 
 /**
@@ -32,13 +35,7 @@ export interface IssuingFields {
 /** The keys this reader handles, for the lists of allowed keys. */
 export const ISSUING_KEYS = ['kind', 'seal', 'attachments', 'notice'] as const;
 
-/** At most this many attachments, each at most this long. */
-export const MAX_ATTACHMENTS = 20;
-export const MAX_ATTACHMENT_CHARS = 100;
-/** 发文字号, 主送 and 抄送 at most this long. */
-const MAX_NOTICE_CHARS = 200;
-
-const KINDS: readonly PlanKind[] = ['plan', 'points'];
+export { MAX_ATTACHMENT_CHARS, MAX_ATTACHMENTS };
 
 type Dict = Record<string, unknown>;
 
@@ -49,8 +46,9 @@ function isDict(value: unknown): value is Dict {
 function noticeText(raw: Dict, key: 'number' | 'to' | 'cc', label: string, issues: FieldIssue[]): string | undefined {
   const value = raw[key];
   const path = ['notice', key];
+  const field = fieldOf(NOTICE_FIELDS, key);
   if (value === undefined || value === null) {
-    if (key !== 'cc') issues.push({ path: ['notice'], message: `notice（通知）缺少 ${key}（${label}）` });
+    if (field.required) issues.push({ path: ['notice'], message: `notice（通知）缺少 ${key}（${label}）` });
     return undefined;
   }
   if (typeof value !== 'string' && typeof value !== 'number') {
@@ -59,7 +57,7 @@ function noticeText(raw: Dict, key: 'number' | 'to' | 'cc', label: string, issue
   }
   const text = String(value).trim();
   if (text === '') issues.push({ path, message: `notice.${key}（${label}）不能为空` });
-  else if ([...text].length > MAX_NOTICE_CHARS) issues.push({ path, message: `notice.${key}（${label}）过长：最多 ${MAX_NOTICE_CHARS} 个字` });
+  else if (field.maxChars !== undefined && [...text].length > field.maxChars) issues.push({ path, message: `notice.${key}（${label}）过长：最多 ${field.maxChars} 个字` });
   else return text;
   return undefined;
 }
@@ -68,13 +66,13 @@ function noticeText(raw: Dict, key: 'number' | 'to' | 'cc', label: string, issue
 export function readIssuing(raw: Dict): { fields: IssuingFields; issues: FieldIssue[] } {
   const issues: FieldIssue[] = [];
   const fields: IssuingFields = {};
-  if (raw.kind !== undefined && raw.kind !== null) {
-    if (KINDS.includes(raw.kind as PlanKind)) fields.kind = raw.kind as PlanKind;
-    else issues.push({ path: ['kind'], message: `kind（文种）的值 ${quote(raw.kind)} 无效，应为 plan（工作计划）或 points（工作要点）` });
-  }
-  if (raw.seal !== undefined && raw.seal !== null) {
-    if (typeof raw.seal === 'boolean') fields.seal = raw.seal;
-    else issues.push({ path: ['seal'], message: `seal（加盖印章）的值 ${quote(raw.seal)} 无效，应为 true 或 false` });
+  // kind (工作要点 as well as points) and seal, by their definitions.
+  for (const key of ['kind', 'seal'] as const) {
+    if (raw[key] === undefined || raw[key] === null) continue;
+    const read = readValue(fieldOf(PLAN_FIELDS, key), raw[key], key);
+    if (read.message !== undefined) issues.push({ path: [key], message: read.message });
+    else if (key === 'kind') fields.kind = read.value as PlanKind;
+    else fields.seal = read.value as boolean;
   }
   if (raw.attachments !== undefined && raw.attachments !== null) {
     const list = typeof raw.attachments === 'string' ? [raw.attachments] : raw.attachments;
@@ -103,7 +101,7 @@ export function readIssuing(raw: Dict): { fields: IssuingFields; issues: FieldIs
       issues.push({ path: ['notice'], message: `notice（通知）应为含 number（发文字号）、to（主送机关）、cc（抄送机关）的键值对，实际为 ${quote(raw.notice)}` });
     } else {
       for (const key of Object.keys(raw.notice)) {
-        if (!['number', 'to', 'cc'].includes(key)) {
+        if (!keysOf(NOTICE_FIELDS).includes(key)) {
           issues.push({ path: ['notice', key], at: 'key', message: `未知字段 ${quote(key)}。notice（通知）中可用的字段：number、to、cc` });
         }
       }

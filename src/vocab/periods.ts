@@ -16,7 +16,7 @@ export const PERIOD_NAMES: Readonly<Record<Period, string>> = {
  * What a period may be called where people type it (flags, outlines, front matter, rosters):
  * the English code or the Chinese name a union office uses.
  */
-const PERIOD_WORDS: Readonly<Record<string, Period>> = {
+export const PERIOD_WORDS: Readonly<Record<string, Period>> = {
   全年: 'annual',
   年度: 'annual',
   上半年: 'first-half',

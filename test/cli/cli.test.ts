@@ -191,7 +191,10 @@ describe('bad input', () => {
     expect(status).toBe(0);
     expect(stdout).toContain('输出格式');
     expect(stdout).toContain('用法： unionplan build [选项] <文件…>');
-    expect(stdout).toContain('（默认：md）');
+    // The format's default now comes from unionplan.config.yaml when there is one.
+    expect(stdout.replace(/\s+/g, '')).toContain('（默认取unionplan.config.yaml的formats，否则为md）');
+    // commander's own default, in the Chinese frame.
+    expect(run(tempDir(), 'new', '--help').stdout).toContain('（默认：plan.yaml）');
   });
 
   it('has no English frame words in any help, and prints help when run bare', async () => {

@@ -70,7 +70,13 @@ describe('run-in items', () => {
     expect(toMarkdown(doc)).toContain('\nitemStyle: heading\n');
   });
 
-  it('report a bad itemStyle at its line', () => {
-    expect(() => parseMarkdown('plan.md', plan('正文\n', 'itemStyle: 接排\n'))).toThrow(/plan\.md:3:12: .*itemStyle.*“接排”/);
+  it('report a bad itemStyle at its line, with the value it most likely meant', () => {
+    expect(() => parseMarkdown('plan.md', plan('正文\n', 'itemStyle: run-inn\n'))).toThrow(/plan\.md:3:12: .*itemStyle.*“run-inn” 无效，是否想写 run-in（条目标题接排正文，默认）？/);
+  });
+
+  it('take an itemStyle by its Chinese name and write it back as its key', () => {
+    const doc = parseMarkdown('plan.md', plan('正文\n', 'itemStyle: 单独成行\n'));
+    expect(doc.meta.itemStyle).toBe('heading');
+    expect(toMarkdown(doc)).toContain('\nitemStyle: heading\n');
   });
 });

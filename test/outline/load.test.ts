@@ -60,7 +60,7 @@ describe('parseOutline', () => {
     ['empty org', 'type: school\norg: ""\n', ['plan.yaml:2:6: org（工会全称）不能为空']],
     ['sections not a list', 'type: school\norg: 某校工会\nsections: 民主管理\n', ['plan.yaml:3:11: sections（工作板块）应为列表（每项以“- ”开头），实际为文本 “民主管理”']],
     ['section without title', 'type: school\norg: 某校工会\nsections:\n  - items: [a, b]\n', ['plan.yaml:4:5: sections[0] 缺少 title（板块标题）；只有写了 kind 的板块才能省略标题']],
-    ['bad kind', 'type: school\norg: 某校工会\nsections:\n  - kind: sport\n    title: 文体\n', ['plan.yaml:4:11: sections[0].kind（板块类别）的值 “sport” 无效，应为 ideology、democracy、rights、quality、self-building、women、culture、custom 之一']],
+    ['bad kind', 'type: school\norg: 某校工会\nsections:\n  - kind: sport\n    title: 文体\n', ['plan.yaml:4:11: sections[0].kind（板块类别）的值 “sport” 无效，应为 ideology（思想引领）、democracy（民主管理）、rights（维权服务）、quality（素质提升）、self-building（自身建设）、women（女职工）、culture（文体）、custom（其他） 之一']],
     ['item of wrong shape', 'type: school\norg: 某校工会\nsections:\n  - title: 文体\n    items:\n      - [a]\n', ['plan.yaml:6:9: sections[0].items[0]（工作条目）应为文本或含 title、text 的键值对，实际为列表']],
     ['empty item', 'type: school\norg: 某校工会\nsections:\n  - title: 文体\n    items:\n      - {}\n', ['plan.yaml:6:9: sections[0].items[0]（工作条目）至少要有 title 或 text']],
     ['target without name', 'type: school\norg: 某校工会\ntargets:\n  - value: 90\n', ['plan.yaml:4:5: 缺少必填字段 name（指标名称）']],

@@ -6,6 +6,7 @@
 import { execFileSync, spawnSync } from 'node:child_process';
 import { existsSync, mkdirSync, readFileSync, readdirSync, renameSync, statSync, symlinkSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
+import { fileURLToPath } from 'node:url';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { BUNDLED_FONTS, sourceFile } from '../../src/writers/pdf/bundled.js';
 import { licenceName } from '../../src/writers/pdf/pack-bundled.js';
@@ -65,6 +66,8 @@ beforeAll(() => {
   expect(shipped).toContain('LICENSE');
   expect(shipped).toContain('THIRD-PARTY-NOTICES.md');
   expect(shipped).toContain('dist/THIRD-PARTY-LICENSES.txt');
+  expect(shipped).toContain('schema/plan.schema.json');
+  expect(shipped).toContain('schema/config.schema.json');
   expect(shipped.some((path) => path.startsWith('src/') || path.startsWith('test/'))).toBe(false);
   // Only the faces the layout sets, each with its font licence.
   const fonts = [...BUNDLED_FONTS.map((font) => `fonts/${font.file}`), ...new Set(BUNDLED_FONTS.map((font) => `fonts/${licenceName(font)}`))];
@@ -96,7 +99,13 @@ describe('a global install of the packed tarball', () => {
     expect(made.status).toBe(0);
     // The hint names the command that works here, not `npx unionplan` (which would ask the registry).
     expect(made.stdout).toContain('修改后运行：unionplan build plan.yaml');
-    expect(readFileSync(join(work, 'plan.yaml'), 'utf8')).toContain('检查：unionplan check plan.yaml');
+    const plan = readFileSync(join(work, 'plan.yaml'), 'utf8');
+    expect(plan).toContain('检查：unionplan check plan.yaml');
+    // The first line points editors at the schema of the installed package, wherever the plan is.
+    const schema = /^# yaml-language-server: \$schema=(file:\S+)\n/.exec(plan)?.[1];
+    expect(schema, plan.split('\n')[0]).toBeDefined();
+    expect(fileURLToPath(schema!).startsWith(prefix)).toBe(true);
+    expect(existsSync(fileURLToPath(schema!))).toBe(true);
     const built = unionplan(prefix, work, 'build', 'plan.yaml', '--format', 'md,docx,pdf');
     expect(built.status).toBe(0);
     expect(readFileSync(join(work, 'plan.md'), 'utf8')).toContain('城南实验小学工会');

@@ -31,7 +31,7 @@ export function checkBatchPlan(
   }
 }
 
-/** The check settings of a batch: those of the `unionplan.config.yaml` nearest the roster. */
-export function batchCheckSettings(list: string | undefined): CheckSettings {
-  return list ? settingsFor(list) : NO_SETTINGS;
+/** The check settings of a batch: those of `--config`, else of the `unionplan.config.yaml` nearest the roster. */
+export function batchCheckSettings(list: string | undefined, configFile?: string): CheckSettings {
+  return list ? settingsFor(list, configFile) : NO_SETTINGS;
 }

@@ -15,6 +15,8 @@ export interface JobSettings {
   strict?: boolean;
   /** The roster file, whose nearest `unionplan.config.yaml` holds the check settings. */
   list?: string;
+  /** `--config FILE`: the unionplan.config.yaml to use instead of the roster's nearest. */
+  configFile?: string;
 }
 
 /** Build one union's plan from its outline in the given formats. */

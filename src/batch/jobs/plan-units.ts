@@ -39,7 +39,7 @@ export async function planUnits(loaded: LoadedRoster, options: BatchSettings, re
   const planned: PlannedUnit[] = [];
   for (const [i, row] of roster.rows.entries()) {
     if (!inShard(row.index, options.shard)) continue;
-    const made = await rowOutline(row, { roster, registry, types, ...(base ? { base } : {}), today });
+    const made = await rowOutline(row, { roster, registry, types, ...(base ? { base } : {}), today, ...(options.defaults ? { defaults: options.defaults } : {}) });
     const assigned = stems[i];
     const unit: UnitResult = { index: row.index, row: row.row, name: made.name, type: made.type, status: 'invalid', files: [], problems: made.problems, notes: [] };
     if (!made.outline || !made.fields || !assigned) {

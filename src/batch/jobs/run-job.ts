@@ -13,7 +13,7 @@ import type { JobResult, JobSettings, PlanJob } from './plan-job.js';
  */
 export function jobRunner(settings: JobSettings): (job: PlanJob) => Promise<JobResult> {
   const registry = new TemplateRegistry(settings.templatesDir);
-  const check = { strict: settings.strict ?? false, settings: batchCheckSettings(settings.list) };
+  const check = { strict: settings.strict ?? false, settings: batchCheckSettings(settings.list, settings.configFile) };
   return async (job) => {
     const warnings: string[] = [];
     try {

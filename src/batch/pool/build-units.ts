@@ -39,6 +39,7 @@ export async function buildUnits(planned: readonly PlannedUnit[], options: Batch
         outDir: options.outDir,
         force: options.force,
         strict: options.strict ?? false,
+        ...(options.configFile ? { configFile: options.configFile } : {}),
         list: options.list,
         ...(options.templates ? { templatesDir: options.templates } : {}),
         ...(options.fontDirs ? { fontDirs: options.fontDirs } : {}),

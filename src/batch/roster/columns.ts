@@ -1,8 +1,11 @@
-import { toPeriod } from '../../vocab/periods.js';
+import type { FieldDef } from '../../vocab/definition/field.js';
+import { choiceValue } from '../../vocab/definition/choices.js';
+import { PLAN_FIELDS } from '../../vocab/definition/plan-fields.js';
 
 /**
- * Which roster column fills which outline field. A header may be the outline key (`org`) or its
- * Chinese name (单位名称) or one of a few common variants; the README's batch section lists them.
+ * Which roster column fills which outline field: the `column` of each field in the outline's
+ * definition (src/vocab/definition/plan-fields.ts). A header may be the outline key (`org`),
+ * its Chinese name (单位名称) or one of a few common variants; the README's batch section lists them.
  */
 
 /** How a cell's value is read before the outline validator sees it. */
@@ -12,7 +15,8 @@ export type ColumnShape =
   /** Text kept as written, line breaks and all (paragraph fields). */
   | 'paragraph'
   | 'year'
-  | 'period'
+  /** One of the field's choices, by key or Chinese word (全年, 第二学期, 县). */
+  | 'choice'
   | 'date'
   | 'type'
   /** A list or mapping: YAML in a CSV or Excel cell, or nested YAML in a YAML roster. */
@@ -26,24 +30,29 @@ export interface ColumnSpec {
   /** Other headers taken for the same field (compared after {@link normalizeHeader}). */
   aliases: readonly string[];
   shape: ColumnShape;
+  /** The field's definition. */
+  field: FieldDef;
+}
+
+function shapeOf(field: FieldDef): ColumnShape {
+  switch (field.kind) {
+    case 'plan-type':
+      return 'type';
+    case 'year':
+    case 'date':
+    case 'choice':
+    case 'text':
+    case 'paragraph':
+      return field.kind;
+    default:
+      return 'structured';
+  }
 }
 
 /** Every field a roster may set, in the order a plan.yaml lists them. */
-export const COLUMNS: readonly ColumnSpec[] = [
-  { key: 'type', header: '类型', aliases: ['计划类型', '单位类型', '工会类型'], shape: 'type' },
-  { key: 'org', header: '单位名称', aliases: ['工会名称', '工会全称', '基层工会名称', '名称', 'name'], shape: 'text' },
-  { key: 'superior', header: '上级工会', aliases: ['上级', '主管工会'], shape: 'text' },
-  { key: 'year', header: '年度', aliases: ['年份', '计划年度'], shape: 'year' },
-  { key: 'period', header: '计划期间', aliases: ['期间'], shape: 'period' },
-  { key: 'date', header: '落款日期', aliases: ['日期'], shape: 'date' },
-  { key: 'title', header: '标题', aliases: ['计划标题'], shape: 'text' },
-  { key: 'preface', header: '开头语', aliases: ['前言'], shape: 'paragraph' },
-  { key: 'guidance', header: '指导思想', aliases: [], shape: 'paragraph' },
-  { key: 'targets', header: '工作目标', aliases: ['目标'], shape: 'structured' },
-  { key: 'sections', header: '主要工作', aliases: ['工作板块'], shape: 'structured' },
-  { key: 'schedule', header: '工作安排', aliases: ['月度安排', '具体工作安排'], shape: 'structured' },
-  { key: 'fonts', header: '字体', aliases: [], shape: 'structured' },
-];
+export const COLUMNS: readonly ColumnSpec[] = PLAN_FIELDS.flatMap((field) =>
+  field.column ? [{ key: field.key, header: field.column.header, aliases: field.column.aliases, shape: shapeOf(field), field }] : [],
+);
 
 /**
  * A header as compared: compatibility forms folded (全角 letters and brackets become ASCII),
@@ -70,10 +79,10 @@ export function columnFor(header: string): ColumnSpec | undefined {
   return BY_HEADER.get(normalizeHeader(header));
 }
 
-/** The period a cell names (全年, 第二学期, first-half …) in the outline's words; other values pass on to be reported. */
-export function periodValue(text: string): string {
+/** The value a cell names (全年 → annual, 第二学期, 县) in the outline's words; other values pass on to be reported. */
+export function choiceCell(field: FieldDef, text: string): string {
   const value = text.trim();
-  return toPeriod(value) ?? value;
+  return choiceValue(field.choices ?? [], value) ?? value;
 }
 
 /** `2027年` → `2027`; other values pass on to be reported. */

@@ -32,7 +32,7 @@ export async function loadBaseOutline(file: string, registry: TemplateRegistry, 
   // Stand-ins for what rows supply, so only the shared fields are judged here.
   const probe = { ...fields, type: fields.type ?? registry.types()[0], org: fields.org ?? '工会' };
   const { issues } = validateOutline(probe, {
-    types: registry.types(),
+    types: registry.typeChoices(),
     defaultYear: defaultPlanYear(today),
     defaultDate: (year, period) => defaultPlanDate(year, period, today),
   });

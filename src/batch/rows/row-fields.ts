@@ -1,6 +1,6 @@
 import YAML from 'yaml';
 import { quote } from '../../errors.js';
-import { columnFor, dateValue, periodValue, yearValue, type ColumnSpec } from '../roster/columns.js';
+import { choiceCell, columnFor, dateValue, yearValue, type ColumnSpec } from '../roster/columns.js';
 import type { TypeNames } from '../../templates/type-names.js';
 import { isBlank, type Roster, type RosterCell, type RosterRow } from '../roster/roster.js';
 
@@ -65,8 +65,8 @@ function fieldValue(spec: ColumnSpec, value: unknown, table: boolean, types: Typ
     }
     case 'year':
       return { value: text !== undefined ? yearValue(text) : value };
-    case 'period':
-      return { value: text !== undefined ? periodValue(text) : value };
+    case 'choice':
+      return { value: text !== undefined ? choiceCell(spec.field, text) : value };
     case 'date':
       return { value: text !== undefined ? dateValue(text) : value };
     case 'text':

@@ -1,4 +1,6 @@
-import { defaultPlanDate, defaultPlanYear } from '../../vocab/dates.js';
+import { defaultPlanDate, defaultPlanYear, planYear } from '../../vocab/dates.js';
+import { PLAN_KEYS } from '../../vocab/definition/plan-fields.js';
+import type { FontRole } from '../../vocab/fonts.js';
 import { isLevel } from '../../vocab/level.js';
 import { toPeriod } from '../../vocab/periods.js';
 import type { Outline } from '../../outline/types.js';
@@ -6,7 +8,6 @@ import { validateOutline } from '../../outline/validate.js';
 import { newOutlineFields } from '../../templates/new-outline.js';
 import type { TemplateRegistry } from '../../templates/registry.js';
 import type { BaseOutline } from './base-outline.js';
-import { COLUMNS } from '../roster/columns.js';
 import type { TypeNames } from '../../templates/type-names.js';
 import { cellProblem, rowFields, rowName, type RowProblem } from './row-fields.js';
 import { isBlank, type Roster, type RosterRow } from '../roster/roster.js';
@@ -18,7 +19,15 @@ export interface RowContext {
   types: TypeNames;
   /** `--outline`: the shared starting outline instead of each type's defaults. */
   base?: BaseOutline;
+  /** The unit's defaults (unionplan.config.yaml): a row or the `--outline` base that says otherwise wins. */
+  defaults?: RowDefaults;
   today: Date;
+}
+
+/** What unionplan.config.yaml gives every row of a batch. */
+export interface RowDefaults {
+  superior?: string;
+  fonts?: Partial<Record<FontRole, string>>;
 }
 
 /** A row made into an outline, or the reasons it could not be. */
@@ -34,7 +43,11 @@ export interface RowOutline {
   problems: RowProblem[];
 }
 
-const ORDER = COLUMNS.map((c) => c.key);
+const ORDER = PLAN_KEYS;
+
+function isFontMap(value: unknown): value is Record<string, unknown> {
+  return typeof value === 'object' && value !== null && !Array.isArray(value);
+}
 
 /** The starting outline with the row's fields laid over it, keys in plan.yaml order. */
 function merge(start: Record<string, unknown>, row: Record<string, unknown>): Record<string, unknown> {
@@ -47,19 +60,16 @@ function merge(start: Record<string, unknown>, row: Record<string, unknown>): Re
   return merged;
 }
 
-function validYear(value: unknown): number | undefined {
-  const year = typeof value === 'string' && /^\d{4}$/.test(value) ? Number(value) : value;
-  return typeof year === 'number' && Number.isInteger(year) ? year : undefined;
-}
-
 /**
  * Makes one roster row into an outline: the type's default outline (as `unionplan new` writes
  * it, for the row's year and period) or the `--outline` base, with the row's fields laid over
  * it, then checked by the same validator as a plan.yaml. Problems point at the row and column.
  */
 export async function rowOutline(row: RosterRow, context: RowContext): Promise<RowOutline> {
-  const { roster, registry, types, base, today } = context;
+  const { roster, registry, types, base, today, defaults } = context;
   const { fields, sources, problems } = rowFields(roster, row, types);
+  // The config's superior, where neither the row nor the --outline base names one.
+  if (defaults?.superior && fields.superior === undefined && base?.fields.superior === undefined) fields.superior = defaults.superior;
   const org = fields.org;
   const name = rowName(row);
   const type = typeof fields.type === 'string' ? fields.type : typeof base?.fields.type === 'string' ? base.fields.type : undefined;
@@ -79,7 +89,7 @@ export async function rowOutline(row: RosterRow, context: RowContext): Promise<R
   if (base) start = base.fields;
   else {
     const template = await registry.get(type);
-    const year = validYear(fields.year) ?? defaultPlanYear(today);
+    const year = planYear(fields.year) ?? defaultPlanYear(today);
     const period = toPeriod(fields.period) ?? template.meta.period;
     // The row's superior and level reach the default text (“根据××教育工会的工作部署”, 全县).
     start = newOutlineFields(template, {
@@ -91,9 +101,11 @@ export async function rowOutline(row: RosterRow, context: RowContext): Promise<R
       date: defaultPlanDate(year, period, today),
     });
   }
+  // The config's fonts lie under the base's and the row's, role by role.
+  if (defaults?.fonts) start = { ...start, fonts: { ...defaults.fonts, ...(isFontMap(start.fonts) ? start.fonts : {}) } };
   const merged = merge(start, { ...fields, type });
   const { outline, issues } = validateOutline(merged, {
-    types: registry.types(),
+    types: registry.typeChoices(),
     defaultYear: defaultPlanYear(today),
     defaultDate: (year, period) => defaultPlanDate(year, period, today),
   });

@@ -1,4 +1,6 @@
-import { relative, resolve } from 'node:path';
+import { dirname, relative, resolve } from 'node:path';
+import { CONFIG_FILE } from '../../config/config-fields.js';
+import { unitConfig } from '../unit-config.js';
 import { machineJobs } from '../../batch/pool/pool.js';
 import { progressFor } from '../../batch/report/progress.js';
 import { runBatch } from '../../batch/run-batch.js';
@@ -29,12 +31,20 @@ export async function batchAction(list: string, options: BatchCommandOptions): P
   if (options.force && options.skipExisting) {
     throw new UserError('usage', '--force（覆盖）和 --skip-existing（跳过）只能选一个');
   }
-  const formats = options.emit === 'outline' ? [] : parseFormats(options.format ?? 'docx');
+  // The unit's defaults: those of the roster's folder, or --config; the options come first.
+  const config = unitConfig(dirname(resolve(list)), options.config);
+  const out = options.out ?? config?.out;
+  if (out === undefined) throw new UserError('usage', `缺少必填选项 --out（输出文件夹），如 --out 计划；也可写在 ${CONFIG_FILE} 的 out: 一行`);
+  const formats = options.emit === 'outline' ? [] : options.format !== undefined ? parseFormats(options.format) : (config?.formats ?? ['docx']);
+  const templates = options.templates ?? config?.templates;
+  const fontDirs = options.fontDir ?? config?.fontDirs;
+  const defaults = { ...(config?.superior ? { superior: config.superior } : {}), ...(config?.fonts ? { fonts: config.fonts } : {}) };
   const outcome = await runBatch({
     list,
     formats,
     emit: options.emit,
-    outDir: options.out,
+    outDir: out,
+    ...(config ? { configFile: config.file, defaults } : {}),
     ...(options.outline !== undefined ? { outline: options.outline } : {}),
     ...(options.sheet !== undefined ? { sheet: options.sheet } : {}),
     force: options.force ?? false,
@@ -43,8 +53,8 @@ export async function batchAction(list: string, options: BatchCommandOptions): P
     ...(options.zip !== undefined ? { zip: options.zip } : {}),
     ...(options.shard !== undefined ? { shard: options.shard } : {}),
     ...(options.report !== undefined ? { report: options.report } : {}),
-    ...(options.templates !== undefined ? { templates: options.templates } : {}),
-    ...(options.fontDir !== undefined ? { fontDirs: options.fontDir } : {}),
+    ...(templates !== undefined ? { templates } : {}),
+    ...(fontDirs !== undefined ? { fontDirs } : {}),
     strict: options.strict ?? false,
   progress: progressFor({ quiet: options.quiet }),
     log: (message) => process.stderr.write(`${message}\n`),
@@ -53,7 +63,7 @@ export async function batchAction(list: string, options: BatchCommandOptions): P
   const counts = countStatuses(outcome.units);
   if (!options.quiet) {
     process.stdout.write(summaryTable(outcome.units));
-    const where = [`输出文件夹：${shown(options.out)}`];
+    const where = [`输出文件夹：${shown(out)}`];
     if (options.report !== undefined) where.push(`报告：${shown(options.report)}`);
     if (options.zip !== undefined && !outcome.interrupted) where.push(`压缩包：${shown(options.zip)}`);
     process.stdout.write(`${where.join('；')}\n`);

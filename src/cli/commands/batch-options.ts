@@ -3,7 +3,7 @@ import type { Shard } from '../../batch/rows/shard.js';
 /** The options of `unionplan batch`, as commander parses them. */
 export interface BatchCommandOptions {
   format?: string;
-  out: string;
+  out?: string;
   outline?: string;
   emit: string;
   sheet?: string;
@@ -17,4 +17,5 @@ export interface BatchCommandOptions {
   templates?: string;
   fontDir?: string[];
   strict?: boolean;
+  config?: string;
 }

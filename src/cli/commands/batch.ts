@@ -2,6 +2,7 @@ import type { Command } from 'commander';
 import { collectFontDir } from '../options.js';
 import { parseShard } from '../../batch/rows/shard.js';
 import { UserError, quote } from '../../errors.js';
+import { CONFIG_FILE } from '../../config/config-fields.js';
 import type { BatchCommandOptions } from './batch-options.js';
 
 /** `--jobs 4` */
@@ -15,8 +16,8 @@ export function registerBatch(program: Command): void {
     .command('batch')
     .description('按基层工会名录（CSV、Excel、YAML）为每个单位生成计划或提纲')
     .argument('<list>', '名录文件：.csv（UTF-8 或 GBK）、.xlsx、.yaml')
-    .requiredOption('--out <dir>', '输出文件夹')
-    .option('--format <list>', '输出格式，逗号分隔：docx、pdf、md（默认 docx）')
+    .option('--out <dir>', `输出文件夹（必填；也可写在 ${CONFIG_FILE} 的 out: 一行）`)
+    .option('--format <list>', `输出格式，逗号分隔：docx、pdf、md（默认取 ${CONFIG_FILE} 的 formats，否则为 docx）`)
     .option('--outline <file>', '所有单位共用的提纲（plan.yaml），代替各类型的默认内容；名录中的字段覆盖它')
     .option('--emit <what>', 'plan：生成计划文件（默认）；outline：每个单位生成一份提纲 .yaml 供其填写', 'plan')
     .option('--sheet <name>', 'Excel 名录中要读取的工作表（默认第一个）')
@@ -30,6 +31,7 @@ export function registerBatch(program: Command): void {
     .option('-q, --quiet', '不显示进度和汇总表（出错的单位仍会列出）')
     .option('--templates <dir>', '使用自己的模板文件夹')
     .option('--font-dir <dir>', '字体文件夹（PDF 用，可重复）', collectFontDir)
+    .option('--config <file>', `本单位的设置文件（默认为名录所在文件夹或上级文件夹中最近的 ${CONFIG_FILE}）`)
     .action(async (list: string, options: BatchCommandOptions) => {
       const { batchAction } = await import('./batch-action.js');
       await batchAction(list, options);

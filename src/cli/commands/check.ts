@@ -11,12 +11,15 @@ import { decodeText } from '../../io/decode-text.js';
 import { writeFileAtomic } from '../../io/write-file.js';
 import { readTextFile } from '../../io/read-text-file.js';
 import { TemplateRegistry } from '../../templates/registry.js';
+import { CONFIG_FILE } from '../../config/config-fields.js';
+import { configFileFor } from '../../config/read-config.js';
 
 interface CheckCommandOptions {
   json?: boolean;
   strict?: boolean;
   fix?: boolean;
   templates?: string;
+  config?: string;
 }
 
 /** Rounds of fixing: a fix inside another (a comma inside brackets) waits for the next round. */
@@ -32,7 +35,7 @@ async function fixFile(file: string, options: CheckOptions): Promise<{ changes: 
   const bytes = await readFile(file);
   const { encoding } = decodeText(file, bytes);
   const bom = (bytes[0] === 0xef && bytes[1] === 0xbb && bytes[2] === 0xbf) || (bytes[0] === 0xff && bytes[1] === 0xfe) || (bytes[0] === 0xfe && bytes[1] === 0xff);
-  const settings = settingsFor(file);
+  const settings = settingsFor(file, options.configFile);
   let text = original;
   let findings = checkText(file, text, { ...options, settings });
   const changes: AppliedFix[] = [];
@@ -81,10 +84,12 @@ export function registerCheck(program: Command): void {
     .option('--strict', '警告也算作错误（退出码 1）')
     .option('--fix', '自动改正安全的问题（半角标点、重复标点、中文之间的空格），并说明改了什么')
     .option('--templates <dir>', '使用自己的模板文件夹（提纲中的 type 可以是其中的类型）')
+    .option('--config <file>', `本单位的设置文件（默认为各文件所在文件夹或上级文件夹中最近的 ${CONFIG_FILE}）`)
     .addHelpText('after', `\n检查规则（在提纲、front matter 或 unionplan.config.yaml 中用 check: { disable: [规则] } 关闭）：\n${describeRules()}\n\n退出码：发现错误（--strict 时包括警告）为 1，否则为 0。`)
     .action(async (files: string[], options: CheckCommandOptions) => {
       const registry = new TemplateRegistry(options.templates);
-      const checkOptions: CheckOptions = { types: registry.types() };
+      const configFile = options.config !== undefined ? configFileFor('.', options.config) : undefined;
+      const checkOptions: CheckOptions = { types: registry.typeChoices(), ...(configFile ? { configFile } : {}) };
       const findings: Finding[] = [];
       const unreadable: UserError[] = [];
       // Changes go where they do not spoil the JSON on stdout.

@@ -1,6 +1,8 @@
 import type { Command } from 'commander';
 import { UserError, quote } from '../../errors.js';
 import { currentSession } from '../../session/session.js';
+import { CONFIG_FILE } from '../../config/config-fields.js';
+import { unitConfig } from '../unit-config.js';
 import type { UiServer } from '../../ui/server.js';
 
 interface UiCommandOptions {
@@ -8,6 +10,7 @@ interface UiCommandOptions {
   open: boolean;
   templates?: string;
   fontDir?: string[];
+  config?: string;
 }
 
 /** `--port 8080`; 0 lets the system choose a free port. */
@@ -23,7 +26,11 @@ async function uiAction(options: UiCommandOptions): Promise<void> {
   const { openBrowser } = await import('../../ui/open-browser.js');
   let server: UiServer;
   try {
-    server = await startUiServer({ port: options.port ?? 0, ...(options.templates ? { templates: options.templates } : {}), ...(options.fontDir ? { fontDirs: options.fontDir } : {}) });
+    // The unit's template and font folders (unionplan.config.yaml of the working folder) when no option names them.
+    const config = unitConfig(process.cwd(), options.config);
+    const templates = options.templates ?? config?.templates;
+    const fontDirs = options.fontDir ?? config?.fontDirs;
+    server = await startUiServer({ port: options.port ?? 0, ...(templates ? { templates } : {}), ...(fontDirs ? { fontDirs } : {}) });
   } catch (error) {
     const code = (error as NodeJS.ErrnoException).code;
     if (code === 'EADDRINUSE') throw new UserError('usage', `端口 ${options.port} 已被占用：换一个端口（--port 8080），或不写 --port 由系统自动选择`);
@@ -52,6 +59,7 @@ export function registerUi(program: Command): void {
     .option('--no-open', '不自动打开浏览器')
     .option('--templates <dir>', '使用自己的模板文件夹')
     .option('--font-dir <dir>', '字体文件夹（PDF 用，可重复）', (value: string, previous: string[] = []) => [...previous, value])
+    .option('--config <file>', `本单位的设置文件（默认为当前文件夹或上级文件夹中最近的 ${CONFIG_FILE}；ui 用其中的 templates 和 fontDir）`)
     .action(async (options: UiCommandOptions) => {
       await uiAction(options);
     });
