@@ -77,7 +77,9 @@ const rate = (count, ms) => `${(count / (ms / 1000)).toFixed(1)}`;
 const rows = [];
 const results = {};
 
-console.log(`\nunionplan batch：${COUNT} 个单位，${CORES} 核（--jobs 默认 = 核数），每项 ${RUNS} 次取中位数 / ${COUNT} unions, ${CORES} cores, median of ${RUNS} runs`);
+console.log(
+  `\nunionplan batch：${COUNT} 个单位，${CORES} 核（--jobs 默认 = 核数），每项 ${RUNS} 次取中位数 / ${COUNT} unions, ${CORES} cores, median of ${RUNS} runs`,
+);
 const median = (values) => [...values].sort((a, b) => a - b)[(values.length - 1) >> 1];
 
 for (const formats of ['md', 'docx', 'pdf', 'docx,pdf']) {
@@ -87,12 +89,19 @@ for (const formats of ['md', 'docx', 'pdf', 'docx,pdf']) {
     rmSync(out, { recursive: true, force: true });
     runs.push(await measure(process.execPath, [bin, 'batch', roster, '--format', formats, '--out', out, '--quiet']));
     const files = readdirSync(out).length;
-    if (files !== COUNT * formats.split(',').length) throw new Error(`expected ${COUNT * formats.split(',').length} files in ${out}, found ${files}`);
+    if (files !== COUNT * formats.split(',').length)
+      throw new Error(`expected ${COUNT * formats.split(',').length} files in ${out}, found ${files}`);
   }
   const r = { ms: median(runs.map((run) => run.ms)), peakMb: Math.max(...runs.map((run) => run.peakMb)) };
   results[formats] = r;
   const spread = RUNS > 1 ? `${seconds(Math.min(...runs.map((run) => run.ms)))}–${seconds(Math.max(...runs.map((run) => run.ms)))}` : '';
-  rows.push({ what: `batch --format ${formats}`, wall: seconds(r.ms), 'runs (min–max)': spread, 'plans/s': rate(COUNT, r.ms), 'peak memory': `${r.peakMb.toFixed(0)} MB` });
+  rows.push({
+    what: `batch --format ${formats}`,
+    wall: seconds(r.ms),
+    'runs (min–max)': spread,
+    'plans/s': rate(COUNT, r.ms),
+    'peak memory': `${r.peakMb.toFixed(0)} MB`,
+  });
 }
 
 if (has('pandoc')) {
@@ -105,19 +114,32 @@ if (has('pandoc')) {
   const files = readdirSync(mdDir);
   const start = performance.now();
   await pool(
-    files.map((file) => () =>
-      new Promise((resolve, reject) => {
-        const child = spawn('pandoc', [join(mdDir, file), '-o', join(pandocOut, file.replace(/\.md$/, '.docx'))], { stdio: 'ignore' });
-        child.on('exit', (code) => (code === 0 ? resolve() : reject(new Error(`pandoc ${file} exited ${code}`))));
-      }),
+    files.map(
+      (file) => () =>
+        new Promise((resolve, reject) => {
+          const child = spawn('pandoc', [join(mdDir, file), '-o', join(pandocOut, file.replace(/\.md$/, '.docx'))], { stdio: 'ignore' });
+          child.on('exit', (code) => (code === 0 ? resolve() : reject(new Error(`pandoc ${file} exited ${code}`))));
+        }),
     ),
     CORES,
   );
   const ms = performance.now() - start;
   results.pandoc = { ms };
-  rows.push({ what: `pandoc, one run per plan, ${CORES} at a time → DOCX`, wall: seconds(ms), 'runs (min–max)': '1 run', 'plans/s': rate(COUNT, ms), 'peak memory': '' });
+  rows.push({
+    what: `pandoc, one run per plan, ${CORES} at a time → DOCX`,
+    wall: seconds(ms),
+    'runs (min–max)': '1 run',
+    'plans/s': rate(COUNT, ms),
+    'peak memory': '',
+  });
 } else {
-  rows.push({ what: 'pandoc → DOCX', wall: 'pandoc 不可用（未安装），跳过 / skipped', 'runs (min–max)': '', 'plans/s': '', 'peak memory': '' });
+  rows.push({
+    what: 'pandoc → DOCX',
+    wall: 'pandoc 不可用（未安装），跳过 / skipped',
+    'runs (min–max)': '',
+    'plans/s': '',
+    'peak memory': '',
+  });
 }
 console.table(rows);
 

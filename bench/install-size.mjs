@@ -26,7 +26,9 @@ const work = mkdtempSync(join(tmpdir(), 'unionplan-size-'));
 try {
   // `npm pack` runs prepack (build, then the fonts); dist/ is built by `npm run bench` already.
   execFileSync(process.execPath, [join(root, 'scripts', 'pack-fonts.mjs')], { stdio: 'ignore' });
-  const [info] = JSON.parse(execFileSync('npm', ['pack', '--ignore-scripts', '--json', '--pack-destination', work], { ...quiet, cwd: root }));
+  const [info] = JSON.parse(
+    execFileSync('npm', ['pack', '--ignore-scripts', '--json', '--pack-destination', work], { ...quiet, cwd: root }),
+  );
   const tarball = join(work, info.filename);
   const full = join(work, 'global');
   npm(work, 'install', '--global', '--prefix', full, tarball);

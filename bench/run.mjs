@@ -54,7 +54,7 @@ const summary = [];
 const { loadWriter, loadDocument, TemplateRegistry, FORMATS } = await import(join(root, 'dist/lib.js'));
 const registry = new TemplateRegistry();
 const doc = await loadDocument(example, registry);
-writeFileSync(join(work, 'school.md'), (await (await loadWriter('md')).write(doc)));
+writeFileSync(join(work, 'school.md'), await (await loadWriter('md')).write(doc));
 const pandoc = has('pandoc');
 
 for (const format of FORMATS) {
@@ -75,8 +75,18 @@ for (const format of FORMATS) {
 }
 
 console.log(`整个进程（中位数，${RUNS} 次） / whole process (median of ${RUNS})`);
-console.table(rows.map(([what, time, vsNode, cpu, vsPandoc]) => ({ what, time, 'vs node -e 0': vsNode, 'CPU (vs node -e 0)': cpu, 'vs pandoc': vsPandoc })));
-console.log(`单次生成，相对 node -e 0（墙钟；括号内为 CPU 时间）/ single build vs node -e 0 (wall; CPU in brackets): ${summary.join('，')}`);
+console.table(
+  rows.map(([what, time, vsNode, cpu, vsPandoc]) => ({
+    what,
+    time,
+    'vs node -e 0': vsNode,
+    'CPU (vs node -e 0)': cpu,
+    'vs pandoc': vsPandoc,
+  })),
+);
+console.log(
+  `单次生成，相对 node -e 0（墙钟；括号内为 CPU 时间）/ single build vs node -e 0 (wall; CPU in brackets): ${summary.join('，')}`,
+);
 console.log('目标 / aims: md ≤ 2.5×, docx ≤ 2.5×, pdf ≤ 4×');
 
 // In-process: the same document written 100 times by each writer, after one warm-up.
@@ -92,13 +102,26 @@ for (const format of FORMATS) {
   const file = join(work, `school${writer.extension}`);
   writeFileSync(file, bytes);
   let pages = '';
-  if (format === 'pdf' && has('pdfinfo')) pages = /Pages:\s+(\d+)/.exec(execFileSync('pdfinfo', [file], { encoding: 'utf8', stdio: ['ignore', 'pipe', 'ignore'] }))?.[1] ?? '';
-  inProcess.push({ format, 'first write': ms(cold), 'per plan (100 builds)': ms(per), size: `${(statSync(file).size / 1024).toFixed(1)} KB`, pages });
+  if (format === 'pdf' && has('pdfinfo'))
+    pages = /Pages:\s+(\d+)/.exec(execFileSync('pdfinfo', [file], { encoding: 'utf8', stdio: ['ignore', 'pipe', 'ignore'] }))?.[1] ?? '';
+  inProcess.push({
+    format,
+    'first write': ms(cold),
+    'per plan (100 builds)': ms(per),
+    size: `${(statSync(file).size / 1024).toFixed(1)} KB`,
+    pages,
+  });
 }
 // Loading and rendering the outline itself, without any writer.
 const start = performance.now();
 for (let i = 0; i < 100; i++) await loadDocument(example, registry);
-inProcess.unshift({ format: 'outline → document', 'first write': '', 'per plan (100 builds)': ms((performance.now() - start) / 100), size: '', pages: '' });
+inProcess.unshift({
+  format: 'outline → document',
+  'first write': '',
+  'per plan (100 builds)': ms((performance.now() - start) / 100),
+  size: '',
+  pages: '',
+});
 console.log('\n进程内（同一份 school 计划） / in-process (the school plan)');
 console.table(inProcess);
 rmSync(work, { recursive: true, force: true });

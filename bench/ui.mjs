@@ -11,7 +11,9 @@ import { join } from 'node:path';
 const root = new URL('..', import.meta.url).pathname;
 const bin = join(root, 'bin/unionplan.js');
 const RUNS = Number(process.env.BENCH_UI_RUNS ?? 10);
-const CHROMIUM = ['/usr/bin/chromium', '/usr/bin/chromium-browser'].find((p) => spawnSync(p, ['--version'], { stdio: 'ignore' }).status === 0);
+const CHROMIUM = ['/usr/bin/chromium', '/usr/bin/chromium-browser'].find(
+  (p) => spawnSync(p, ['--version'], { stdio: 'ignore' }).status === 0,
+);
 
 const kb = (bytes) => `${(bytes / 1024).toFixed(1)} KB`;
 const ms = (t) => `${t.toFixed(0)} ms`;
@@ -66,7 +68,12 @@ try {
     await page.waitForFunction((n) => window.__shown.length > n, before, { timeout: 60_000 });
     const last = await page.evaluate(() => {
       const mark = (name) => performance.getEntriesByName(name).at(-1)?.startTime ?? NaN;
-      return { ...window.__shown[window.__shown.length - 1], request: mark('preview-request'), answer: mark('preview-answer'), shown: mark('preview-shown') };
+      return {
+        ...window.__shown[window.__shown.length - 1],
+        request: mark('preview-request'),
+        answer: mark('preview-answer'),
+        shown: mark('preview-shown'),
+      };
     });
     times.push(last.at - last.typed);
     parts.push({ server: last.answer - last.request, draw: last.shown - last.answer });
@@ -75,7 +82,9 @@ try {
   const mid = (list) => [...list].sort((a, b) => a - b)[Math.floor(list.length / 2)];
   const median = mid(times);
   times.sort((a, b) => a - b);
-  console.log(`\nunionplan ui — 停止输入到预览更新（学校计划，9 页；中位数，${RUNS} 次）/ pause in typing to updated preview (median of ${RUNS})`);
+  console.log(
+    `\nunionplan ui — 停止输入到预览更新（学校计划，9 页；中位数，${RUNS} 次）/ pause in typing to updated preview (median of ${RUNS})`,
+  );
   console.table([
     {
       what: 'last keystroke → preview shown',

@@ -45,13 +45,20 @@ function embedYaml(yamlPath, modulePath, exportName) {
 }
 // The built-in list of outdated wordings (check's outdated-reference rule), and the current wording
 // per plan year (templates and check's missing-current-wording rule).
-const referencesPlugin = embedYaml('check/references/dated-references.yaml', 'check/references/embedded-references.ts', 'EMBEDDED_REFERENCES');
+const referencesPlugin = embedYaml(
+  'check/references/dated-references.yaml',
+  'check/references/embedded-references.ts',
+  'EMBEDDED_REFERENCES',
+);
 const wordingPlugin = embedYaml('templates/wording.yaml', 'templates/embedded-wording.ts', 'EMBEDDED_WORDING');
 // `import text from './part.xml?raw'`: the file's text as a string, as Vite (and so vitest) reads it.
 const rawTextPlugin = {
   name: 'raw-text',
   setup(b) {
-    b.onResolve({ filter: /\?raw$/ }, (args) => ({ path: new URL(args.path.slice(0, -4), `file://${args.resolveDir}/`).pathname, namespace: 'raw-text' }));
+    b.onResolve({ filter: /\?raw$/ }, (args) => ({
+      path: new URL(args.path.slice(0, -4), `file://${args.resolveDir}/`).pathname,
+      namespace: 'raw-text',
+    }));
     b.onLoad({ filter: /.*/, namespace: 'raw-text' }, (args) => ({ contents: readFileSync(args.path, 'utf8'), loader: 'text' }));
   },
 };
@@ -162,7 +169,10 @@ const sections = [...packages].sort().map((name) => {
   const dir = new URL(`../node_modules/${name}/`, import.meta.url);
   const manifest = JSON.parse(readFileSync(new URL('package.json', dir), 'utf8'));
   const licenceFile = readdirSync(dir).find((file) => /^(licen[cs]e|copying)(\.|$)/i.test(file));
-  const text = licenceFile && existsSync(new URL(licenceFile, dir)) ? readFileSync(new URL(licenceFile, dir), 'utf8').trim() : `License: ${manifest.license ?? 'see package'}`;
+  const text =
+    licenceFile && existsSync(new URL(licenceFile, dir))
+      ? readFileSync(new URL(licenceFile, dir), 'utf8').trim()
+      : `License: ${manifest.license ?? 'see package'}`;
   return `${name}@${manifest.version} (${manifest.license ?? 'unknown'})\n\n${text}`;
 });
 writeFileSync(

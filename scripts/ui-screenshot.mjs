@@ -22,7 +22,11 @@ try {
   await page.getByLabel('落款日期').fill('2027-01-05');
   const preface = page.getByLabel('开头语');
   await preface.fill((await preface.inputValue()).replace('制定本计划', '制定20xx年工作计划'));
-  await page.waitForFunction(() => document.querySelector('#f-preface-note')?.textContent && !document.querySelector('#preview[aria-busy]'), null, { timeout: 60_000 });
+  await page.waitForFunction(
+    () => document.querySelector('#f-preface-note')?.textContent && !document.querySelector('#preview[aria-busy]'),
+    null,
+    { timeout: 60_000 },
+  );
   await page.waitForTimeout(1000);
   await page.locator('body').click({ position: { x: 5, y: 760 } });
   await page.screenshot({ path: `${root}docs/ui.png` });

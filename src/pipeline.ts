@@ -48,7 +48,15 @@ export async function renderOutlineFile(outline: Outline, registry: TemplateRegi
 export type CheckHook = (findings: Finding[]) => void;
 
 /** Checks an input's text, hands the findings on, and returns what the check read it into. */
-function checked(input: string, text: string, kind: InputKind, registry: TemplateRegistry, today: Date | undefined, hook: CheckHook, configFile?: string): CheckResult {
+function checked(
+  input: string,
+  text: string,
+  kind: InputKind,
+  registry: TemplateRegistry,
+  today: Date | undefined,
+  hook: CheckHook,
+  configFile?: string,
+): CheckResult {
   const result = checkTextWithModel(input, text, { kind, types: registry.typeChoices(), today, settings: settingsFor(input, configFile) });
   hook(result.findings);
   return result;
@@ -59,7 +67,13 @@ function checked(input: string, text: string, kind: InputKind, registry: Templat
  * paths end in the same parser, so every format agrees whichever input it came from. With
  * `check`, the input is checked from the same parse (one read, one parse: build stays fast).
  */
-export async function loadDocument(input: string, registry: TemplateRegistry, today?: Date, check?: CheckHook, configFile?: string): Promise<PlanDocument> {
+export async function loadDocument(
+  input: string,
+  registry: TemplateRegistry,
+  today?: Date,
+  check?: CheckHook,
+  configFile?: string,
+): Promise<PlanDocument> {
   const ext = extname(input).toLowerCase();
   if (OUTLINE_EXTENSIONS.includes(ext)) {
     const text = await readTextFile(input);
@@ -72,7 +86,9 @@ export async function loadDocument(input: string, registry: TemplateRegistry, to
     const text = await readTextFile(input);
     return check ? checked(input, text, 'markdown', registry, today, check, configFile).markdown!.doc : parseMarkdown(input, text);
   }
-  throw new UserError('usage', [{ file: input, message: `无法识别的文件类型 ${quote(ext || '（无扩展名）')}：请给出提纲（.yaml）或 Markdown 计划（.md）` }]);
+  throw new UserError('usage', [
+    { file: input, message: `无法识别的文件类型 ${quote(ext || '（无扩展名）')}：请给出提纲（.yaml）或 Markdown 计划（.md）` },
+  ]);
 }
 
 /** Where and how {@link writeDocument} writes a document's files. */
@@ -104,7 +120,9 @@ export async function writeDocument(doc: PlanDocument, options: WriteOptions): P
       warn: (warning) => options.warn?.({ ...warning, file }),
     });
     if (options.input !== undefined && resolve(file) === resolve(options.input) && !options.force) {
-      throw new UserError('output', [{ file, message: '输出文件就是输入文件本身，未覆盖。要按新编号重写它请加 --force，或用 --out 指定其他文件夹' }]);
+      throw new UserError('output', [
+        { file, message: '输出文件就是输入文件本身，未覆盖。要按新编号重写它请加 --force，或用 --out 指定其他文件夹' },
+      ]);
     }
     await writeFileAtomic(file, bytes, { force: options.force });
     written.push(file);
@@ -142,7 +160,9 @@ export async function buildPlan(input: string, options: BuildOptions): Promise<s
       check.report(findings);
       const errors = failing(findings).length;
       if (check.strict && errors > 0) {
-        throw new UserError('check', [{ file: input, message: `检查发现 ${errors} 个错误，未生成任何文件（--strict）。改正后再运行，或运行 unionplan check 查看详情` }]);
+        throw new UserError('check', [
+          { file: input, message: `检查发现 ${errors} 个错误，未生成任何文件（--strict）。改正后再运行，或运行 unionplan check 查看详情` },
+        ]);
       }
     });
   let doc = await loadDocument(input, registry, options.today, hook, options.configFile);

@@ -41,7 +41,9 @@ export function inputKind(file: string): InputKind | undefined {
 function kindOf(file: string, options: CheckOptions): InputKind {
   const kind = options.kind ?? inputKind(file);
   if (kind) return kind;
-  throw new UserError('usage', [{ file, message: `无法识别的文件类型 ${quote(extname(file) || '（无扩展名）')}：请给出提纲（.yaml）或 Markdown 计划（.md、.txt）` }]);
+  throw new UserError('usage', [
+    { file, message: `无法识别的文件类型 ${quote(extname(file) || '（无扩展名）')}：请给出提纲（.yaml）或 Markdown 计划（.md、.txt）` },
+  ]);
 }
 
 export interface CheckOptions {
@@ -153,7 +155,11 @@ export function checkTextWithModel(file: string, text: string, options: CheckOpt
   }
   const order = new Map(RULE_IDS.map((id, i) => [id, i]));
   findings.sort((a, b) => a.line - b.line || a.column - b.column || order.get(a.rule)! - order.get(b.rule)!);
-  return { findings, ...(reading.outline ? { outline: reading.outline } : {}), ...(reading.markdown ? { markdown: reading.markdown } : {}) };
+  return {
+    findings,
+    ...(reading.outline ? { outline: reading.outline } : {}),
+    ...(reading.markdown ? { markdown: reading.markdown } : {}),
+  };
 }
 
 /**
@@ -169,5 +175,8 @@ export function settingsFor(file: string, configFile?: string): CheckSettings {
 export async function checkFile(file: string, options: CheckOptions = {}): Promise<Finding[]> {
   kindOf(file, options);
   const text = await readTextFile(file);
-  return checkText(file, text, { ...options, settings: mergeSettings(options.settings ?? NO_SETTINGS, settingsFor(file, options.configFile)) });
+  return checkText(file, text, {
+    ...options,
+    settings: mergeSettings(options.settings ?? NO_SETTINGS, settingsFor(file, options.configFile)),
+  });
 }

@@ -39,15 +39,19 @@ export function readCheckSettings(source: YamlSource, path: FieldPath, ruleIds: 
   let node: unknown = source.data();
   for (const part of path) node = (node as Record<string | number, unknown> | undefined)?.[part];
   const problems: Problem[] = [];
-  const fail = (at: FieldPath, message: string, where: 'key' | 'value' = 'value') => problems.push({ file: source.file, ...source.locate(at, where), message });
+  const fail = (at: FieldPath, message: string, where: 'key' | 'value' = 'value') =>
+    problems.push({ file: source.file, ...source.locate(at, where), message });
   const settings: CheckSettings = { disable: [], references: [], wording: [] };
   if (node === null || node === undefined) return NO_SETTINGS;
   if (typeof node !== 'object' || Array.isArray(node)) {
-    throw new UserError('invalid', [{ file: source.file, ...source.locate(path), message: 'check（检查设置）应为键值对，如 check: { disable: [stale-year] }' }]);
+    throw new UserError('invalid', [
+      { file: source.file, ...source.locate(path), message: 'check（检查设置）应为键值对，如 check: { disable: [stale-year] }' },
+    ]);
   }
   const check = node as Record<string, unknown>;
   for (const key of Object.keys(check)) {
-    if (!keysOf(CHECK_FIELDS).includes(key)) fail([...path, key], `check 中的未知字段 ${quote(key)}，可用的字段：${keysOf(CHECK_FIELDS).join('、')}`, 'key');
+    if (!keysOf(CHECK_FIELDS).includes(key))
+      fail([...path, key], `check 中的未知字段 ${quote(key)}，可用的字段：${keysOf(CHECK_FIELDS).join('、')}`, 'key');
   }
   const list = (key: string): unknown[] => {
     const v = check[key];
@@ -78,7 +82,11 @@ export function readCheckSettings(source: YamlSource, path: FieldPath, ruleIds: 
   };
   files('references', '过时提法列表', '过时提法.yaml');
   files('wording', '现行提法列表', '现行提法.yaml');
-  if (problems.length) throw new UserError('invalid', problems.sort((a, b) => (a.line ?? 0) - (b.line ?? 0) || (a.column ?? 0) - (b.column ?? 0)));
+  if (problems.length)
+    throw new UserError(
+      'invalid',
+      problems.sort((a, b) => (a.line ?? 0) - (b.line ?? 0) || (a.column ?? 0) - (b.column ?? 0)),
+    );
   return settings;
 }
 

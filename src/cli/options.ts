@@ -36,7 +36,8 @@ export function collectFontDir(value: string, previous: string[] = []): string[]
   } catch {
     throw new UserError('input', [{ file: value, message: '--font-dir 指定的字体文件夹不存在。请检查路径（含空格的路径要加引号）' }]);
   }
-  if (!folder) throw new UserError('input', [{ file: value, message: '--font-dir 应指定一个文件夹，这里是一个文件。请给出字体文件所在的文件夹' }]);
+  if (!folder)
+    throw new UserError('input', [{ file: value, message: '--font-dir 应指定一个文件夹，这里是一个文件。请给出字体文件所在的文件夹' }]);
   return [...previous, value];
 }
 

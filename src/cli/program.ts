@@ -55,7 +55,10 @@ function program(): Command {
   registerUi(cli);
   registerImport(cli);
   for (const command of cli.commands) {
-    command.helpOption('-h, --help', '显示帮助').exitOverride().configureOutput({ writeErr: () => {} });
+    command
+      .helpOption('-h, --help', '显示帮助')
+      .exitOverride()
+      .configureOutput({ writeErr: () => {} });
   }
   for (const command of [cli, ...cli.commands]) {
     command.createHelp = () => Object.assign(new ChineseHelp(), command.configureHelp());
@@ -77,7 +80,15 @@ export async function main(argv: string[]): Promise<number> {
   } catch (error) {
     if (error instanceof CommanderError) {
       if (error.exitCode === 0) return EXIT.ok; // --help, --version
-      return reportError(new UserError('usage', translate(error, cli.commands.map((c) => c.name()))));
+      return reportError(
+        new UserError(
+          'usage',
+          translate(
+            error,
+            cli.commands.map((c) => c.name()),
+          ),
+        ),
+      );
     }
     return reportError(error);
   }

@@ -63,5 +63,11 @@ export const CONFIG_FIELDS: readonly FieldDef[] = [
     label: '模板文件夹',
     description: '本单位自己的模板文件夹（unionplan eject 得到），路径相对于本文件所在的文件夹；命令行的 --templates 优先',
   },
-  { key: 'check', kind: 'object', label: '检查设置', description: 'unionplan check 的设置：disable 关闭的规则，references 过时提法列表，wording 现行提法列表', fields: CHECK_FIELDS },
+  {
+    key: 'check',
+    kind: 'object',
+    label: '检查设置',
+    description: 'unionplan check 的设置：disable 关闭的规则，references 过时提法列表，wording 现行提法列表',
+    fields: CHECK_FIELDS,
+  },
 ];

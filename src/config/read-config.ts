@@ -83,11 +83,14 @@ export function readConfig(file: string, types?: TypeChoices, checkSettings?: (s
   const config: UnitConfig = { file };
   if (data === null || data === undefined) return config;
   if (typeof data !== 'object' || Array.isArray(data)) {
-    throw new UserError('invalid', [{ file, line: 1, column: 1, message: `${CONFIG_FILE} 应为键值对，如 superior: 城南区教育工会，实际为${describeValue(data)}` }]);
+    throw new UserError('invalid', [
+      { file, line: 1, column: 1, message: `${CONFIG_FILE} 应为键值对，如 superior: 城南区教育工会，实际为${describeValue(data)}` },
+    ]);
   }
   const raw = data as Record<string, unknown>;
   const problems: Problem[] = [];
-  const fail = (path: (string | number)[], message: string, at: 'key' | 'value' = 'value') => problems.push({ file, ...source.locate(path, at), message });
+  const fail = (path: (string | number)[], message: string, at: 'key' | 'value' = 'value') =>
+    problems.push({ file, ...source.locate(path, at), message });
   const keys = keysOf(CONFIG_FIELDS);
   for (const key of Object.keys(raw)) {
     if (!keys.includes(key)) fail([key], `未知字段 ${quote(key)}${near(key, keys)}${CONFIG_FILE} 中可用的字段：${keys.join('、')}`, 'key');
@@ -138,16 +141,22 @@ export function readConfig(file: string, types?: TypeChoices, checkSettings?: (s
   };
   // A formats entry may be “docx,pdf” as --format takes it.
   const formatsRaw = typeof raw.formats === 'string' ? raw.formats.split(/[,，\s]+/).filter(Boolean) : raw.formats;
-  const fontDirs = list('fontDir')?.filter((dir, i) => {
-    let folder = false;
-    try {
-      folder = statSync(resolve(base, dir)).isDirectory();
-    } catch {
-      // said below
-    }
-    if (!folder) fail(Array.isArray(raw.fontDir) ? ['fontDir', i] : ['fontDir'], `fontDir（字体文件夹）中的 ${quote(dir)} 不是一个存在的文件夹（路径相对于 ${file} 所在的文件夹）`);
-    return folder;
-  }).map((dir) => resolve(base, dir));
+  const fontDirs = list('fontDir')
+    ?.filter((dir, i) => {
+      let folder = false;
+      try {
+        folder = statSync(resolve(base, dir)).isDirectory();
+      } catch {
+        // said below
+      }
+      if (!folder)
+        fail(
+          Array.isArray(raw.fontDir) ? ['fontDir', i] : ['fontDir'],
+          `fontDir（字体文件夹）中的 ${quote(dir)} 不是一个存在的文件夹（路径相对于 ${file} 所在的文件夹）`,
+        );
+      return folder;
+    })
+    .map((dir) => resolve(base, dir));
   const formatList = readFormats(formatsRaw, raw.formats, fail);
   // check: is check's to judge; its problems are told with the others.
   if (checkSettings) {
@@ -161,7 +170,11 @@ export function readConfig(file: string, types?: TypeChoices, checkSettings?: (s
   if (templates !== undefined && !existsSync(resolve(base, templates))) {
     fail(['templates'], `templates（模板文件夹）${quote(templates)} 不存在（路径相对于 ${file} 所在的文件夹）`);
   }
-  if (problems.length) throw new UserError('invalid', problems.sort((a, b) => (a.line ?? 0) - (b.line ?? 0) || (a.column ?? 0) - (b.column ?? 0)));
+  if (problems.length)
+    throw new UserError(
+      'invalid',
+      problems.sort((a, b) => (a.line ?? 0) - (b.line ?? 0) || (a.column ?? 0) - (b.column ?? 0)),
+    );
   return {
     file,
     ...(org ? { org } : {}),

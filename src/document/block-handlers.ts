@@ -67,7 +67,13 @@ function addParagraph(ctx: BlockContext, nodes: PhrasingContent[]): void {
   const content = toLine(nodes);
   if (content.length === 0) return;
   // After the marker, a line break (`\` at the end of a line) separates the signature's lines too.
-  if (ctx.signatureLines) ctx.signatureLines.push(...content.map((run) => run.text).join('').split('\n'));
+  if (ctx.signatureLines)
+    ctx.signatureLines.push(
+      ...content
+        .map((run) => run.text)
+        .join('')
+        .split('\n'),
+    );
   else ctx.blocks.push({ type: 'paragraph', content });
 }
 
@@ -111,7 +117,13 @@ const HANDLERS: { [K in RootContent['type']]?: BlockHandler<Extract<RootContent,
       return;
     }
     // An item heading line in a run-in plan: its first paragraph, if one follows, runs into it.
-    const item: HeadingBlock = { type: 'heading', level, number: '', content: ctx.itemStyle === 'run-in-bold' ? bolded(kept) : kept, runIn: [] };
+    const item: HeadingBlock = {
+      type: 'heading',
+      level,
+      number: '',
+      content: ctx.itemStyle === 'run-in-bold' ? bolded(kept) : kept,
+      runIn: [],
+    };
     ctx.blocks.push(item);
     ctx.openItem = item;
   },

@@ -12,7 +12,8 @@ import { lineText, type Block, type Cell, type Line, type PlanDocument } from '.
  * pair (with the `u` flag a valid pair is one code point and never matches the surrogate range),
  * which no UTF-8 file can hold.
  */
-const UNSAFE = /[\u0000-\u0008\u000B\u000C\u000E-\u001F\u007F-\u009F\u061C\u200E\u200F\u202A-\u202E\u2066-\u2069\uFFFE\uFFFF]|[\uD800-\uDFFF]/gu;
+const UNSAFE =
+  /[\u0000-\u0008\u000B\u000C\u000E-\u001F\u007F-\u009F\u061C\u200E\u200F\u202A-\u202E\u2066-\u2069\uFFFE\uFFFF]|[\uD800-\uDFFF]/gu;
 
 /** Text with the unsafe characters taken out, and which ones they were. */
 export interface CleanText {
@@ -114,7 +115,8 @@ export function cleanDocument(doc: PlanDocument, warn: CleanWarn): PlanDocument 
       case 'table': {
         const table = ++count.table;
         // Row 1 is the header, as the reader counts.
-        const row = (cells: Cell[], r: number): Cell[] => cells.map((cell, c) => cell.map((line) => cleanLine(line, cellPlace(table, r, c + 1), warn)));
+        const row = (cells: Cell[], r: number): Cell[] =>
+          cells.map((cell, c) => cell.map((line) => cleanLine(line, cellPlace(table, r, c + 1), warn)));
         return { ...block, header: row(block.header, 1), rows: block.rows.map((cells, r) => row(cells, r + 2)) };
       }
       case 'attachments':

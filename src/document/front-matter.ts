@@ -9,7 +9,9 @@ import { readIssuing } from '../vocab/issuing.js';
 import type { DocumentMeta } from './model.js';
 
 /** The one-value keys a front matter may have (the issuing keys have their own reader). */
-const FRONT_MATTER_SCALARS = PLAN_FIELDS.filter((f) => f.frontMatter && !['object', 'list'].includes(f.kind) && !['kind', 'seal'].includes(f.key));
+const FRONT_MATTER_SCALARS = PLAN_FIELDS.filter(
+  (f) => f.frontMatter && !['object', 'list'].includes(f.kind) && !['kind', 'seal'].includes(f.key),
+);
 
 /**
  * Reads and checks the front matter of a Markdown plan. Every problem is reported with its line
@@ -49,7 +51,8 @@ export function readMeta(file: string, yaml: string | undefined): DocumentMeta {
     }
   }
   const issuing = readIssuing(data);
-  for (const issue of issuing.issues) problems.push({ file, ...source.locate(issue.path, issue.at), message: `front matter 中的${issue.message}` });
+  for (const issue of issuing.issues)
+    problems.push({ file, ...source.locate(issue.path, issue.at), message: `front matter 中的${issue.message}` });
   Object.assign(meta, issuing.fields);
   // `check` validates its settings itself, with positions; a mapping is carried on as it is.
   const check = carriedCheck(data.check, file);

@@ -19,13 +19,9 @@ const CN = '[一二三四五六七八九十百千万零〇]+';
 // Any numbering a person may have typed, in any of the styles the samples mix:
 // 一、 （一） (一)、 (二、) 第一、 1. 1、 （1） (1).
 const TYPED_NUMBER = new RegExp(
-  [
-    `^${CN}[、.．]`,
-    `^[（(]${CN}[、]?[）)][、.．]?`,
-    `^第${CN}[、，,.．]`,
-    `^\\d{1,3}[.．、](?!\\d)`,
-    `^[（(]\\d{1,3}[）)][、.．]?`,
-  ].join('|'),
+  [`^${CN}[、.．]`, `^[（(]${CN}[、]?[）)][、.．]?`, `^第${CN}[、，,.．]`, `^\\d{1,3}[.．、](?!\\d)`, `^[（(]\\d{1,3}[）)][、.．]?`].join(
+    '|',
+  ),
 );
 
 /** Removes a number typed at the start of a heading, so that numbering is generated only once. */

@@ -112,7 +112,9 @@ export function parseMarkdownSource(file: string, text: string): ParsedMarkdown 
   } else if (meta.org) {
     blocks.push({ type: 'signature', org: meta.org, date: meta.date ? formatChineseDate(meta.date) : '', ...sealed });
   }
-  if (!meta.title) meta.title = meta.org && meta.year ? defaultTitle({ org: meta.org, year: meta.year, period: meta.period, kind: meta.kind }) : '工作计划';
+  if (!meta.title)
+    meta.title =
+      meta.org && meta.year ? defaultTitle({ org: meta.org, year: meta.year, period: meta.period, kind: meta.kind }) : '工作计划';
   const frontMatter = yaml === undefined ? undefined : { yaml, offset: source.indexOf('\n') + 1 };
   return { doc: { meta, blocks }, tree, ...(frontMatter ? { frontMatter } : {}), bodyOffset, sources };
 }

@@ -45,7 +45,11 @@ export function planColumns(header: readonly Cell[], rows: readonly (readonly Ce
   const left = capacity - fixed;
   const widths = columns.map((c) => (c.center ? c.natural : (left * Math.min(c.natural, LONG_CELL + MARGIN)) / wanted));
   const cells = columns.map((_, i) => [header[i] ?? [], ...rows.map((row) => row[i] ?? [])]);
-  return avoidStrays(widths, cells, columns.map((c) => !c.center)).map((width, i) => ({ width, center: columns[i]!.center }));
+  return avoidStrays(
+    widths,
+    cells,
+    columns.map((c) => !c.center),
+  ).map((width, i) => ({ width, center: columns[i]!.center }));
 }
 
 /** What the cell margins (5 pt each side, in both writers) leave of a column, in characters of 14 pt. */

@@ -178,12 +178,7 @@ function allowedBreaks(chars: string[], org: string | undefined): Map<number, nu
  * The fewest lines of at most `maxChars` each, and among those the most even (least squared
  * deviation from the mean width, less the bonus of natural breaks). `allowed` null means any break.
  */
-function balancedBreaks(
-  chars: string[],
-  widths: number[],
-  maxChars: number,
-  allowed: Map<number, number> | null,
-): string[] | null {
+function balancedBreaks(chars: string[], widths: number[], maxChars: number, allowed: Map<number, number> | null): string[] | null {
   const n = chars.length;
   const prefix = [0];
   for (const width of widths) prefix.push((prefix[prefix.length - 1] ?? 0) + width);

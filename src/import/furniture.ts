@@ -33,7 +33,13 @@ function continues(prev: SourceParagraph, next: SourceParagraph): boolean {
   if (prev.headingLevel !== undefined || next.headingLevel !== undefined || prev.role || next.role) return false;
   const a = prev.text;
   const b = next.text;
-  if (a.length < 20 || typedNumber(b) || looksLikeDate(b) || /^(?:\d{1,2}|[一二三四五六七八九十]+)[、，]?(?:\d{1,2}|[一二三四五六七八九十]+)?月份?/.test(b)) return false;
+  if (
+    a.length < 20 ||
+    typedNumber(b) ||
+    looksLikeDate(b) ||
+    /^(?:\d{1,2}|[一二三四五六七八九十]+)[、，]?(?:\d{1,2}|[一二三四五六七八九十]+)?月份?/.test(b)
+  )
+    return false;
   // A numbered line without a full stop is a heading, unless it stops inside a word: its last
   // clause is a character or two (“……反” / “映教职工呼声”), as no heading ends.
   if (typedNumber(a) && !/[。！？]/.test(a) && (a.split(/[，,、；;]/).pop() ?? a).length > 3) return false;

@@ -3,7 +3,22 @@ import { isPeriod, type Period } from '../vocab/periods.js';
 import { typedNumber } from './number-forms.js';
 import type { SourceBlock, SourceParagraph } from './source.js';
 
-const CN_DIGITS: Record<string, number> = { 〇: 0, 零: 0, '○': 0, Ｏ: 0, O: 0, 一: 1, 二: 2, 三: 3, 四: 4, 五: 5, 六: 6, 七: 7, 八: 8, 九: 9 };
+const CN_DIGITS: Record<string, number> = {
+  〇: 0,
+  零: 0,
+  '○': 0,
+  Ｏ: 0,
+  O: 0,
+  一: 1,
+  二: 2,
+  三: 3,
+  四: 4,
+  五: 5,
+  六: 6,
+  七: 7,
+  八: 8,
+  九: 9,
+};
 
 /** 二〇二五 → 2025 (digit by digit, as years are written). */
 function cnYear(text: string): number | undefined {
@@ -59,7 +74,11 @@ function isTitleLike(p: SourceParagraph): boolean {
 export function periodFromTitle(title: string): Period | undefined {
   if (/上半年/.test(title)) return 'first-half';
   if (/下半年/.test(title)) return 'second-half';
-  const term = /(第一学期|上学期|秋季学期)/.test(title) ? 'first-term' : /(第二学期|下学期|春季学期)/.test(title) ? 'second-term' : undefined;
+  const term = /(第一学期|上学期|秋季学期)/.test(title)
+    ? 'first-term'
+    : /(第二学期|下学期|春季学期)/.test(title)
+      ? 'second-term'
+      : undefined;
   return term && isPeriod(term) ? term : undefined;
 }
 
@@ -91,7 +110,12 @@ export function readHead(blocks: SourceBlock[]): { head: PlanHead; body: SourceB
       body.pop();
       head.date = date;
       const unit = body[body.length - 1];
-      if (unit?.kind === 'paragraph' && unit.text.length <= 40 && !/[。，；]/.test(unit.text) && (unit.role === 'signature' || UNIT_END.test(unit.text))) {
+      if (
+        unit?.kind === 'paragraph' &&
+        unit.text.length <= 40 &&
+        !/[。，；]/.test(unit.text) &&
+        (unit.role === 'signature' || UNIT_END.test(unit.text))
+      ) {
         body.pop();
         head.org = unit.text.trim();
         head.orgFrom = 'signature';

@@ -58,18 +58,39 @@ const WORD_EXTENSIONS = ['.docx', '.docm', '.dotx'];
 function readSource(bytes: Uint8Array, fileName: string): { doc: SourceDocument; source: string } {
   const ext = extname(fileName).toLowerCase();
   if (ext === '.doc' || ext === '.wps' || ext === '.rtf' || ext === '.dot') {
-    throw new UserError('invalid', [{ file: fileName, message: `不能直接读取 ${ext} 文件。请在 Word 或 WPS 中打开，“另存为”选择“Word 文档（*.docx）”，再导入 .docx 文件` }]);
+    throw new UserError('invalid', [
+      {
+        file: fileName,
+        message: `不能直接读取 ${ext} 文件。请在 Word 或 WPS 中打开，“另存为”选择“Word 文档（*.docx）”，再导入 .docx 文件`,
+      },
+    ]);
   }
-  if (WORD_EXTENSIONS.includes(ext) || (!TEXT_EXTENSIONS.includes(ext) && !MARKDOWN_EXTENSIONS.includes(ext) && bytes[0] === 0x50 && bytes[1] === 0x4b)) {
+  if (
+    WORD_EXTENSIONS.includes(ext) ||
+    (!TEXT_EXTENSIONS.includes(ext) && !MARKDOWN_EXTENSIONS.includes(ext) && bytes[0] === 0x50 && bytes[1] === 0x4b)
+  ) {
     return { doc: readDocx(fileName, bytes), source: 'Word 文档（.docx）' };
   }
   if (TEXT_EXTENSIONS.includes(ext) || MARKDOWN_EXTENSIONS.includes(ext)) {
     const decoded = decodePlanText(fileName, bytes);
-    const encoding = decoded.encoding === 'gb18030' ? 'GBK/GB18030 编码' : decoded.encoding === 'utf-8' ? 'UTF-8 编码' : `${decoded.encoding.toUpperCase()} 编码`;
+    const encoding =
+      decoded.encoding === 'gb18030'
+        ? 'GBK/GB18030 编码'
+        : decoded.encoding === 'utf-8'
+          ? 'UTF-8 编码'
+          : `${decoded.encoding.toUpperCase()} 编码`;
     const markdown = MARKDOWN_EXTENSIONS.includes(ext);
-    return { doc: markdown ? readMarkdown(decoded.text) : readPlainText(decoded.text), source: `${markdown ? 'Markdown' : '文本'}文件（${encoding}）` };
+    return {
+      doc: markdown ? readMarkdown(decoded.text) : readPlainText(decoded.text),
+      source: `${markdown ? 'Markdown' : '文本'}文件（${encoding}）`,
+    };
   }
-  throw new UserError('usage', [{ file: fileName, message: `无法导入 ${quote(ext || '（无扩展名）')} 文件：请给出 Word 文档（.docx）、文本文件（.txt）或 Markdown 文件（.md）` }]);
+  throw new UserError('usage', [
+    {
+      file: fileName,
+      message: `无法导入 ${quote(ext || '（无扩展名）')} 文件：请给出 Word 文档（.docx）、文本文件（.txt）或 Markdown 文件（.md）`,
+    },
+  ]);
 }
 
 function text(value: unknown): string | undefined {
@@ -94,7 +115,12 @@ export async function importPlan(bytes: Uint8Array, fileName: string, options: I
   const file = fileName;
   if (bytes.length === 0) throw new UserError('invalid', [{ file, message: '文件是空的，没有可导入的内容' }]);
   if (bytes.length > MAX_IMPORT_BYTES) {
-    throw new UserError('invalid', [{ file, message: `文件有 ${(bytes.length / 1024 / 1024).toFixed(1)} MB，超过导入上限 ${MAX_IMPORT_BYTES / 1024 / 1024} MB；一份工作计划通常不到 1 MB` }]);
+    throw new UserError('invalid', [
+      {
+        file,
+        message: `文件有 ${(bytes.length / 1024 / 1024).toFixed(1)} MB，超过导入上限 ${MAX_IMPORT_BYTES / 1024 / 1024} MB；一份工作计划通常不到 1 MB`,
+      },
+    ]);
   }
   const registry = options.registry ?? new TemplateRegistry();
   const types = registry.types();
@@ -113,7 +139,8 @@ export async function importPlan(bytes: Uint8Array, fileName: string, options: I
   const metaYear = typeof meta.year === 'number' ? meta.year : undefined;
   const sourceYear = metaYear ?? head.year;
   const year = options.year ?? (sourceYear !== undefined ? sourceYear + 1 : defaultPlanYear(today));
-  if (sourceYear === undefined && options.year === undefined) notes.notes.push(`原文中没有找到年份，提纲的年度取 ${year} 年（可用 --year 指定）`);
+  if (sourceYear === undefined && options.year === undefined)
+    notes.notes.push(`原文中没有找到年份，提纲的年度取 ${year} 年（可用 --year 指定）`);
   const foundOrg = text(meta.org) ?? head.org;
   const org = options.org?.trim() || foundOrg || ORG_PLACEHOLDER;
 

@@ -12,7 +12,14 @@ export function bare(text: string): string {
 
 /** A table kept as text: one line per row, cells joined, so no word is lost. */
 export function tableText(table: SourceTable): string {
-  return table.rows.map((row) => row.map((cell) => cell.join('；')).filter((c) => c !== '').join('，')).join('\n\n');
+  return table.rows
+    .map((row) =>
+      row
+        .map((cell) => cell.join('；'))
+        .filter((c) => c !== '')
+        .join('，'),
+    )
+    .join('\n\n');
 }
 
 /** A paragraph's text, or a table as lines of text (noted: it is not recognised). */
@@ -29,7 +36,10 @@ export function flatText(node: OutlineNode, notes: ImportNotes, where: string): 
 
 /** Paragraphs as one text, a blank line between them; undefined when there is none. */
 export function joinParagraphs(parts: string[]): string | undefined {
-  const text = parts.map((p) => p.trim()).filter((p) => p !== '').join('\n\n');
+  const text = parts
+    .map((p) => p.trim())
+    .filter((p) => p !== '')
+    .join('\n\n');
   return text === '' ? undefined : text;
 }
 
@@ -71,7 +81,8 @@ export function item(node: OutlineNode, depth: number, notes: ImportNotes, where
     if (subs.length) result.items = subs;
   } else {
     // Deeper levels have no place of their own in an outline: they stay as text, numbers and all.
-    if (node.children.length) notes.keptAsText.push(`${node.origin} 以下更深一级的条目留作${where ? `板块“${where}”中` : ''}上一级条目的文字`);
+    if (node.children.length)
+      notes.keptAsText.push(`${node.origin} 以下更深一级的条目留作${where ? `板块“${where}”中` : ''}上一级条目的文字`);
     const joined = joinParagraphs([...text, ...node.children.flatMap((c) => flatText(c, notes, where))]);
     if (joined) result.text = joined;
   }

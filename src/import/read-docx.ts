@@ -108,11 +108,15 @@ function textOf(nodes: XmlNode[]): string {
   for (const node of nodes) {
     const tag = tagOf(node);
     if (tag === '#text') continue;
-    if (tag === 't') out += childrenOf(node).map((c) => (typeof c['#text'] === 'string' ? c['#text'] : '')).join('');
+    if (tag === 't')
+      out += childrenOf(node)
+        .map((c) => (typeof c['#text'] === 'string' ? c['#text'] : ''))
+        .join('');
     else if (tag === 'tab') out += ' ';
     else if (tag === 'br' || tag === 'cr') out += '\n';
     else if (tag === 'noBreakHyphen') out += '-';
-    else if (['del', 'delText', 'instrText', 'pPr', 'rPr', 'fldData', 'drawing', 'pict', 'object', 'footnoteReference'].includes(tag)) continue;
+    else if (['del', 'delText', 'instrText', 'pPr', 'rPr', 'fldData', 'drawing', 'pict', 'object', 'footnoteReference'].includes(tag))
+      continue;
     else out += textOf(childrenOf(node));
   }
   return out;
@@ -204,13 +208,17 @@ export function readDocx(file: string, bytes: Uint8Array): SourceDocument {
     });
   } catch (error) {
     if (error instanceof RangeError) {
-      throw new UserError('invalid', [{ file, message: `文档解压后超过 ${MAX_UNPACKED_BYTES / 1024 / 1024} MB，不像一份工作计划，未导入` }]);
+      throw new UserError('invalid', [
+        { file, message: `文档解压后超过 ${MAX_UNPACKED_BYTES / 1024 / 1024} MB，不像一份工作计划，未导入` },
+      ]);
     }
     throw new UserError('invalid', [{ file, message: '文件已损坏，无法作为 Word 文档（.docx）打开。请在 Word 或 WPS 中打开并重新保存' }]);
   }
   const document = parts['word/document.xml'];
   if (!document) {
-    throw new UserError('invalid', [{ file, message: '不是 Word 文档（.docx）：压缩包中没有 word/document.xml（是否是 Excel 或 PowerPoint 文件？）' }]);
+    throw new UserError('invalid', [
+      { file, message: '不是 Word 文档（.docx）：压缩包中没有 word/document.xml（是否是 Excel 或 PowerPoint 文件？）' },
+    ]);
   }
   const decode = (part: Uint8Array | undefined) => (part ? new TextDecoder('utf-8').decode(part) : undefined);
   let nodes: XmlNode[];

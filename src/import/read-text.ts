@@ -41,7 +41,10 @@ function unescapeMarkdown(text: string): string {
 
 /** The cells of a Markdown table row: split at unescaped pipes, `<br>` separating lines. */
 function tableCells(line: string): string[][] {
-  const inner = line.trim().replace(/^\|/, '').replace(/(?<!\\)\|$/, '');
+  const inner = line
+    .trim()
+    .replace(/^\|/, '')
+    .replace(/(?<!\\)\|$/, '');
   return inner.split(/(?<!\\)\|/).map((cell) =>
     cell
       .split(/<br\s*\/?>/i)

@@ -14,8 +14,12 @@ export class YearRoller {
   private readonly pattern: RegExp | undefined;
   private readonly chinese: [string, string] | undefined;
 
-  constructor(from: number | undefined, private readonly to: number) {
-    this.pattern = from !== undefined && from !== to ? new RegExp(`(?<![\\d${CN_DIGITS}])(${from}|${chineseYear(from)})(?=\\s*年)`, 'g') : undefined;
+  constructor(
+    from: number | undefined,
+    private readonly to: number,
+  ) {
+    this.pattern =
+      from !== undefined && from !== to ? new RegExp(`(?<![\\d${CN_DIGITS}])(${from}|${chineseYear(from)})(?=\\s*年)`, 'g') : undefined;
     this.chinese = from !== undefined ? [chineseYear(from), chineseYear(to)] : undefined;
   }
 

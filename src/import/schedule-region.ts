@@ -5,7 +5,8 @@ import type { ScheduleEntry } from '../outline/types.js';
 import type { SourceBlock } from './source.js';
 
 /** 具体工作安排, 月工作安排, 工作行事历 …: a heading over the month-by-month arrangement. */
-const SCHEDULE_TITLE = /^(具体|月度|每月|分月|各月|全年|年度|逐月|主要)?(的)?(月)?(工作|活动)?(安排|行事历|日程|日程安排|进度安排|月历|安排表)(表)?(如下)?[：:。]?$/;
+const SCHEDULE_TITLE =
+  /^(具体|月度|每月|分月|各月|全年|年度|逐月|主要)?(的)?(月)?(工作|活动)?(安排|行事历|日程|日程安排|进度安排|月历|安排表)(表)?(如下)?[：:。]?$/;
 
 function headingText(block: SourceBlock): string | undefined {
   if (block.kind !== 'paragraph') return undefined;
@@ -24,7 +25,10 @@ export function takeSchedule(blocks: SourceBlock[], notes: ImportNotes): { block
     const block = blocks[i]!;
     const title = headingText(block);
     const titled = title !== undefined && title.length <= 20 && SCHEDULE_TITLE.test(title);
-    const startsRun = block.kind === 'paragraph' && monthLine(block.text) !== undefined && blocks.slice(i, i + 3).every((b) => b.kind === 'paragraph' && monthLine(b.text));
+    const startsRun =
+      block.kind === 'paragraph' &&
+      monthLine(block.text) !== undefined &&
+      blocks.slice(i, i + 3).every((b) => b.kind === 'paragraph' && monthLine(b.text));
     if (!titled && !startsRun) {
       out.push(block);
       continue;

@@ -35,7 +35,10 @@ export function monthLine(text: string): { months: number[]; rest: string; year?
   const match = MONTHS.exec(text.trim());
   if (!match) return undefined;
   const list = months(match[1]!);
-  const year = text.trim().slice(0, match.index + match[0].indexOf(match[1]!)).trim();
+  const year = text
+    .trim()
+    .slice(0, match.index + match[0].indexOf(match[1]!))
+    .trim();
   return list ? { months: list, rest: text.trim().slice(match[0].length).trim(), ...(year ? { year } : {}) } : undefined;
 }
 

@@ -47,7 +47,9 @@ export function formatSummary(s: ImportSummary): string {
   const lines: string[] = [];
   lines.push(`读取：${s.source}${s.title ? `，标题“${s.title}”` : ''}`);
   lines.push(`单位：${s.org}${s.orgFound ? '' : '（原文中没有找到，请修改 org，或用 --org 指定）'}`);
-  lines.push(`年度：${s.sourceYear ? `原计划 ${s.sourceYear} 年 → ` : '原文中没有找到年份，'}新提纲 ${s.year} 年${s.yearsRolled ? `（正文中 ${s.yearsRolled} 处“${s.sourceYear}年”改为“${s.year}年”）` : ''}`);
+  lines.push(
+    `年度：${s.sourceYear ? `原计划 ${s.sourceYear} 年 → ` : '原文中没有找到年份，'}新提纲 ${s.year} 年${s.yearsRolled ? `（正文中 ${s.yearsRolled} 处“${s.sourceYear}年”改为“${s.year}年”）` : ''}`,
+  );
   lines.push(`类型：${s.type}（依据：${s.typeReason}；可用 --type 指定）`);
   const found = [
     s.preface ? '开头语' : '',

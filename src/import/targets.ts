@@ -33,7 +33,10 @@ export function parseTargetClause(clause: string): OutlineTarget | undefined {
 
 /** Every clause of the paragraphs as a target, or undefined when any clause is not one. */
 export function targetsFromText(paragraphs: string[]): OutlineTarget[] | undefined {
-  const clauses = paragraphs.flatMap((p) => p.split(/[；;。]/)).map((c) => c.trim()).filter((c) => c !== '');
+  const clauses = paragraphs
+    .flatMap((p) => p.split(/[；;。]/))
+    .map((c) => c.trim())
+    .filter((c) => c !== '');
   if (clauses.length === 0) return undefined;
   const targets = clauses.map(parseTargetClause);
   return targets.every((t): t is OutlineTarget => t !== undefined) ? targets : undefined;

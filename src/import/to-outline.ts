@@ -17,7 +17,8 @@ export interface BodyParts {
 
 const GUIDANCE = /^指导思想/;
 const TARGETS = /^(工作目标|目标任务|主要目标|工作指标|目标要求|奋斗目标|总体目标|年度目标|主要指标|目标)$/;
-const CONTAINER = /^(主要工作|工作任务|主要任务|工作措施|重点工作|工作内容|具体措施|工作要点|主要措施|工作重点|主要内容|具体工作|主要工作任务|工作举措|主要工作及措施|重点工作任务|主要工作和措施)$/;
+const CONTAINER =
+  /^(主要工作|工作任务|主要任务|工作措施|重点工作|工作内容|具体措施|工作要点|主要措施|工作重点|主要内容|具体工作|主要工作任务|工作举措|主要工作及措施|重点工作任务|主要工作和措施)$/;
 /** “以习近平新时代……为指导，” as the 指导思想 opens. */
 const GUIDES = /^(?:坚持)?以.{1,60}?为(?:指导|指针|统领)[，,]/;
 
@@ -120,7 +121,11 @@ export function bodyParts(tree: PlanTree, notes: ImportNotes): BodyParts {
   for (const node of tree.nodes) {
     const title = bare(node.text);
     if (GUIDANCE.test(title)) {
-      let text = [...(headingLike(node) ? [] : [node.text.replace(/^指导思想[：:]?/, '')]), ...node.body.map((b) => blockText(b, notes, '指导思想')), ...node.children.flatMap((c) => flatText(c, notes, '指导思想'))];
+      let text = [
+        ...(headingLike(node) ? [] : [node.text.replace(/^指导思想[：:]?/, '')]),
+        ...node.body.map((b) => blockText(b, notes, '指导思想')),
+        ...node.children.flatMap((c) => flatText(c, notes, '指导思想')),
+      ];
       // 指导思想和工作重点: the paragraphs headed 工作重点： make a section of that name.
       const other = /^指导思想[和与及、](.{2,12})$/.exec(title)?.[1];
       if (other) {
@@ -128,7 +133,12 @@ export function bodyParts(tree: PlanTree, notes: ImportNotes): BodyParts {
         const own = text.filter((t) => label.test(t));
         if (own.length) {
           text = text.filter((t) => !label.test(t));
-          parts.sections.push({ kind: guessKind(other, own.join('')), title: other, intro: own.map((t) => t.replace(label, '')).join('\n\n'), items: [] });
+          parts.sections.push({
+            kind: guessKind(other, own.join('')),
+            title: other,
+            intro: own.map((t) => t.replace(label, '')).join('\n\n'),
+            items: [],
+          });
           notes.notes.push(`${node.origin} “${title}”：指导思想读作 guidance，“${other}”另成一个板块`);
         }
       }
@@ -138,7 +148,10 @@ export function bodyParts(tree: PlanTree, notes: ImportNotes): BodyParts {
     }
     if (TARGETS.test(title)) {
       const tables = node.body.filter((b): b is SourceTable => b.kind === 'table');
-      const paragraphs = [...node.body.filter((b): b is SourceParagraph => b.kind === 'paragraph').map((b) => b.text), ...node.children.flatMap((c) => [c.text, ...c.body.map((b) => (b.kind === 'paragraph' ? b.text : ''))])];
+      const paragraphs = [
+        ...node.body.filter((b): b is SourceParagraph => b.kind === 'paragraph').map((b) => b.text),
+        ...node.children.flatMap((c) => [c.text, ...c.body.map((b) => (b.kind === 'paragraph' ? b.text : ''))]),
+      ];
       const fromTables = tables.map((t) => targetsFromTable(t.rows));
       const fromText = paragraphs.length ? targetsFromText(paragraphs) : [];
       if (fromTables.every((t) => t !== undefined) && fromText !== undefined) {

@@ -7,7 +7,8 @@ export interface DecodedText {
 }
 
 /** What the messages tell a user to do about a file unionplan cannot read as text. */
-const RESAVE = '请用记事本或 WPS 打开这个文件，另存为 UTF-8 编码后再运行（Excel：另存为“CSV UTF-8（逗号分隔）”）。unionplan 读取 UTF-8、带 BOM 的 UTF-16 和 GBK（GB18030）编码的文件';
+const RESAVE =
+  '请用记事本或 WPS 打开这个文件，另存为 UTF-8 编码后再运行（Excel：另存为“CSV UTF-8（逗号分隔）”）。unionplan 读取 UTF-8、带 BOM 的 UTF-16 和 GBK（GB18030）编码的文件';
 
 const strict = (encoding: string): TextDecoder => new TextDecoder(encoding, { fatal: true, ignoreBOM: true });
 
@@ -138,7 +139,7 @@ function bomlessUtf16(bytes: Uint8Array): 'utf-16le' | 'utf-16be' | undefined {
   const sample = bytes.subarray(0, 4096);
   let even = 0;
   let odd = 0;
-  for (let i = 0; i < sample.length; i++) if (sample[i] === 0) (i % 2 === 0 ? even++ : odd++);
+  for (let i = 0; i < sample.length; i++) if (sample[i] === 0) i % 2 === 0 ? even++ : odd++;
   const pairs = sample.length / 2;
   if (odd >= pairs / 4 && even === 0) return 'utf-16le';
   if (even >= pairs / 4 && odd === 0) return 'utf-16be';
@@ -158,7 +159,11 @@ function refuse(file: string, line: number | undefined, message: string): UserEr
 function checked(file: string, decoded: DecodedText): DecodedText {
   const at = decoded.text.indexOf('\uFFFD');
   if (at >= 0) {
-    throw refuse(file, lineOfText(decoded.text, at), `这一行有替换字符“�”（U+FFFD）：这个文件曾被按错误的编码读取后保存，这里原来的文字已经丢失。请从原始文件重新整理这一行`);
+    throw refuse(
+      file,
+      lineOfText(decoded.text, at),
+      `这一行有替换字符“�”（U+FFFD）：这个文件曾被按错误的编码读取后保存，这里原来的文字已经丢失。请从原始文件重新整理这一行`,
+    );
   }
   return decoded;
 }
@@ -188,7 +193,11 @@ export function decodeText(file: string, bytes: Uint8Array): DecodedText {
     if (text === undefined) {
       const { firstStray } = utf8Shape(body);
       const line = lineOfBytes(body, firstStray ?? 0);
-      throw refuse(file, line, `文件标明是 UTF-8 编码（带 BOM），但这一行有不是 UTF-8 的字节，读出来会是乱码。请检查这一行（可能是从别处粘贴的文字），${RESAVE}`);
+      throw refuse(
+        file,
+        line,
+        `文件标明是 UTF-8 编码（带 BOM），但这一行有不是 UTF-8 的字节，读出来会是乱码。请检查这一行（可能是从别处粘贴的文字），${RESAVE}`,
+      );
     }
     return checked(file, { text, encoding: 'utf-8' });
   }
@@ -211,7 +220,11 @@ export function decodeText(file: string, bytes: Uint8Array): DecodedText {
   const shape = utf8Shape(bytes);
   if (shape.sequences >= 2 * shape.stray) {
     const line = lineOfBytes(bytes, shape.firstStray ?? 0);
-    throw refuse(file, line, `文件是 UTF-8 编码，但这一行有不是 UTF-8 的字节，读出来会是乱码，所以没有读取。请检查这一行（可能是从别处粘贴的文字或混入了其他编码），${RESAVE}`);
+    throw refuse(
+      file,
+      line,
+      `文件是 UTF-8 编码，但这一行有不是 UTF-8 的字节，读出来会是乱码，所以没有读取。请检查这一行（可能是从别处粘贴的文字或混入了其他编码），${RESAVE}`,
+    );
   }
   // Rare hanzi (names) are allowed in GBK; another encoding read as GBK gives many of them.
   if (asGb !== undefined && gb !== undefined && gb.bad <= gb.total * 0.05) return checked(file, { text: asGb, encoding: 'gb18030' });

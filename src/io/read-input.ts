@@ -15,7 +15,12 @@ function refuseOdd(file: string, stats: Stats, maxBytes: number, what: string): 
     throw new UserError('input', [{ file, message: '不是普通文件（是设备、管道或套接字），无法作为输入读取。请给出一个文件' }]);
   }
   if (stats.size > maxBytes) {
-    throw new UserError('invalid', [{ file, message: `文件有 ${Math.ceil(stats.size / 1024 / 1024)} MB，超过${what}的上限 ${Math.round(maxBytes / 1024 / 1024)} MB，没有读取。请检查是否选错了文件` }]);
+    throw new UserError('invalid', [
+      {
+        file,
+        message: `文件有 ${Math.ceil(stats.size / 1024 / 1024)} MB，超过${what}的上限 ${Math.round(maxBytes / 1024 / 1024)} MB，没有读取。请检查是否选错了文件`,
+      },
+    ]);
   }
 }
 

@@ -27,7 +27,10 @@ export interface Target {
  * path, an output on one of `inputs`, and (without `force`) an output that exists.
  * Returns the problems, to be thrown as one `output` error.
  */
-export function clobberProblems(targets: readonly Target[], options: { inputs: readonly string[]; force: boolean; inputHint?: string }): Problem[] {
+export function clobberProblems(
+  targets: readonly Target[],
+  options: { inputs: readonly string[]; force: boolean; inputHint?: string },
+): Problem[] {
   const { force } = options;
   const problems: Problem[] = [];
   // One stat per path, so that a batch of thousands of plans stays cheap.
@@ -37,13 +40,19 @@ export function clobberProblems(targets: readonly Target[], options: { inputs: r
     const key = identity(target.file);
     const earlier = seen.get(key);
     if (earlier) {
-      problems.push({ file: target.file, message: `${earlier.from} 和 ${target.from} 会写到同一个文件，后一个会覆盖前一个，因此都没有生成。请用不同的 --out 分开运行，或改名其中一个` });
+      problems.push({
+        file: target.file,
+        message: `${earlier.from} 和 ${target.from} 会写到同一个文件，后一个会覆盖前一个，因此都没有生成。请用不同的 --out 分开运行，或改名其中一个`,
+      });
       continue;
     }
     seen.set(key, target);
     const input = inputs.get(key);
     if (input !== undefined) {
-      problems.push({ file: target.file, message: `${target.from} 会写到输入文件 ${input} 上，把它替换掉，因此没有生成。${options.inputHint ?? '请换一个文件名'}` });
+      problems.push({
+        file: target.file,
+        message: `${target.from} 会写到输入文件 ${input} 上，把它替换掉，因此没有生成。${options.inputHint ?? '请换一个文件名'}`,
+      });
       continue;
     }
     if (!force && key !== resolve(target.file)) {

@@ -79,7 +79,9 @@ export class YamlSource {
       const detail = error.message.split('\n')[0] ?? '';
       // Thousands of lists or mappings inside each other overflow the parser's stack; it reports that as a syntax error.
       const tooDeep = /call stack/i.test(detail);
-      const hint = tooDeep ? 'YAML 嵌套层数过多（列表、键值对或 [ ] { } 一层套一层），提纲用不到这么多层，请简化' : (YAML_HINTS[error.code] ?? 'YAML 格式不正确');
+      const hint = tooDeep
+        ? 'YAML 嵌套层数过多（列表、键值对或 [ ] { } 一层套一层），提纲用不到这么多层，请简化'
+        : (YAML_HINTS[error.code] ?? 'YAML 格式不正确');
       if (tooDeep) return { file: this.file, line: pos.line + this.lineOffset, column: pos.col, message: `YAML 语法错误：${hint}` };
       return { file: this.file, line: pos.line + this.lineOffset, column: pos.col, message: `YAML 语法错误：${hint}（${detail}）` };
     });

@@ -6,15 +6,7 @@ import type { Period } from '../vocab/periods.js';
 import type { PlanKind } from '../vocab/title.js';
 
 /** What a section is about; a section without a title takes the kind's default title. */
-export type SectionKind =
-  | 'ideology'
-  | 'democracy'
-  | 'rights'
-  | 'quality'
-  | 'self-building'
-  | 'women'
-  | 'culture'
-  | 'custom';
+export type SectionKind = 'ideology' | 'democracy' | 'rights' | 'quality' | 'self-building' | 'women' | 'culture' | 'custom';
 
 /** A work item: a level-3 heading with its text, and optional level-4 sub-items. */
 export interface OutlineItem {

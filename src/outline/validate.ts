@@ -7,7 +7,15 @@ import { editDistance } from '../text/edit-distance.js';
 import type { Level } from '../vocab/level.js';
 import { readIssuing } from '../vocab/issuing.js';
 import { fieldOf, keysOf, type FieldDef } from '../vocab/definition/field.js';
-import { FONT_FIELDS, ITEM_FIELDS, PLAN_FIELDS, PLAN_KEYS, SCHEDULE_FIELDS, SECTION_FIELDS, TARGET_FIELDS } from '../vocab/definition/plan-fields.js';
+import {
+  FONT_FIELDS,
+  ITEM_FIELDS,
+  PLAN_FIELDS,
+  PLAN_KEYS,
+  SCHEDULE_FIELDS,
+  SECTION_FIELDS,
+  TARGET_FIELDS,
+} from '../vocab/definition/plan-fields.js';
 import { describeValue, readValue, typeKeys, type ReadContext, type TypeChoices } from '../vocab/definition/read-value.js';
 import type { Period } from '../vocab/periods.js';
 import type { Outline, OutlineItem, OutlineSection, OutlineTarget, ScheduleEntry, SectionKind } from './types.js';
@@ -22,7 +30,6 @@ export const SECTION_KINDS: Readonly<Record<SectionKind, string>> = {
   culture: '丰富职工文体生活',
   custom: '',
 };
-
 
 /** `sections[2].items[0].title` */
 export function formatPath(path: FieldPath): string {
@@ -139,7 +146,8 @@ function section(check: Checker, raw: unknown, path: FieldPath): OutlineSection 
     title = SECTION_KINDS[kind];
   }
   const intro = check.text(raw, SECTION_FIELDS, 'intro', path);
-  const items = check.list(raw, SECTION_FIELDS, 'items', path)
+  const items = check
+    .list(raw, SECTION_FIELDS, 'items', path)
     .map((x, i) => item(check, x, [...path, 'items', i], 0))
     .filter((x): x is OutlineItem => !!x);
   return { kind, title, ...(intro !== undefined ? { intro } : {}), items };
@@ -155,7 +163,8 @@ function target(check: Checker, raw: unknown, path: FieldPath): OutlineTarget | 
   const number = (key: 'value' | 'baseline', what: string): string | number | undefined => {
     const v = raw[key];
     if (typeof v === 'number' || typeof v === 'string') return v;
-    if (v !== undefined && v !== null) check.fail([...path, key], `${formatPath([...path, key])}（${what}）应为数字或文本，实际为${describe(v)}`);
+    if (v !== undefined && v !== null)
+      check.fail([...path, key], `${formatPath([...path, key])}（${what}）应为数字或文本，实际为${describe(v)}`);
     return undefined;
   };
   const value = number('value', '目标值');
@@ -163,7 +172,13 @@ function target(check: Checker, raw: unknown, path: FieldPath): OutlineTarget | 
   const unit = check.text(raw, TARGET_FIELDS, 'unit', path);
   const note = check.text(raw, TARGET_FIELDS, 'note', path);
   if (name === undefined) return undefined;
-  return { name, ...(value !== undefined ? { value } : {}), ...(baseline !== undefined ? { baseline } : {}), ...(unit !== undefined ? { unit } : {}), ...(note !== undefined ? { note } : {}) };
+  return {
+    name,
+    ...(value !== undefined ? { value } : {}),
+    ...(baseline !== undefined ? { baseline } : {}),
+    ...(unit !== undefined ? { unit } : {}),
+    ...(note !== undefined ? { note } : {}),
+  };
 }
 
 function month(check: Checker, raw: unknown, path: FieldPath): number | undefined {
@@ -188,7 +203,8 @@ function scheduleEntry(check: Checker, raw: unknown, path: FieldPath): ScheduleE
   } else if (raw.months !== undefined) {
     const list = check.list(raw, SCHEDULE_FIELDS, 'months', path);
     months = list.map((m, i) => month(check, m, [...path, 'months', i])).filter((m): m is number => m !== undefined);
-    if (Array.isArray(raw.months) && raw.months.length === 0) check.fail([...path, 'months'], `${formatPath([...path, 'months'])}（月份）不能为空`);
+    if (Array.isArray(raw.months) && raw.months.length === 0)
+      check.fail([...path, 'months'], `${formatPath([...path, 'months'])}（月份）不能为空`);
   } else {
     check.fail(path, `${formatPath(path)} 缺少 month（月份，1–12）`);
   }
@@ -282,9 +298,18 @@ export function validateOutline(raw: unknown, options: ValidateOptions): { outli
   const title = scalar('title') as string | undefined;
   const preface = scalar('preface') as string | undefined;
   const guidance = scalar('guidance') as string | undefined;
-  const targets = check.list(raw, PLAN_FIELDS, 'targets', []).map((t, i) => target(check, t, ['targets', i])).filter((t): t is OutlineTarget => !!t);
-  const sections = check.list(raw, PLAN_FIELDS, 'sections', []).map((s, i) => section(check, s, ['sections', i])).filter((s): s is OutlineSection => !!s);
-  const schedule = check.list(raw, PLAN_FIELDS, 'schedule', []).map((s, i) => scheduleEntry(check, s, ['schedule', i])).filter((s): s is ScheduleEntry => !!s);
+  const targets = check
+    .list(raw, PLAN_FIELDS, 'targets', [])
+    .map((t, i) => target(check, t, ['targets', i]))
+    .filter((t): t is OutlineTarget => !!t);
+  const sections = check
+    .list(raw, PLAN_FIELDS, 'sections', [])
+    .map((s, i) => section(check, s, ['sections', i]))
+    .filter((s): s is OutlineSection => !!s);
+  const schedule = check
+    .list(raw, PLAN_FIELDS, 'schedule', [])
+    .map((s, i) => scheduleEntry(check, s, ['schedule', i]))
+    .filter((s): s is ScheduleEntry => !!s);
   const fontChoice = fonts(check, raw.fonts, ['fonts']);
   const issuing = readIssuing(raw);
   check.issues.push(...issuing.issues);

@@ -24,7 +24,11 @@ const DATE_TEXT = '^\\s*(?:\\d{4}-\\d{1,2}-\\d{1,2}|\\d{4}年\\d{1,2}月\\d{1,2}
 function choiceSchema(choices: readonly Choice[]): JsonSchema {
   const words = choices.flatMap((choice) => choiceWords(choice));
   // enumDescriptions: the VS Code YAML extension shows them beside each completion.
-  return { type: 'string', enum: words, enumDescriptions: choices.flatMap((choice) => choiceWords(choice).map(() => `${choice.value}（${choice.name}）`)) };
+  return {
+    type: 'string',
+    enum: words,
+    enumDescriptions: choices.flatMap((choice) => choiceWords(choice).map(() => `${choice.value}（${choice.name}）`)),
+  };
 }
 
 function core(field: FieldDef, context: SchemaContext, path: string): JsonSchema {
@@ -34,7 +38,12 @@ function core(field: FieldDef, context: SchemaContext, path: string): JsonSchema
       if (path === 'check.disable[]') return { type: 'string', enum: [...context.ruleIds] };
       return field.maxChars !== undefined ? { type: ['string', 'number'], maxLength: field.maxChars } : { type: ['string', 'number'] };
     case 'year':
-      return { anyOf: [{ type: 'integer', minimum: 1949, maximum: 2200 }, { type: 'string', pattern: YEAR_TEXT }] };
+      return {
+        anyOf: [
+          { type: 'integer', minimum: 1949, maximum: 2200 },
+          { type: 'string', pattern: YEAR_TEXT },
+        ],
+      };
     case 'date':
       return { type: 'string', pattern: DATE_TEXT };
     case 'choice':
@@ -44,7 +53,9 @@ function core(field: FieldDef, context: SchemaContext, path: string): JsonSchema
     case 'boolean':
       return { type: 'boolean' };
     case 'object': {
-      const properties = Object.fromEntries((field.fields ?? []).map((f) => [f.key, fieldSchema(f, context, path ? `${path}.${f.key}` : f.key)]));
+      const properties = Object.fromEntries(
+        (field.fields ?? []).map((f) => [f.key, fieldSchema(f, context, path ? `${path}.${f.key}` : f.key)]),
+      );
       const required = (field.fields ?? []).filter((f) => f.required).map((f) => f.key);
       const object: JsonSchema = { type: 'object', properties, additionalProperties: false, ...(required.length ? { required } : {}) };
       const rules = field.schemaRules ?? {};
@@ -65,14 +76,24 @@ function core(field: FieldDef, context: SchemaContext, path: string): JsonSchema
 /** A field's schema: its kind's, with its Chinese title and description; an optional field may be left empty. */
 export function fieldSchema(field: FieldDef, context: SchemaContext, path = '', required = field.required ?? false): JsonSchema {
   const schema = core(field, context, path);
-  const notes: JsonSchema = { title: field.label, description: field.description, ...(field.default !== undefined ? { default: field.default } : {}) };
+  const notes: JsonSchema = {
+    title: field.label,
+    description: field.description,
+    ...(field.default !== undefined ? { default: field.default } : {}),
+  };
   // `title:` with nothing after it is YAML's null, which the validator takes as “not given”.
   if (required) return { ...notes, ...schema };
   return { ...notes, anyOf: [schema, { type: 'null' }] };
 }
 
 /** A whole file's schema: a mapping of `fields`. */
-export function fileSchema(id: string, title: string, description: string, fields: readonly FieldDef[], context: SchemaContext): JsonSchema {
+export function fileSchema(
+  id: string,
+  title: string,
+  description: string,
+  fields: readonly FieldDef[],
+  context: SchemaContext,
+): JsonSchema {
   const body = core({ key: '', kind: 'object', label: title, description, fields }, context, '');
   return { $schema: 'http://json-schema.org/draft-07/schema#', $id: id, title, description, ...body };
 }

@@ -13,7 +13,13 @@ export function schemaFiles(types: readonly { type: string; name: string }[]): R
   const rank = (type: string) => (BUILT_IN_ORDER.includes(type) ? BUILT_IN_ORDER.indexOf(type) : BUILT_IN_ORDER.length);
   const typeNames: Choice[] = [...types]
     .sort((a, b) => rank(a.type) - rank(b.type))
-    .map(({ type, name }) => ({ value: type, name, words: Object.entries(aliases).filter(([, t]) => t === type).map(([alias]) => alias) }));
+    .map(({ type, name }) => ({
+      value: type,
+      name,
+      words: Object.entries(aliases)
+        .filter(([, t]) => t === type)
+        .map(([alias]) => alias),
+    }));
   const context = { typeNames, ruleIds: RULE_IDS };
   const text = (schema: object) => `${JSON.stringify(schema, null, 2)}\n`;
   return { [PLAN_SCHEMA_FILE]: text(planSchema(context)), [CONFIG_SCHEMA_FILE]: text(configSchema(context)) };

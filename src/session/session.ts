@@ -139,7 +139,10 @@ export function currentSession(): Session {
 }
 
 /** A module's cache, looked up in the current session on each use: `sessionCache('parse', 64).get(key)`. */
-export function sessionCache<K, V>(name: string, limit: number): { readonly current: BoundedCache<K, V> } & Pick<BoundedCache<K, V>, 'get' | 'set' | 'has' | 'getOrMake' | 'delete'> {
+export function sessionCache<K, V>(
+  name: string,
+  limit: number,
+): { readonly current: BoundedCache<K, V> } & Pick<BoundedCache<K, V>, 'get' | 'set' | 'has' | 'getOrMake' | 'delete'> {
   const current = (): BoundedCache<K, V> => currentSession().cache<K, V>(name, limit);
   return {
     get current() {

@@ -52,12 +52,16 @@ function fillDefaults(template: Template, options: NewOutlineOptions): (text: st
       const value = values[name];
       if (value !== undefined) return value;
       const known = name in values;
-      throw new UserError('invalid', [{
-        file: template.file,
-        message: known
-          ? `模板默认提纲中的 ${quote(token)} 只能用于区（县）、乡镇、街道类型的计划`
-          : `模板默认提纲中的 ${quote(token)} 无法识别，可用的有：${Object.keys(values).map((k) => `{{${k}}}`).join('、')}`,
-      }]);
+      throw new UserError('invalid', [
+        {
+          file: template.file,
+          message: known
+            ? `模板默认提纲中的 ${quote(token)} 只能用于区（县）、乡镇、街道类型的计划`
+            : `模板默认提纲中的 ${quote(token)} 无法识别，可用的有：${Object.keys(values)
+                .map((k) => `{{${k}}}`)
+                .join('、')}`,
+        },
+      ]);
     });
 }
 
@@ -74,7 +78,10 @@ function fillAll(value: unknown, fill: (text: string) => string): unknown {
  * roster row from them.
  */
 export function newOutlineFields(template: Template, options: NewOutlineOptions): Record<string, unknown> {
-  const defaults = defaultsForPeriod(fillAll(template.meta.defaults, fillDefaults(template, options)) as Record<string, unknown>, options.period);
+  const defaults = defaultsForPeriod(
+    fillAll(template.meta.defaults, fillDefaults(template, options)) as Record<string, unknown>,
+    options.period,
+  );
   const level = hasLevel(template.type) ? planLevel(template.type, options.org, options.level) : undefined;
   const schedule = Array.isArray(defaults.schedule) ? defaults.schedule : [];
   const outline: Record<string, unknown> = {

@@ -100,7 +100,12 @@ function cutSentence(whole: string, allowed: readonly number[]): string {
 export function cutText(text: string, allowed: readonly number[]): string {
   const paragraphs = text
     .split(/\r?\n[ \t]*\r?\n/)
-    .map((paragraph) => (paragraph.match(/[^。！？!?]*[。！？!?]*/gu) ?? []).map((s) => cutSentence(s, allowed)).join('').trim())
+    .map((paragraph) =>
+      (paragraph.match(/[^。！？!?]*[。！？!?]*/gu) ?? [])
+        .map((s) => cutSentence(s, allowed))
+        .join('')
+        .trim(),
+    )
     .filter((paragraph) => paragraph !== '');
   const joined = paragraphs.join('\n\n');
   // A YAML block (`|`) ends with a line break: keep it, so the outline `new` writes looks the same.
@@ -190,7 +195,9 @@ function cutRow(row: unknown, allowed: readonly number[]): unknown {
   if (months.length === 0) return undefined;
   // Keys stay in their order, so the row reads as the template wrote it.
   const out: Dict = Object.fromEntries(
-    Object.entries(row).map(([key, value]) => (key === 'months' ? (months.length === 1 ? ['month', months[0]] : ['months', months]) : [key, value])),
+    Object.entries(row).map(([key, value]) =>
+      key === 'months' ? (months.length === 1 ? ['month', months[0]] : ['months', months]) : [key, value],
+    ),
   );
   return out;
 }

@@ -73,7 +73,11 @@ export class TemplateRegistry {
     // A file here would only fail later, deep inside, as a "not a directory" error.
     if (!statSync(userDir).isDirectory()) {
       throw new UserError('usage', [
-        { file: userDir, message: '--templates 应为模板文件夹（其中每个计划类型一个子文件夹，内含 template.md），这里给出的是一个文件。可运行 unionplan eject 文件夹名 得到一个模板文件夹' },
+        {
+          file: userDir,
+          message:
+            '--templates 应为模板文件夹（其中每个计划类型一个子文件夹，内含 template.md），这里给出的是一个文件。可运行 unionplan eject 文件夹名 得到一个模板文件夹',
+        },
       ]);
     }
   }

@@ -83,10 +83,12 @@ function wordingFromData(file: string, data: unknown, locate: Locate, builtIn = 
         fail(at, 'formulas 的每项应为含 name 和 text（或 pattern）的键值对');
         return;
       }
-      for (const key of Object.keys(f)) if (!['name', 'text', 'pattern'].includes(key)) fail([...at, key], `未知字段 ${quote(key)}，可用的字段：name、text、pattern`);
+      for (const key of Object.keys(f))
+        if (!['name', 'text', 'pattern'].includes(key)) fail([...at, key], `未知字段 ${quote(key)}，可用的字段：name、text、pattern`);
       const name = text(f.name, [...at, 'name'], 'name（提法全称）', true);
       let matcher: RegExp | undefined;
-      if ((f.text === undefined) === (f.pattern === undefined)) fail(at, 'formulas 的每项应有 text（原文）或 pattern（正则表达式）之一，且只有一个');
+      if ((f.text === undefined) === (f.pattern === undefined))
+        fail(at, 'formulas 的每项应有 text（原文）或 pattern（正则表达式）之一，且只有一个');
       else if (f.text !== undefined) {
         const t = text(f.text, [...at, 'text'], 'text（原文）', true);
         if (t) matcher = new RegExp(escapeRegExp(t), 'u');
@@ -116,7 +118,8 @@ function wordingFromData(file: string, data: unknown, locate: Locate, builtIn = 
       return;
     }
     for (const key of Object.keys(entry)) {
-      if (!['from', 'guidance', 'task', 'formulas', 'types', 'note'].includes(key)) fail([i, key], `未知字段 ${quote(key)}，可用的字段：from、guidance、task、formulas、types、note`);
+      if (!['from', 'guidance', 'task', 'formulas', 'types', 'note'].includes(key))
+        fail([i, key], `未知字段 ${quote(key)}，可用的字段：from、guidance、task、formulas、types、note`);
     }
     const from = entry.from;
     if (!(typeof from === 'number' && Number.isInteger(from) && from >= 1949 && from <= 2200)) {
@@ -133,7 +136,9 @@ function wordingFromData(file: string, data: unknown, locate: Locate, builtIn = 
             fail([i, 'types', type], `types.${type} 应为含 guidance、formulas 的键值对`);
             continue;
           }
-          for (const key of Object.keys(value)) if (key !== 'guidance' && key !== 'formulas') fail([i, 'types', type, key], `未知字段 ${quote(key)}，可用的字段：guidance、formulas`);
+          for (const key of Object.keys(value))
+            if (key !== 'guidance' && key !== 'formulas')
+              fail([i, 'types', type, key], `未知字段 ${quote(key)}，可用的字段：guidance、formulas`);
           const g = text(value.guidance, [i, 'types', type, 'guidance'], 'guidance', false);
           types[type] = { ...(g ? { guidance: g } : {}), formulas: formulas(value.formulas, [i, 'types', type, 'formulas']) };
         }
@@ -191,7 +196,9 @@ function allEntries(userFiles: readonly string[]): WordingEntry[] {
  * year. Undefined for a year before the list starts, for which nothing is known.
  */
 export function wordingFor(year: number, type: string, userFiles: readonly string[] = []): YearWording | undefined {
-  const entry = allEntries(userFiles).filter((e) => e.from <= year).pop();
+  const entry = allEntries(userFiles)
+    .filter((e) => e.from <= year)
+    .pop();
   return entry ? yearWording(entry, type) : undefined;
 }
 

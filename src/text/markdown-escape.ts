@@ -27,7 +27,10 @@ export function escapeLineStart(text: string): string {
   return text
     .replace(/^([+\-=])/, '\\$1')
     .replace(/^(\d+)([.)])/, '$1\\$2')
-    .replace(/^(\d{1,3})([、．])/u, (_all, digits: string, mark: string) => `${digits}&#x${mark.codePointAt(0)!.toString(16).toUpperCase()};`)
+    .replace(
+      /^(\d{1,3})([、．])/u,
+      (_all, digits: string, mark: string) => `${digits}&#x${mark.codePointAt(0)!.toString(16).toUpperCase()};`,
+    )
     .replace(/^（(?=\d{1,3}[）)])/u, '&#xFF08;')
     .replace(/^\((?=\d{1,3}[）)])/u, '\\(');
 }
@@ -74,7 +77,8 @@ export function splitParagraphs(text: string): string[] {
  * Chinese characters and full-width punctuation, and the quotes, dashes and ellipsis Chinese text
  * uses: a line break next to one of these joins without a space.
  */
-const WIDE = /[\u1100-\u11FF\u2014\u2018-\u201D\u2026\u2E80-\u9FFF\uA960-\uA97F\uAC00-\uD7AF\uF900-\uFAFF\uFE10-\uFE1F\uFE30-\uFE6F\uFF00-\uFFEF\u{20000}-\u{3FFFF}]/u;
+const WIDE =
+  /[\u1100-\u11FF\u2014\u2018-\u201D\u2026\u2E80-\u9FFF\uA960-\uA97F\uAC00-\uD7AF\uF900-\uFAFF\uFE10-\uFE1F\uFE30-\uFE6F\uFF00-\uFFEF\u{20000}-\u{3FFFF}]/u;
 
 /**
  * What a line break inside a paragraph becomes between the text before and after it: nothing

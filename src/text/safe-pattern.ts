@@ -46,7 +46,8 @@ export function unsafePattern(pattern: string): string | undefined {
   if (pattern.length > MAX_PATTERN_LENGTH) return `太长（超过 ${MAX_PATTERN_LENGTH} 个字符），请拆成几项`;
   try {
     const count = paths(parse(pattern, 'u', { lookbehind: true, namedGroups: true, unicodePropertyEscape: true }) as AstNode);
-    if (count > MAX_PATTERN_PATHS) return `可选部分、分支和重复的组合太多（超过 ${MAX_PATTERN_PATHS} 种），匹配会很慢，请拆成几项或写得更具体`;
+    if (count > MAX_PATTERN_PATHS)
+      return `可选部分、分支和重复的组合太多（超过 ${MAX_PATTERN_PATHS} 种），匹配会很慢，请拆成几项或写得更具体`;
     return undefined;
   } catch (error) {
     if (error instanceof Unsafe) return error.message;

@@ -96,7 +96,8 @@ export class BatchJobs {
     } catch (error) {
       job.state = 'failed';
       // Messages name the roster by its own name; the temporary folder is nobody's business.
-      if (error instanceof UserError) job.messages.push(...error.problems.map((p) => [p.line ? `第${p.line}行` : '', p.message].filter(Boolean).join(' ')));
+      if (error instanceof UserError)
+        job.messages.push(...error.problems.map((p) => [p.line ? `第${p.line}行` : '', p.message].filter(Boolean).join(' ')));
       else job.messages.push(`内部错误：${(error as Error).message}`);
     }
   }

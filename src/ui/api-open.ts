@@ -45,7 +45,9 @@ async function importLastYear(bytes: Buffer, name: string): Promise<Opened> {
   const { formatSummary } = await import('../import/summary.js');
   const result = await importPlan(new Uint8Array(bytes), name);
   const outline = new YamlSource(name, result.yaml).doc.toJS() as Record<string, unknown>;
-  const notes = formatSummary(result.summary).split('\n').filter((line) => line.trim() !== '');
+  const notes = formatSummary(result.summary)
+    .split('\n')
+    .filter((line) => line.trim() !== '');
   return { outline, notes };
 }
 

@@ -91,12 +91,26 @@ export async function previewReply(ctx: PlanContext, store: PreviewStore, reques
   const started = performance.now();
   const { pages, pageWidth, pageHeight } = previewPages(plan.doc, { ...(ctx.fontDirs ? { fontDirs: ctx.fontDirs } : {}) });
   const id = store.add(pages);
-  return { json: { notes: plan.notes, title: plan.doc.meta.title, preview: id, pages: pages.length, pageWidth, pageHeight, layoutMs: Math.round(performance.now() - started) } };
+  return {
+    json: {
+      notes: plan.notes,
+      title: plan.doc.meta.title,
+      preview: id,
+      pages: pages.length,
+      pageWidth,
+      pageHeight,
+      layoutMs: Math.round(performance.now() - started),
+    },
+  };
 }
 
 /** `城南实验小学工会2027年工作计划.docx`: the plan's title, safe as a file name anywhere. */
 function fileName(title: string, extension: string): string {
-  const stem = title.replace(/[\\/:*?"<>|\u0000-\u001f\u007f]/g, '_').replace(/^[.\s]+|[.\s]+$/g, '').slice(0, 60) || '工作计划';
+  const stem =
+    title
+      .replace(/[\\/:*?"<>|\u0000-\u001f\u007f]/g, '_')
+      .replace(/^[.\s]+|[.\s]+$/g, '')
+      .slice(0, 60) || '工作计划';
   return stem + extension;
 }
 
@@ -128,7 +142,8 @@ export async function saveOutlineReply(ctx: PlanContext, request: IncomingMessag
   const template = await ctx.registry.get(type);
   const year = planYear(fields.year) ?? defaultPlanYear();
   const period = isPeriod(fields.period) ? fields.period : 'annual';
-  const title = typeof fields.title === 'string' && fields.title.trim() ? fields.title : defaultTitle({ org: String(fields.org ?? ''), year, period });
+  const title =
+    typeof fields.title === 'string' && fields.title.trim() ? fields.title : defaultTitle({ org: String(fields.org ?? ''), year, period });
   const name = fileName(`${title.replace(/工作计划$/, '')}提纲`, '.yaml');
   const text = commentedOutlineText(template, fields, { generator: 'unionplan ui', file: name });
   return { bytes: Buffer.from(text, 'utf8'), type: MEDIA_TYPES.yaml!, download: name };
@@ -144,7 +159,12 @@ export async function warmUp(ctx: PlanContext): Promise<void> {
     const type = ctx.registry.types()[0]!;
     const year = defaultPlanYear();
     const template = await ctx.registry.get(type);
-    const fields = newOutlineFields(template, { org: '示例工会', year, period: template.meta.period, date: defaultPlanDate(year, template.meta.period) });
+    const fields = newOutlineFields(template, {
+      org: '示例工会',
+      year,
+      period: template.meta.period,
+      date: defaultPlanDate(year, template.meta.period),
+    });
     const plan = await formPlan(fields, ctx.registry);
     if (!plan.doc) return;
     const { previewPages } = await import('../writers/pdf/preview.js');

@@ -75,7 +75,13 @@ export async function formPlan(raw: unknown, registry: TemplateRegistry, today =
   for (let i = 0; i < yaml.length; i++) if (yaml[i] === '\n') lineStarts.push(i + 1);
   const notes = result.findings.map((finding: Finding): FieldNote => {
     const offset = (lineStarts[finding.line - 1] ?? 0) + finding.column - 1;
-    return { path: pathAt(offset) ?? [], message: finding.message, suggestion: finding.suggestion, severity: finding.severity, rule: finding.rule };
+    return {
+      path: pathAt(offset) ?? [],
+      message: finding.message,
+      suggestion: finding.suggestion,
+      severity: finding.severity,
+      rule: finding.rule,
+    };
   });
   const markdown = await renderOutlineFile(outline, registry);
   const doc = parseMarkdownSource(FORM_SOURCE, markdown).doc;

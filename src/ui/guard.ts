@@ -49,7 +49,8 @@ const SAFE_METHODS = new Set(['GET', 'HEAD']);
 export function refuse(request: IncomingMessage, url: URL, settings: GuardSettings): Refusal | undefined {
   const hosts = allowedHosts(settings.port);
   const host = (request.headers.host ?? '').toLowerCase();
-  if (!hosts.includes(host)) return { status: 421, message: `拒绝访问：Host ${JSON.stringify(host)} 不是本机地址（只接受 ${hosts.join('、')}）` };
+  if (!hosts.includes(host))
+    return { status: 421, message: `拒绝访问：Host ${JSON.stringify(host)} 不是本机地址（只接受 ${hosts.join('、')}）` };
   if (!sameToken(tokenOf(request, url), settings.token)) {
     return { status: 403, message: '拒绝访问：缺少或错误的访问令牌。请使用启动 unionplan ui 时显示的完整地址（含 ?token=…）' };
   }

@@ -1,9 +1,7 @@
 import type { ServerResponse } from 'node:http';
 
 /** What a handler answers: JSON, or bytes (a file to download when `download` names it). */
-export type Reply =
-  | { status?: number; json: unknown }
-  | { status?: number; bytes: Uint8Array; type: string; download?: string };
+export type Reply = { status?: number; json: unknown } | { status?: number; bytes: Uint8Array; type: string; download?: string };
 
 /**
  * Headers every answer carries: nothing cached, nothing loaded from elsewhere, no framing by
@@ -35,7 +33,10 @@ export function send(response: ServerResponse, reply: Reply): void {
   if (reply.download !== undefined) {
     // RFC 6266: an ASCII fallback, and the real (Chinese) name encoded.
     const encoded = encodeURIComponent(reply.download).replace(/['()*]/g, (c) => `%${c.charCodeAt(0).toString(16).toUpperCase()}`);
-    response.setHeader('Content-Disposition', `attachment; filename="plan${reply.download.slice(reply.download.lastIndexOf('.'))}"; filename*=UTF-8''${encoded}`);
+    response.setHeader(
+      'Content-Disposition',
+      `attachment; filename="plan${reply.download.slice(reply.download.lastIndexOf('.'))}"; filename*=UTF-8''${encoded}`,
+    );
   }
   response.end(reply.bytes);
 }

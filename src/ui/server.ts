@@ -4,7 +4,16 @@ import { UserError } from '../errors.js';
 import { TemplateRegistry } from '../templates/registry.js';
 import { BatchJobs } from './api-batch.js';
 import { openReply } from './api-open.js';
-import { PreviewStore, warmUp, defaultsReply, downloadReply, previewReply, saveOutlineReply, typesReply, type PlanContext } from './api-plan.js';
+import {
+  PreviewStore,
+  warmUp,
+  defaultsReply,
+  downloadReply,
+  previewReply,
+  saveOutlineReply,
+  typesReply,
+  type PlanContext,
+} from './api-plan.js';
 import { newToken, refuse } from './guard.js';
 import { HttpError } from './http-error.js';
 import { send, sendError, type Reply } from './reply.js';
@@ -64,7 +73,10 @@ async function route(request: IncomingMessage, url: URL, { ctx, previews, batche
  */
 export async function startUiServer(options: UiOptions): Promise<UiServer> {
   const token = newToken();
-  const ctx: PlanContext = { registry: new TemplateRegistry(options.templates), ...(options.fontDirs ? { fontDirs: options.fontDirs } : {}) };
+  const ctx: PlanContext = {
+    registry: new TemplateRegistry(options.templates),
+    ...(options.fontDirs ? { fontDirs: options.fontDirs } : {}),
+  };
   // A --templates folder that cannot be read is reported before any address is printed.
   await ctx.registry.get(ctx.registry.types()[0]!);
   const batches = new BatchJobs(ctx);

@@ -21,16 +21,7 @@ export const DEFAULT_FONTS: Readonly<Record<FontRole, string>> = {
 export const LATIN_FONT = 'Times New Roman';
 
 /** Every role, in the order `unionplan fonts` lists them. */
-export const FONT_ROLES: readonly FontRole[] = [
-  'title',
-  'body',
-  'heading1',
-  'heading2',
-  'heading3',
-  'heading4',
-  'pageNumber',
-  'table',
-];
+export const FONT_ROLES: readonly FontRole[] = ['title', 'body', 'heading1', 'heading2', 'heading3', 'heading4', 'pageNumber', 'table'];
 
 /** The font family for every role: the plan's own choice where it made one, else the default. */
 export function resolveFonts(overrides?: Partial<Record<FontRole, string>>): Record<FontRole, string> {

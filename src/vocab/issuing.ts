@@ -57,7 +57,8 @@ function noticeText(raw: Dict, key: 'number' | 'to' | 'cc', label: string, issue
   }
   const text = String(value).trim();
   if (text === '') issues.push({ path, message: `notice.${key}（${label}）不能为空` });
-  else if (field.maxChars !== undefined && [...text].length > field.maxChars) issues.push({ path, message: `notice.${key}（${label}）过长：最多 ${field.maxChars} 个字` });
+  else if (field.maxChars !== undefined && [...text].length > field.maxChars)
+    issues.push({ path, message: `notice.${key}（${label}）过长：最多 ${field.maxChars} 个字` });
   else return text;
   return undefined;
 }
@@ -77,7 +78,10 @@ export function readIssuing(raw: Dict): { fields: IssuingFields; issues: FieldIs
   if (raw.attachments !== undefined && raw.attachments !== null) {
     const list = typeof raw.attachments === 'string' ? [raw.attachments] : raw.attachments;
     if (!Array.isArray(list)) {
-      issues.push({ path: ['attachments'], message: `attachments（附件）应为附件名称的列表（每项以“- ”开头），实际为 ${quote(raw.attachments)}` });
+      issues.push({
+        path: ['attachments'],
+        message: `attachments（附件）应为附件名称的列表（每项以“- ”开头），实际为 ${quote(raw.attachments)}`,
+      });
     } else {
       const titles: string[] = [];
       list.forEach((item, i) => {
@@ -88,17 +92,22 @@ export function readIssuing(raw: Dict): { fields: IssuingFields; issues: FieldIs
         }
         const title = String(item).trim();
         if (title === '') issues.push({ path, message: `attachments[${i}]（附件名称）不能为空` });
-        else if ([...title].length > MAX_ATTACHMENT_CHARS) issues.push({ path, message: `attachments[${i}]（附件名称）过长：最多 ${MAX_ATTACHMENT_CHARS} 个字` });
+        else if ([...title].length > MAX_ATTACHMENT_CHARS)
+          issues.push({ path, message: `attachments[${i}]（附件名称）过长：最多 ${MAX_ATTACHMENT_CHARS} 个字` });
         // GB/T 9704 7.3.4: no punctuation after an attachment's name.
         else titles.push(title.replace(/[。，；、.,;]+$/u, ''));
       });
-      if (list.length > MAX_ATTACHMENTS) issues.push({ path: ['attachments'], message: `attachments（附件）最多 ${MAX_ATTACHMENTS} 个，实际为 ${list.length} 个` });
+      if (list.length > MAX_ATTACHMENTS)
+        issues.push({ path: ['attachments'], message: `attachments（附件）最多 ${MAX_ATTACHMENTS} 个，实际为 ${list.length} 个` });
       if (titles.length > 0) fields.attachments = titles;
     }
   }
   if (raw.notice !== undefined && raw.notice !== null) {
     if (!isDict(raw.notice)) {
-      issues.push({ path: ['notice'], message: `notice（通知）应为含 number（发文字号）、to（主送机关）、cc（抄送机关）的键值对，实际为 ${quote(raw.notice)}` });
+      issues.push({
+        path: ['notice'],
+        message: `notice（通知）应为含 number（发文字号）、to（主送机关）、cc（抄送机关）的键值对，实际为 ${quote(raw.notice)}`,
+      });
     } else {
       for (const key of Object.keys(raw.notice)) {
         if (!keysOf(NOTICE_FIELDS).includes(key)) {

@@ -56,7 +56,15 @@ export interface LevelWords {
   self: string;
 }
 
-const PARTY: Readonly<Record<Level, string>> = { 区: '区委', 县: '县委', 市: '市委', 旗: '旗委', 镇: '镇党委', 乡: '乡党委', 街道: '街道党工委' };
+const PARTY: Readonly<Record<Level, string>> = {
+  区: '区委',
+  县: '县委',
+  市: '市委',
+  旗: '旗委',
+  镇: '镇党委',
+  乡: '乡党委',
+  街道: '街道党工委',
+};
 
 /** The level's words for a union: its own name from the level word on, or “<level>总工会”. */
 export function levelWords(level: Level, org: string): LevelWords {

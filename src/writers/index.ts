@@ -28,7 +28,9 @@ const PDF_NOT_INSTALLED =
 
 function isMissingModule(error: unknown): boolean {
   const code = (error as { code?: unknown } | null)?.code;
-  return (code === 'ERR_MODULE_NOT_FOUND' || code === 'MODULE_NOT_FOUND') && /typst-ts-node-compiler/.test(String((error as Error).message));
+  return (
+    (code === 'ERR_MODULE_NOT_FOUND' || code === 'MODULE_NOT_FOUND') && /typst-ts-node-compiler/.test(String((error as Error).message))
+  );
 }
 
 export const FORMATS = Object.keys(WRITERS);
@@ -41,7 +43,10 @@ export function parseFormats(value: string): string[] {
     .filter((name) => name !== '');
   const unknown = names.filter((name) => !(name in WRITERS));
   if (unknown.length) {
-    throw new UserError('usage', `不支持的输出格式 ${unknown.map(quote).join('、')}，--format 可用：${FORMATS.join('、')}（可用逗号分隔多个，如 --format docx,pdf）`);
+    throw new UserError(
+      'usage',
+      `不支持的输出格式 ${unknown.map(quote).join('、')}，--format 可用：${FORMATS.join('、')}（可用逗号分隔多个，如 --format docx,pdf）`,
+    );
   }
   if (names.length === 0) throw new UserError('usage', `--format 不能为空，可用：${FORMATS.join('、')}`);
   return [...new Set(names)];

@@ -39,7 +39,10 @@ function runInParagraph(block: HeadingBlock): string {
 const BLOCK_WRITERS: { [K in Block['type']]: (block: Extract<Block, { type: K }>) => string } = {
   heading: (block) => (block.runIn ? runInParagraph(block) : `${'#'.repeat(block.level)} ${block.number}${markdownRuns(block.content)}`),
   // A line break is a backslash at the end of the line (visible, unlike two trailing spaces).
-  paragraph: (block) => splitBreaks(block.content).map((line) => markdownRuns(line, true)).join('\\\n'),
+  paragraph: (block) =>
+    splitBreaks(block.content)
+      .map((line) => markdownRuns(line, true))
+      .join('\\\n'),
   table: (block) => {
     const header = `| ${block.header.map(cell).join(' | ')} |`;
     const rule = `| ${block.header.map(() => '---').join(' | ')} |`;

@@ -8,10 +8,19 @@ import { runCli } from '../helpers/cli-in-process.js';
 
 beforeAll(requireBuild);
 
-
 const EXAMPLE_NAMES = [
-  '城南实验小学工会', '城南第二中学工会', '城南区阳光幼儿园工会', '城南区向日葵幼儿园工会', '青禾精密机械有限公司工会', '远帆物流股份有限公司工会',
-  '青山镇总工会', '柳溪街道总工会', '柳溪街道桂花社区工会', '城南区总工会', '城南区总工会经费审查委员会', '青山镇总工会经费审查委员会',
+  '城南实验小学工会',
+  '城南第二中学工会',
+  '城南区阳光幼儿园工会',
+  '城南区向日葵幼儿园工会',
+  '青禾精密机械有限公司工会',
+  '远帆物流股份有限公司工会',
+  '青山镇总工会',
+  '柳溪街道总工会',
+  '柳溪街道桂花社区工会',
+  '城南区总工会',
+  '城南区总工会经费审查委员会',
+  '青山镇总工会经费审查委员会',
 ];
 
 interface ReportUnit {
@@ -52,11 +61,28 @@ describe('unionplan batch: the examples', () => {
     const dir = tempDir();
     // The built CLI, spawned: the bundle's worker script (dist/batch-worker.js) runs the jobs. One
     // shard of three (rows 1, 4, 7, 10) is enough for two workers, at a third of the cost.
-    const result = run(dir, 'batch', join(EXAMPLES, 'units.xlsx'), '--format', 'docx,pdf', '--out', 'out', '--jobs', '2', '--zip', 'plans.zip', '--quiet', '--shard', '1/3');
+    const result = run(
+      dir,
+      'batch',
+      join(EXAMPLES, 'units.xlsx'),
+      '--format',
+      'docx,pdf',
+      '--out',
+      'out',
+      '--jobs',
+      '2',
+      '--zip',
+      'plans.zip',
+      '--quiet',
+      '--shard',
+      '1/3',
+    );
     expect(result.stderr).toBe('');
     expect(result.stdout).toBe('');
     expect(result.status).toBe(0);
-    const expected = EXAMPLE_NAMES.filter((_, i) => i % 3 === 0).flatMap((name) => [`${name}.docx`, `${name}.pdf`]).sort();
+    const expected = EXAMPLE_NAMES.filter((_, i) => i % 3 === 0)
+      .flatMap((name) => [`${name}.docx`, `${name}.pdf`])
+      .sort();
     expect(expected).toHaveLength(8);
     expect(listFiles(join(dir, 'out'))).toEqual(expected);
     const zip = await JSZip.loadAsync(readFileSync(join(dir, 'plans.zip')));
@@ -86,7 +112,9 @@ describe('unionplan batch: roster formats', () => {
     const result = await runCli(dir, 'batch', 'units.xlsx', '--sheet', '名录', '--format', 'md', '--out', 'out', '-q');
     expect(result.stderr).toBe('');
     expect(result.status).toBe(0);
-    expect(readFileSync(join(dir, 'out', '城南区向日葵幼儿园工会.md'), 'utf8')).toContain('title: 城南区向日葵幼儿园工会2028年下半年工作计划');
+    expect(readFileSync(join(dir, 'out', '城南区向日葵幼儿园工会.md'), 'utf8')).toContain(
+      'title: 城南区向日葵幼儿园工会2028年下半年工作计划',
+    );
   });
 });
 
@@ -105,7 +133,9 @@ describe('unionplan batch: bad rows and bad lists', () => {
     expect(result.stdout).toContain('共 8 个单位：完成 2，已存在跳过 0，行有误 6，失败 0');
     const report = readReport(join(dir, 'report.json'));
     expect(report.units.map((u) => u.status)).toEqual(['done', 'invalid', 'invalid', 'invalid', 'invalid', 'invalid', 'invalid', 'done']);
-    expect(report.units[3]!.problems).toEqual([{ row: 5, column: 3, header: '年度', message: 'year（年度）的值 “二〇二七” 无效，应为四位数的年份，如 2027' }]);
+    expect(report.units[3]!.problems).toEqual([
+      { row: 5, column: 3, header: '年度', message: 'year（年度）的值 “二〇二七” 无效，应为四位数的年份，如 2027' },
+    ]);
   });
 
   it.each([
@@ -158,7 +188,18 @@ describe('unionplan batch: file names', () => {
     expect(long.startsWith(cut.replace(/\.md$/, ''))).toBe(true);
     expect(Buffer.byteLength(cut)).toBeLessThanOrEqual(130);
     expect(files.filter((f) => f !== cut)).toEqual(
-      ['_.._windows_win.ini.md', '_CON.md', 'A工会.md', 'a_b.md', 'a工会-2.md', '_x.md', '未命名.md', '城南实验小学工会.md', '城南实验小学工会-2.md', '🏭红星👨‍👩‍👧工会.md'].sort(),
+      [
+        '_.._windows_win.ini.md',
+        '_CON.md',
+        'A工会.md',
+        'a_b.md',
+        'a工会-2.md',
+        '_x.md',
+        '未命名.md',
+        '城南实验小学工会.md',
+        '城南实验小学工会-2.md',
+        '🏭红星👨‍👩‍👧工会.md',
+      ].sort(),
     );
     const report = readReport(join(dir, 'report.json'));
     const second = report.units.find((u) => u.files[0] === '城南实验小学工会-2.md')!;
@@ -199,12 +240,25 @@ describe('unionplan batch: existing files, --force, --emit outline, --outline, -
     expect(isWorkingDay(date!)).toBe(true);
     const built = await runCli(dir, 'build', join('outlines', '城南区阳光幼儿园工会.yaml'), '--out', 'plans');
     expect(built.stderr).toBe('');
-    expect(readFileSync(join(dir, 'plans', '城南区阳光幼儿园工会.md'), 'utf8')).toContain('title: 城南区阳光幼儿园工会2027年上半年工作计划');
+    expect(readFileSync(join(dir, 'plans', '城南区阳光幼儿园工会.md'), 'utf8')).toContain(
+      'title: 城南区阳光幼儿园工会2027年上半年工作计划',
+    );
   });
 
   it('starts every union from --outline', async () => {
     const dir = tempDir();
-    const result = await runCli(dir, 'batch', fixture('base-outline', 'units.csv'), '--outline', fixture('base-outline', 'base.yaml'), '--format', 'md', '--out', 'out', '-q');
+    const result = await runCli(
+      dir,
+      'batch',
+      fixture('base-outline', 'units.csv'),
+      '--outline',
+      fixture('base-outline', 'base.yaml'),
+      '--format',
+      'md',
+      '--out',
+      'out',
+      '-q',
+    );
     expect(result.stderr).toBe('');
     expect(result.status).toBe(0);
     const md = readFileSync(join(dir, 'out', '丹桂社区工会.md'), 'utf8');
@@ -223,9 +277,24 @@ describe('unionplan batch: existing files, --force, --emit outline, --outline, -
     writeFileSync(join(dir, 'quiet.yaml'), `check:\n  disable: [stale-year]\n${stale}`);
     const notes = async (outline: string) => {
       const out = `out-${outline}`;
-      const result = await runCli(dir, 'batch', fixture('base-outline', 'units.csv'), '--outline', outline, '--format', 'md', '--out', out, '--report', `${out}.json`, '-q');
+      const result = await runCli(
+        dir,
+        'batch',
+        fixture('base-outline', 'units.csv'),
+        '--outline',
+        outline,
+        '--format',
+        'md',
+        '--out',
+        out,
+        '--report',
+        `${out}.json`,
+        '-q',
+      );
       expect(result.status).toBe(0);
-      return readReport(join(dir, `${out}.json`)).units.flatMap((unit) => unit.notes).join('\n');
+      return readReport(join(dir, `${out}.json`))
+        .units.flatMap((unit) => unit.notes)
+        .join('\n');
     };
     expect(await notes('plain.yaml')).toContain('stale-year');
     expect(await notes('quiet.yaml')).not.toContain('stale-year');
@@ -236,9 +305,25 @@ describe('unionplan batch: existing files, --force, --emit outline, --outline, -
     const dir = tempDir();
     mkdirSync(join(dir, 'shared'));
     writeFileSync(join(dir, 'shared', 'refs.yaml'), '- text: 老提法\n  since: 2020\n  replacement: 新提法\n');
-    const base = readFileSync(fixture('base-outline', 'base.yaml'), 'utf8').replace(/^guidance: \|\n( +)/m, 'guidance: |\n$1继续沿用老提法。\n$1');
+    const base = readFileSync(fixture('base-outline', 'base.yaml'), 'utf8').replace(
+      /^guidance: \|\n( +)/m,
+      'guidance: |\n$1继续沿用老提法。\n$1',
+    );
     writeFileSync(join(dir, 'shared', 'base.yaml'), `check:\n  references: refs.yaml\n${base}`);
-    const result = await runCli(dir, 'batch', fixture('base-outline', 'units.csv'), '--outline', join('shared', 'base.yaml'), '--format', 'md', '--out', 'out', '--report', 'report.json', '-q');
+    const result = await runCli(
+      dir,
+      'batch',
+      fixture('base-outline', 'units.csv'),
+      '--outline',
+      join('shared', 'base.yaml'),
+      '--format',
+      'md',
+      '--out',
+      'out',
+      '--report',
+      'report.json',
+      '-q',
+    );
     expect(result.stderr).toBe('');
     expect(result.status).toBe(0);
     const units = readReport(join(dir, 'report.json')).units;
@@ -260,17 +345,36 @@ describe('unionplan batch: existing files, --force, --emit outline, --outline, -
     expect(shards.map((files) => files.length)).toEqual([4, 4, 3]);
     expect(shards.flat().sort()).toEqual(listFiles(join(dir, 'all')));
     const indexes = [1, 2, 3].map((k) => readReport(join(dir, `shard-${k}.json`)).units.map((u) => u.index));
-    expect(indexes).toEqual([[1, 4, 7, 10], [2, 5, 8, 11], [3, 6, 9]]);
+    expect(indexes).toEqual([
+      [1, 4, 7, 10],
+      [2, 5, 8, 11],
+      [3, 6, 9],
+    ]);
   });
 
   it('writes a CSV report', async () => {
     const dir = tempDir();
-    const result = await runCli(dir, 'batch', fixture('bad-rows', 'units.csv'), '--format', 'md', '--out', 'out', '--report', 'report.csv', '-q');
+    const result = await runCli(
+      dir,
+      'batch',
+      fixture('bad-rows', 'units.csv'),
+      '--format',
+      'md',
+      '--out',
+      'out',
+      '--report',
+      'report.csv',
+      '-q',
+    );
     expect(result.status).toBe(6);
     expect(result.stdout).toBe('');
     const csv = readFileSync(join(dir, 'report.csv'), 'utf8');
-    expect(csv.startsWith('\uFEFFindex,row,union,type,status,files,error,notes\r\n1,2,城南实验小学工会,school,done,城南实验小学工会.md,,\r\n')).toBe(true);
-    expect(csv).toContain('\r\n4,5,柳溪街道总工会,street,invalid,,第5行 “年度”列: year（年度）的值 “二〇二七” 无效，应为四位数的年份，如 2027,\r\n');
+    expect(
+      csv.startsWith('\uFEFFindex,row,union,type,status,files,error,notes\r\n1,2,城南实验小学工会,school,done,城南实验小学工会.md,,\r\n'),
+    ).toBe(true);
+    expect(csv).toContain(
+      '\r\n4,5,柳溪街道总工会,street,invalid,,第5行 “年度”列: year（年度）的值 “二〇二七” 无效，应为四位数的年份，如 2027,\r\n',
+    );
     expect(existsSync(join(dir, 'out', '城南区总工会.md'))).toBe(true);
     expect(statSync(join(dir, 'report.csv')).size).toBeGreaterThan(0);
   });
@@ -279,11 +383,16 @@ describe('unionplan batch: existing files, --force, --emit outline, --outline, -
 describe('unionplan batch: the check rules', () => {
   it('reports what check finds in each plan, and with --strict does not write a plan with an error', async () => {
     const dir = tempDir();
-    writeFileSync(join(dir, 'units.csv'), '单位名称,类型,年度,指导思想\n城西小学工会,school,2027,xx年要做好__工作\n城东小学工会,school,2027,认真做好工会工作。\n');
+    writeFileSync(
+      join(dir, 'units.csv'),
+      '单位名称,类型,年度,指导思想\n城西小学工会,school,2027,xx年要做好__工作\n城东小学工会,school,2027,认真做好工会工作。\n',
+    );
     const lenient = await runCli(dir, 'batch', 'units.csv', '--out', 'out', '--format', 'md', '--report', 'report.json', '-q');
     expect(lenient.status).toBe(0);
     expect(listFiles(join(dir, 'out'))).toEqual(['城东小学工会.md', '城西小学工会.md']);
-    const notes = readReport(join(dir, 'report.json')).units.find((u) => u.name === '城西小学工会')!.notes.join('\n');
+    const notes = readReport(join(dir, 'report.json'))
+      .units.find((u) => u.name === '城西小学工会')!
+      .notes.join('\n');
     expect(notes).toContain('错误 placeholder 未填写的占位符“xx”');
     expect(notes).toContain('错误 placeholder 未填写的空白“__”');
 

@@ -17,13 +17,25 @@ interface Report {
   units: { name: string; status: string; files: string[] }[];
 }
 
-
 describe('unionplan batch: Ctrl-C, then --skip-existing', () => {
   it('stops cleanly on Ctrl-C, reports what finished, and a rerun with --skip-existing completes the rest', async () => {
     const dir = tempDir();
     const rows = Array.from({ length: COUNT }, (_, i) => `第${i + 1}测试单位工会,${TYPES[i % TYPES.length]},2027`);
     writeFileSync(join(dir, 'units.csv'), `单位名称,类型,年度\n${rows.join('\n')}\n`);
-    const args = ['batch', 'units.csv', '--format', 'docx,pdf', '--out', 'out', '--report', 'report.json', '--zip', 'plans.zip', '--jobs', '2'];
+    const args = [
+      'batch',
+      'units.csv',
+      '--format',
+      'docx,pdf',
+      '--out',
+      'out',
+      '--report',
+      'report.json',
+      '--zip',
+      'plans.zip',
+      '--jobs',
+      '2',
+    ];
 
     const child = start(dir, ...args);
     let stderr = '';

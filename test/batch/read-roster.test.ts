@@ -34,7 +34,15 @@ describe('CSV rosters', () => {
     expect(roster.format).toBe('csv');
     expect(roster.encoding).toBe('utf-8');
     expect(table(roster)).toEqual([
-      { row: 2, 单位名称: '城南实验小学工会', 类型: '学校', 上级工会: '城南区教育工会', 年度: '2027', 计划期间: '全年', 落款日期: '2027/1/5' },
+      {
+        row: 2,
+        单位名称: '城南实验小学工会',
+        类型: '学校',
+        上级工会: '城南区教育工会',
+        年度: '2027',
+        计划期间: '全年',
+        落款日期: '2027/1/5',
+      },
       { row: 3, 单位名称: '柳溪街道总工会', 类型: '街道总工会', 上级工会: '城南区总工会', 年度: '2027' },
       { row: 4, 单位名称: '城南区阳光幼儿园工会', 类型: 'kindergarten', 上级工会: '城南区教育工会', 年度: '2027', 计划期间: '上半年' },
     ]);
@@ -101,7 +109,10 @@ describe('Excel rosters', () => {
   it('reads the sheet --sheet names, and lists the sheets when there is none of that name', async () => {
     const file = fixture('xlsx', 'exceljs-two-sheets.xlsx');
     expect(table(await readRoster(file, { sheet: '2027年名录' }))).toEqual([{ row: 2, org: '甲工会', type: 'audit' }]);
-    expect(await failure(file, '名录')).toEqual({ kind: 'usage', messages: [expect.stringContaining('工作簿中的工作表：说明、2027年名录')] });
+    expect(await failure(file, '名录')).toEqual({
+      kind: 'usage',
+      messages: [expect.stringContaining('工作簿中的工作表：说明、2027年名录')],
+    });
     expect((await failure(file)).messages[0]).toContain('没有可识别的列');
   });
 
@@ -183,7 +194,10 @@ describe('lists that give nothing to build', () => {
     if (process.getuid?.() !== 0) {
       writeFileSync(join(dir, 'locked.csv'), 'org,type\n');
       chmodSync(join(dir, 'locked.csv'), 0o000);
-      expect(await failure(join(dir, 'locked.csv'))).toEqual({ kind: 'input', messages: [expect.stringContaining('没有读取这个文件的权限')] });
+      expect(await failure(join(dir, 'locked.csv'))).toEqual({
+        kind: 'input',
+        messages: [expect.stringContaining('没有读取这个文件的权限')],
+      });
     }
   });
 });

@@ -56,22 +56,32 @@ function workbookParts(
     '[Content_Types].xml': '<?xml version="1.0"?><Types xmlns="http://schemas.openxmlformats.org/package/2006/content-types"/>',
     '_rels/.rels': `<Relationships xmlns="http://schemas.openxmlformats.org/package/2006/relationships"><Relationship Id="rId1" Type="${REL}/officeDocument" Target="xl/workbook.xml"/></Relationships>`,
     'xl/workbook.xml': `<?xml version="1.0" encoding="UTF-8"?><workbook xmlns="http://schemas.openxmlformats.org/spreadsheetml/2006/main" xmlns:r="${REL}">${extra.workbookPr ?? ''}<sheets>${sheets
-      .map((sheet, i) => `<sheet name="${sheet.name}" sheetId="${i + 1}"${sheet.state ? ` state="${sheet.state}"` : ''} r:id="rId${i + 1}"/>`)
+      .map(
+        (sheet, i) => `<sheet name="${sheet.name}" sheetId="${i + 1}"${sheet.state ? ` state="${sheet.state}"` : ''} r:id="rId${i + 1}"/>`,
+      )
       .join('')}</sheets></workbook>`,
     'xl/_rels/workbook.xml.rels': `<Relationships xmlns="http://schemas.openxmlformats.org/package/2006/relationships">${sheets
-      .map((sheet, i) => `<Relationship Id="rId${i + 1}" Type="${REL}/${sheet.type ?? 'worksheet'}" Target="/xl/worksheets/sheet${i + 1}.xml"/>`)
-      .join('')}<Relationship Id="rIdS" Type="${REL}/sharedStrings" Target="sharedStrings.xml"/><Relationship Id="rIdT" Type="${REL}/styles" Target="styles.xml"/></Relationships>`,
+      .map(
+        (sheet, i) =>
+          `<Relationship Id="rId${i + 1}" Type="${REL}/${sheet.type ?? 'worksheet'}" Target="/xl/worksheets/sheet${i + 1}.xml"/>`,
+      )
+      .join(
+        '',
+      )}<Relationship Id="rIdS" Type="${REL}/sharedStrings" Target="sharedStrings.xml"/><Relationship Id="rIdT" Type="${REL}/styles" Target="styles.xml"/></Relationships>`,
   };
   sheets.forEach((sheet, i) => {
     parts[`xl/worksheets/sheet${i + 1}.xml`] = sheet.xml;
   });
-  if (extra.strings) parts['xl/sharedStrings.xml'] = `<sst xmlns="http://schemas.openxmlformats.org/spreadsheetml/2006/main">${extra.strings.map((s) => `<si>${s}</si>`).join('')}</sst>`;
+  if (extra.strings)
+    parts['xl/sharedStrings.xml'] =
+      `<sst xmlns="http://schemas.openxmlformats.org/spreadsheetml/2006/main">${extra.strings.map((s) => `<si>${s}</si>`).join('')}</sst>`;
   if (extra.styles) parts['xl/styles.xml'] = extra.styles;
   return parts;
 }
 
 const inline = (text: string): string => `<c t="inlineStr"><is><t>${text}</t></is></c>`;
-const sheetXml = (rows: string): string => `<worksheet xmlns="http://schemas.openxmlformats.org/spreadsheetml/2006/main"><sheetData>${rows}</sheetData></worksheet>`;
+const sheetXml = (rows: string): string =>
+  `<worksheet xmlns="http://schemas.openxmlformats.org/spreadsheetml/2006/main"><sheetData>${rows}</sheetData></worksheet>`;
 
 async function writeXlsx(parts: Record<string, string | Buffer>): Promise<string> {
   const file = join(tempDir(), 'units.xlsx');
@@ -81,12 +91,30 @@ async function writeXlsx(parts: Record<string, string | Buffer>): Promise<string
 
 /** What exceljs-cells.xlsx holds, with shared or inline strings alike (see make-exceljs.mjs). */
 const EXCELJS_CELLS = [
-  { row: 3, 单位名称: '城南实验小学工会', 类型: '学校', 上级工会: '城南区教育工会', 年度: 2027, 计划期间: '全年', 落款日期: '2027-01-05', 备注: true },
+  {
+    row: 3,
+    单位名称: '城南实验小学工会',
+    类型: '学校',
+    上级工会: '城南区教育工会',
+    年度: 2027,
+    计划期间: '全年',
+    落款日期: '2027-01-05',
+    备注: true,
+  },
   // C3:C4 is merged: every cell of a merged range holds its first cell's value.
   { row: 4, 上级工会: '城南区教育工会' },
   { row: 5, 单位名称: '青山镇总工会', 类型: 'town', 年度: 2027, 计划期间: '上半年', 落款日期: '#N/A', 备注: false },
   { row: 7, 单位名称: '柳溪街道总工会', 上级工会: '城南区总工会', 落款日期: '2027-03-01', 备注: '#REF!' },
-  { row: 8, 单位名称: '红星社区工会', 类型: 'community', 上级工会: '城南区总工会', 年度: 2027, 计划期间: '下半年', 落款日期: '2027/7/1', 备注: 12.5 },
+  {
+    row: 8,
+    单位名称: '红星社区工会',
+    类型: 'community',
+    上级工会: '城南区总工会',
+    年度: 2027,
+    计划期间: '下半年',
+    落款日期: '2027/7/1',
+    备注: 12.5,
+  },
 ];
 
 describe('workbooks written by spreadsheet programs', () => {
@@ -108,9 +136,29 @@ describe('workbooks written by spreadsheet programs', () => {
     expect(roster.sheet).toBe('名录');
     expect(roster.ignoredHeaders).toEqual(['已上报', '备注']);
     expect(table(roster)).toEqual([
-      { row: 3, 单位名称: '城南实验小学工会', 类型: '学校', 上级工会: '城南区教育工会', 年度: 2027, 计划期间: '全年', 落款日期: '2027-01-05', 已上报: true, 备注: '第一行 含空格' },
+      {
+        row: 3,
+        单位名称: '城南实验小学工会',
+        类型: '学校',
+        上级工会: '城南区教育工会',
+        年度: 2027,
+        计划期间: '全年',
+        落款日期: '2027-01-05',
+        已上报: true,
+        备注: '第一行 含空格',
+      },
       // 落款日期 is shown as 2027年3月1日 (format yyyy\年m\月d\日); 上级工会 is merged from the row above.
-      { row: 4, 单位名称: '青山镇总工会', 类型: 'town', 上级工会: '城南区教育工会', 年度: 2027, 计划期间: '#DIV/0!', 落款日期: '2027-03-01', 已上报: false, 备注: '#N/A' },
+      {
+        row: 4,
+        单位名称: '青山镇总工会',
+        类型: 'town',
+        上级工会: '城南区教育工会',
+        年度: 2027,
+        计划期间: '#DIV/0!',
+        落款日期: '2027-03-01',
+        已上报: false,
+        备注: '#N/A',
+      },
       { row: 6, 单位名称: '柳溪街道总工会', 上级工会: '城南区总工会' },
       { row: 7, 单位名称: '红星社区工会', 类型: 'community', 上级工会: 'community', 年度: 2027.5, 计划期间: '<下半年> & “引号”' },
     ]);
@@ -129,9 +177,15 @@ describe('workbooks written by spreadsheet programs', () => {
 });
 
 describe('what spreadsheet programs write less often', () => {
-  const strings = ['<t>单位名称</t>', '<r><t>甲</t></r><r><rPr><b/></rPr><t xml:space="preserve">工会</t></r><rPh sb="0" eb="1"><t>こう</t></rPh>', '<t>第一行_x000D_\n第二行</t>', '<t>城南区总工会</t>'];
+  const strings = [
+    '<t>单位名称</t>',
+    '<r><t>甲</t></r><r><rPr><b/></rPr><t xml:space="preserve">工会</t></r><rPh sb="0" eb="1"><t>こう</t></rPh>',
+    '<t>第一行_x000D_\n第二行</t>',
+    '<t>城南区总工会</t>',
+  ];
   // Style 1: built-in format 31, 2027年1月5日 in Chinese Excel and WPS.
-  const styles = '<styleSheet><numFmts count="1"><numFmt numFmtId="164" formatCode="0.00E+00"/></numFmts><cellXfs count="3"><xf numFmtId="0"/><xf numFmtId="31"/><xf numFmtId="164"/></cellXfs><dxfs><dxf><numFmt numFmtId="165" formatCode="yyyy"/></dxf></dxfs></styleSheet>';
+  const styles =
+    '<styleSheet><numFmts count="1"><numFmt numFmtId="164" formatCode="0.00E+00"/></numFmts><cellXfs count="3"><xf numFmtId="0"/><xf numFmtId="31"/><xf numFmtId="164"/></cellXfs><dxfs><dxf><numFmt numFmtId="165" formatCode="yyyy"/></dxf></dxfs></styleSheet>';
   const rows = (serial: number): string =>
     `<?xml version="1.0" encoding="UTF-8"?><!-- 手写 --><x:worksheet xmlns:x="http://schemas.openxmlformats.org/spreadsheetml/2006/main"><x:sheetData>` +
     `<x:row r="1"><x:c r="A1" t="s"><x:v>0</x:v></x:c><x:c r="C1" t="inlineStr"><x:is><x:t>类型</x:t></x:is></x:c><x:c r="E1" t="inlineStr"><x:is><x:t>落款日期</x:t></x:is></x:c><x:c r="F1" t="inlineStr"><x:is><x:t>备注</x:t></x:is></x:c><x:c r="G1" t="inlineStr"><x:is><x:t>年度</x:t></x:is></x:c><x:c r="XFD1" t="inlineStr"><x:is><x:t>上级工会</x:t></x:is></x:c></x:row>` +
@@ -154,19 +208,31 @@ describe('what spreadsheet programs write less often', () => {
   });
 
   it('counts dates from 1904 when the workbook says so', async () => {
-    const file = await writeXlsx(workbookParts([{ name: '名录', xml: rows(46392 - 1462) }], { strings, styles, workbookPr: '<workbookPr date1904="1"/>' }));
+    const file = await writeXlsx(
+      workbookParts([{ name: '名录', xml: rows(46392 - 1462) }], { strings, styles, workbookPr: '<workbookPr date1904="1"/>' }),
+    );
     expect(table(await readRoster(file))).toEqual(expected);
   });
 
   it('reads a part written in UTF-16 with a byte-order mark, and refuses one that is not UTF-8 (no U+FFFD in a name)', async () => {
     const header = `<row r="1">${inline('单位名称')}${inline('类型')}</row>`;
-    const utf16 = Buffer.concat([Buffer.from([0xff, 0xfe]), Buffer.from(sheetXml(`${header}<row r="2">${inline('甲工会')}${inline('town')}</row>`), 'utf16le')]);
+    const utf16 = Buffer.concat([
+      Buffer.from([0xff, 0xfe]),
+      Buffer.from(sheetXml(`${header}<row r="2">${inline('甲工会')}${inline('town')}</row>`), 'utf16le'),
+    ]);
     const parts: Record<string, string | Buffer> = workbookParts([{ name: '名录', xml: '' }]);
     parts['xl/worksheets/sheet1.xml'] = utf16;
     expect(table(await readRoster(await writeXlsx(parts)))).toEqual([{ row: 2, 单位名称: '甲工会', 类型: 'town' }]);
     // 甲工会 in GBK, as a program that ignores the XML's encoding might write it.
-    parts['xl/worksheets/sheet1.xml'] = Buffer.concat([Buffer.from(`<worksheet><sheetData>${header}<row r="2"><c t="inlineStr"><is><t>`), Buffer.from([0xbc, 0xd7, 0xb9, 0xa4, 0xbb, 0xe1]), Buffer.from('</t></is></c></row></sheetData></worksheet>')]);
-    expect(await failure(await writeXlsx(parts))).toEqual(['invalid', expect.stringContaining('无法读取（xl/worksheets/sheet1.xml：不是有效的 UTF-8 文本）')]);
+    parts['xl/worksheets/sheet1.xml'] = Buffer.concat([
+      Buffer.from(`<worksheet><sheetData>${header}<row r="2"><c t="inlineStr"><is><t>`),
+      Buffer.from([0xbc, 0xd7, 0xb9, 0xa4, 0xbb, 0xe1]),
+      Buffer.from('</t></is></c></row></sheetData></worksheet>'),
+    ]);
+    expect(await failure(await writeXlsx(parts))).toEqual([
+      'invalid',
+      expect.stringContaining('无法读取（xl/worksheets/sheet1.xml：不是有效的 UTF-8 文本）'),
+    ]);
   });
 
   it('reads the first sheet that is not hidden, passing over a chart sheet, and matches --sheet with spaces trimmed', async () => {
@@ -182,18 +248,36 @@ describe('what spreadsheet programs write less often', () => {
     );
     expect(table(await readRoster(file))).toEqual([{ row: 2, org: '甲工会', type: 'audit' }]);
     expect(table(await readRoster(file, { sheet: ' 旧表 ' }))).toEqual([{ row: 2, org: '旧工会', type: 'school' }]);
-    expect(await failure(file, '图表')).toEqual(['usage', expect.stringContaining('没有名为 “图表” 的工作表（--sheet）。工作簿中的工作表：旧表、名录')]);
+    expect(await failure(file, '图表')).toEqual([
+      'usage',
+      expect.stringContaining('没有名为 “图表” 的工作表（--sheet）。工作簿中的工作表：旧表、名录'),
+    ]);
   });
 
   it('fills a merged range only within the cells the sheet uses, and refuses one too large to be a roster', async () => {
     const header = `<row r="1">${inline('单位名称')}${inline('上级工会')}</row>`;
     const small = await writeXlsx(
-      workbookParts([{ name: '名录', xml: `${sheetXml(`${header}<row r="3">${inline('乙工会')}</row>`).replace('</worksheet>', '<mergeCells><mergeCell ref="A3:XFD1048576"/></mergeCells></worksheet>')}` }]),
+      workbookParts([
+        {
+          name: '名录',
+          xml: `${sheetXml(`${header}<row r="3">${inline('乙工会')}</row>`).replace('</worksheet>', '<mergeCells><mergeCell ref="A3:XFD1048576"/></mergeCells></worksheet>')}`,
+        },
+      ]),
     );
     expect(table(await readRoster(small))).toEqual([{ row: 3, 单位名称: '乙工会', 上级工会: '乙工会' }]);
     const wide = `${header}<row r="2">${inline('丙工会')}</row><row r="100"><c r="XFD100" t="inlineStr"><is><t>远</t></is></c></row>`;
-    const large = await writeXlsx(workbookParts([{ name: '名录', xml: sheetXml(wide).replace('</worksheet>', '<mergeCells><mergeCell ref="A2:XFD1048576"/></mergeCells></worksheet>') }]));
-    expect(await failure(large)).toEqual(['invalid', expect.stringContaining('units.xlsx: 工作表 “名录”，合并单元格 “A2:XFD1048576” 等合并的范围过大（超过 1000000 格）')]);
+    const large = await writeXlsx(
+      workbookParts([
+        {
+          name: '名录',
+          xml: sheetXml(wide).replace('</worksheet>', '<mergeCells><mergeCell ref="A2:XFD1048576"/></mergeCells></worksheet>'),
+        },
+      ]),
+    );
+    expect(await failure(large)).toEqual([
+      'invalid',
+      expect.stringContaining('units.xlsx: 工作表 “名录”，合并单元格 “A2:XFD1048576” 等合并的范围过大（超过 1000000 格）'),
+    ]);
   });
 });
 
@@ -223,7 +307,9 @@ describe('cells and files the reader refuses', () => {
 
   it('lists 20 bad cells and counts the rest', async () => {
     const bad = Array.from({ length: 25 }, (_, i) => `<row r="${i + 2}"><c r="B${i + 2}"><v>x${i}</v></c></row>`).join('');
-    const file = await writeXlsx(workbookParts([{ name: '名录', xml: sheetXml(`<row r="1">${inline('单位名称')}${inline('年度')}</row>${bad}`) }]));
+    const file = await writeXlsx(
+      workbookParts([{ name: '名录', xml: sheetXml(`<row r="1">${inline('单位名称')}${inline('年度')}</row>${bad}`) }]),
+    );
     const messages = await failure(file);
     expect(messages).toHaveLength(1 + 20 + 1);
     expect(messages[20]).toBe(`${file}: 工作表 “名录”，B21 单元格：数值 “x19” 无效`);
@@ -233,12 +319,20 @@ describe('cells and files the reader refuses', () => {
   it('refuses a DOCTYPE (no entity is ever expanded), a truncated zip, damaged compressed data', async () => {
     const laughs = `<?xml version="1.0"?><!DOCTYPE lolz [<!ENTITY lol "lol"><!ENTITY lol2 "&lol;&lol;&lol;&lol;">]><worksheet><sheetData><row r="1"><c t="inlineStr"><is><t>&lol2;</t></is></c></row></sheetData></worksheet>`;
     const bomb = await writeXlsx(workbookParts([{ name: '名录', xml: laughs }]));
-    expect(await failure(bomb)).toEqual(['invalid', expect.stringContaining('不是有效的 Excel 工作簿（.xlsx），无法读取（xl/worksheets/sheet1.xml：含有 DOCTYPE 声明')]);
+    expect(await failure(bomb)).toEqual([
+      'invalid',
+      expect.stringContaining('不是有效的 Excel 工作簿（.xlsx），无法读取（xl/worksheets/sheet1.xml：含有 DOCTYPE 声明'),
+    ]);
 
     const good = await zip(workbookParts([{ name: '名录', xml: sheetXml(`<row r="1">${inline('单位名称')}</row>`.repeat(50)) }]));
     const truncated = await writeXlsx({});
     writeFileSync(truncated, good.subarray(0, good.length - 40));
-    expect(await failure(truncated)).toEqual(['invalid', expect.stringContaining('不是有效的 Excel 工作簿（.xlsx），无法读取（不是完整的 zip 压缩包）。请在 Excel 或 WPS 中打开后另存为 .xlsx 或 CSV')]);
+    expect(await failure(truncated)).toEqual([
+      'invalid',
+      expect.stringContaining(
+        '不是有效的 Excel 工作簿（.xlsx），无法读取（不是完整的 zip 压缩包）。请在 Excel 或 WPS 中打开后另存为 .xlsx 或 CSV',
+      ),
+    ]);
 
     const damaged = Buffer.from(good);
     const entries = zipEntries(damaged, 100) as { name: string; offset: number; compressed: number }[];
@@ -247,7 +341,10 @@ describe('cells and files the reader refuses', () => {
     damaged.fill(0xff, data, data + Math.min(16, sheet.compressed));
     const damagedFile = await writeXlsx({});
     writeFileSync(damagedFile, damaged);
-    expect(await failure(damagedFile)).toEqual(['invalid', expect.stringContaining('无法读取（xl/worksheets/sheet1.xml 的压缩数据已损坏）')]);
+    expect(await failure(damagedFile)).toEqual([
+      'invalid',
+      expect.stringContaining('无法读取（xl/worksheets/sheet1.xml 的压缩数据已损坏）'),
+    ]);
   });
 
   it('refuses a workbook whose table of contents lists more than 10,000 parts, before reading any', async () => {

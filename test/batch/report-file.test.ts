@@ -12,8 +12,25 @@ const report: BatchReport = {
   interrupted: false,
   units: [
     { index: 1, row: 2, name: '甲工会', type: 'school', status: 'done', files: ['甲工会.docx', '甲工会.pdf'], problems: [], notes: [] },
-    { index: 3, row: 4, name: '=HYPERLINK("x")', type: 'town', status: 'done', files: ['=HYPERLINK(_x_).docx'], problems: [], notes: ['与第2行的单位同名'] },
-    { index: 5, row: 6, name: '乙, 丙工会', status: 'invalid', files: [], problems: [{ row: 6, column: 2, header: '类型', message: '类型 “村委会” 无效' }], notes: [] },
+    {
+      index: 3,
+      row: 4,
+      name: '=HYPERLINK("x")',
+      type: 'town',
+      status: 'done',
+      files: ['=HYPERLINK(_x_).docx'],
+      problems: [],
+      notes: ['与第2行的单位同名'],
+    },
+    {
+      index: 5,
+      row: 6,
+      name: '乙, 丙工会',
+      status: 'invalid',
+      files: [],
+      problems: [{ row: 6, column: 2, header: '类型', message: '类型 “村委会” 无效' }],
+      notes: [],
+    },
   ],
 };
 

@@ -18,7 +18,13 @@ const today = new Date(2026, 10, 23);
 /** Every row of a roster file made into an outline. */
 async function outlines(file: string, base?: string): Promise<RowOutline[]> {
   const roster = await readRoster(file);
-  const context = { roster, registry, types: await typeNames(registry), today, ...(base ? { base: await loadBaseOutline(base, registry, today) } : {}) };
+  const context = {
+    roster,
+    registry,
+    types: await typeNames(registry),
+    today,
+    ...(base ? { base: await loadBaseOutline(base, registry, today) } : {}),
+  };
   return Promise.all(roster.rows.map((row) => rowOutline(row, context)));
 }
 
@@ -47,7 +53,14 @@ describe('a row made into an outline', () => {
   it('takes the type’s defaults (as `new` does) with Chinese values translated', async () => {
     const [school, street, kindergarten] = await outlines(fixture('utf8-bom', 'units.csv'));
     expect(school!.problems).toEqual([]);
-    expect(school!.outline).toMatchObject({ type: 'school', org: '城南实验小学工会', superior: '城南区教育工会', year: 2027, period: 'annual', date: '2027-01-05' });
+    expect(school!.outline).toMatchObject({
+      type: 'school',
+      org: '城南实验小学工会',
+      superior: '城南区教育工会',
+      year: 2027,
+      period: 'annual',
+      date: '2027-01-05',
+    });
     expect(school!.outline!.sections.length).toBeGreaterThan(3);
     expect(street!.outline).toMatchObject({ type: 'street', org: '柳溪街道总工会', date: '2026-11-23' });
     // 上半年: a half-year plan, its schedule cut to January–June like `new --period first-half`.
@@ -79,11 +92,15 @@ describe('a row made into an outline', () => {
     const said = rows.map((r) => r.problems.map((p) => describeProblem(p, 'units.csv')));
     expect(said[0]).toEqual([]);
     expect(said[1]).toEqual(['units.csv:第3行 “单位名称”列: 单位名称为空：每一行都要写工会全称']);
-    expect(said[2]).toEqual([expect.stringMatching(/^units\.csv:第4行 “类型”列: 类型 “村委会” 无效，应为 school（学校）、kindergarten（幼儿园）/)]);
+    expect(said[2]).toEqual([
+      expect.stringMatching(/^units\.csv:第4行 “类型”列: 类型 “村委会” 无效，应为 school（学校）、kindergarten（幼儿园）/),
+    ]);
     expect(said[3]).toEqual(['units.csv:第5行 “年度”列: year（年度）的值 “二〇二七” 无效，应为四位数的年份，如 2027']);
     expect(said[4]).toEqual([expect.stringMatching(/^units\.csv:第6行 “落款日期”列: date（落款日期）的值 “2027-02-30” 无效/)]);
     expect(said[5]).toEqual([expect.stringMatching(/^units\.csv:第7行 “工作目标”列: targets（工作目标）应为列表/)]);
-    expect(said[6]).toEqual([expect.stringMatching(/^units\.csv:第8行 “工作目标”列: 工作目标（targets）应写成 YAML 列表或键值对.*不是有效的 YAML：请检查括号/)]);
+    expect(said[6]).toEqual([
+      expect.stringMatching(/^units\.csv:第8行 “工作目标”列: 工作目标（targets）应写成 YAML 列表或键值对.*不是有效的 YAML：请检查括号/),
+    ]);
     expect(said[7]).toEqual([]);
     expect(rows[1]!.problems[0]).toMatchObject({ row: 3, column: 1, header: '单位名称' });
     expect(rows.map((r) => r.outline !== undefined)).toEqual([true, false, false, false, false, false, false, true]);
@@ -93,7 +110,9 @@ describe('a row made into an outline', () => {
     const file = join(tempDir(), 'units.yaml');
     writeFileSync(file, '- org: 甲工会\n  type: school\n  year: 1800\n- 城南实验小学工会\n');
     const [first, second] = await outlines(file);
-    expect(first!.problems.map((p) => describeProblem(p))).toEqual(['第3行 “year”: year（年度）的值 “1800” 无效，应为四位数的年份，如 2027']);
+    expect(first!.problems.map((p) => describeProblem(p))).toEqual([
+      '第3行 “year”: year（年度）的值 “1800” 无效，应为四位数的年份，如 2027',
+    ]);
     expect(second!.problems.map((p) => describeProblem(p))[0]).toContain('第4行: 这一项应为键值对');
   });
 
@@ -142,6 +161,8 @@ describe('the roster’s header as a whole', () => {
   });
 
   it('refuses two columns for one field', async () => {
-    expect(await problems('单位名称,类型,org\n甲,school,乙\n')).toEqual(['“单位名称”列和 “org”列（C 列）都表示单位名称（org），请删去一列']);
+    expect(await problems('单位名称,类型,org\n甲,school,乙\n')).toEqual([
+      '“单位名称”列和 “org”列（C 列）都表示单位名称（org），请删去一列',
+    ]);
   });
 });

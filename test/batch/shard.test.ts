@@ -25,7 +25,9 @@ describe('--shard K/N', () => {
   it('puts every union of any roster in exactly one of the N shards, round robin', () => {
     for (let n = 1; n <= 7; n++) {
       for (let length = 0; length <= 30; length++) {
-        const seen = Array.from({ length }, (_, i) => i + 1).map((index) => [...Array(n).keys()].filter((k) => inShard(index, { k: k + 1, n })).length);
+        const seen = Array.from({ length }, (_, i) => i + 1).map(
+          (index) => [...Array(n).keys()].filter((k) => inShard(index, { k: k + 1, n })).length,
+        );
         expect(seen.every((count) => count === 1)).toBe(true);
       }
     }

@@ -16,7 +16,6 @@ function roster(dir: string, count: number): void {
   writeFileSync(join(dir, 'units.csv'), `单位名称,类型,年度\n${rows.join('\n')}\n`);
 }
 
-
 describe('unionplan batch: signals', () => {
   it('treats SIGHUP (a closed terminal) like Ctrl-C: finished plans kept, the report written, no temporary file', async () => {
     const dir = tempDir();

@@ -6,7 +6,6 @@ import { describe, expect, it } from 'vitest';
 import { tempDir } from './helpers.js';
 import { runCli } from '../helpers/cli-in-process.js';
 
-
 /** A zip of these parts, as an .xlsx is. */
 async function zip(parts: Record<string, Buffer>): Promise<Buffer> {
   const file = new yazl.ZipFile();
@@ -20,7 +19,10 @@ async function zip(parts: Record<string, Buffer>): Promise<Buffer> {
 const TYPES = Buffer.from('<?xml version="1.0"?><Types xmlns="http://schemas.openxmlformats.org/package/2006/content-types"/>');
 
 function sheetOf(rows: number): Buffer {
-  const body = Array.from({ length: rows }, (_, i) => `<row r="${i + 1}"><c r="A${i + 1}" t="inlineStr"><is><t>第${i}工会</t></is></c></row>`).join('');
+  const body = Array.from(
+    { length: rows },
+    (_, i) => `<row r="${i + 1}"><c r="A${i + 1}" t="inlineStr"><is><t>第${i}工会</t></is></c></row>`,
+  ).join('');
   return Buffer.from(`<?xml version="1.0"?><worksheet><sheetData>${body}</sheetData></worksheet>`);
 }
 
@@ -55,8 +57,12 @@ describe('roster limits', () => {
   it('refuses a sheet of more than 100,000 rows, and a CSV of more than 100,000 unions', async () => {
     const workbook = await zip({
       '[Content_Types].xml': TYPES,
-      'xl/workbook.xml': Buffer.from('<workbook xmlns:r="r"><sheets><sheet name="说明" sheetId="1" r:id="rId1"/><sheet name="名录" sheetId="2" r:id="rId2"/></sheets></workbook>'),
-      'xl/_rels/workbook.xml.rels': Buffer.from('<Relationships><Relationship Id="rId1" Target="worksheets/sheet1.xml"/><Relationship Id="rId2" Target="worksheets/sheet2.xml"/></Relationships>'),
+      'xl/workbook.xml': Buffer.from(
+        '<workbook xmlns:r="r"><sheets><sheet name="说明" sheetId="1" r:id="rId1"/><sheet name="名录" sheetId="2" r:id="rId2"/></sheets></workbook>',
+      ),
+      'xl/_rels/workbook.xml.rels': Buffer.from(
+        '<Relationships><Relationship Id="rId1" Target="worksheets/sheet1.xml"/><Relationship Id="rId2" Target="worksheets/sheet2.xml"/></Relationships>',
+      ),
       'xl/worksheets/sheet1.xml': sheetOf(3),
       'xl/worksheets/sheet2.xml': sheetOf(100_001),
     });

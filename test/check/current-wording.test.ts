@@ -6,12 +6,17 @@ import { describe, expect, it } from 'vitest';
 import { checkFile } from '../../src/check/check.js';
 import { TODAY, check, markdown, outline, places } from './helpers.js';
 
-const CURRENT = '坚持以习近平新时代中国特色社会主义思想为指导，全面贯彻党的二十大和二十届历次全会精神，深入学习贯彻习近平总书记关于工人阶级和工会工作的重要论述，认真落实中国工会十八大部署';
+const CURRENT =
+  '坚持以习近平新时代中国特色社会主义思想为指导，全面贯彻党的二十大和二十届历次全会精神，深入学习贯彻习近平总书记关于工人阶级和工会工作的重要论述，认真落实中国工会十八大部署';
 const SCHOOL = '，深入贯彻全国教育大会精神，建设教育强国，大力弘扬教育家精神';
 
 describe('missing-current-wording (warning)', () => {
   it('finds a 2027 指导思想 without the current formulas, at the 指导思想', () => {
-    const found = check(outline('guidance: 以习近平新时代中国特色社会主义思想为指导，贯彻党的教育方针。\n'), 'yaml', 'missing-current-wording');
+    const found = check(
+      outline('guidance: 以习近平新时代中国特色社会主义思想为指导，贯彻党的教育方针。\n'),
+      'yaml',
+      'missing-current-wording',
+    );
     expect(places(found)).toEqual(['4:11']);
     expect(found[0]!.message).toBe(
       '2027年计划的指导思想缺少现行提法：“党的二十大和二十届历次全会精神”、“习近平总书记关于工人阶级和工会工作的重要论述”、“中国工会十八大精神（或部署）”、“全国教育大会精神”、“教育强国”、“教育家精神”',
@@ -33,7 +38,9 @@ describe('missing-current-wording (warning)', () => {
     const found = check(text, 'md', 'missing-current-wording');
     expect(places(found)).toEqual(['10:1']);
     expect(found[0]!.message).toBe('2028年计划的指导思想缺少现行提法：“党的二十一大精神”');
-    expect(check(text.replace('全面贯彻党的二十大和二十届历次全会精神', '全面学习贯彻党的二十一大精神'), 'md', 'missing-current-wording')).toEqual([]);
+    expect(
+      check(text.replace('全面贯彻党的二十大和二十届历次全会精神', '全面学习贯彻党的二十一大精神'), 'md', 'missing-current-wording'),
+    ).toEqual([]);
   });
 
   it('says nothing for a plan that names no year', () => {
@@ -42,7 +49,10 @@ describe('missing-current-wording (warning)', () => {
 
   it('reads the user’s wording list named by check.wording, which replaces the year’s entry', async () => {
     const dir = mkdtempSync(join(tmpdir(), 'wording-'));
-    writeFileSync(join(dir, '现行提法.yaml'), '- from: 2027\n  guidance: 本省的提法\n  task: 本省的任务\n  formulas:\n    - name: 省工会十五大精神\n      text: 省工会十五大\n');
+    writeFileSync(
+      join(dir, '现行提法.yaml'),
+      '- from: 2027\n  guidance: 本省的提法\n  task: 本省的任务\n  formulas:\n    - name: 省工会十五大精神\n      text: 省工会十五大\n',
+    );
     const file = join(dir, 'plan.yaml');
     writeFileSync(file, outline(`guidance: ${CURRENT}${SCHOOL}。\ncheck:\n  wording: 现行提法.yaml\n`));
     const found = (await checkFile(file, { today: TODAY })).filter((f) => f.rule === 'missing-current-wording');
@@ -70,7 +80,11 @@ describe('missing-current-wording (warning)', () => {
 
 describe('outdated-reference: campaigns that have ended, and 新时期', () => {
   it('finds each at its line and column', () => {
-    const found = check(markdown('深入开展党史学习教育和党纪学习教育，巩固中央八项规定精神学习教育成果，抓好疫情防控，开创新时期工会工作新局面。\n'), 'md', 'outdated-reference');
+    const found = check(
+      markdown('深入开展党史学习教育和党纪学习教育，巩固中央八项规定精神学习教育成果，抓好疫情防控，开创新时期工会工作新局面。\n'),
+      'md',
+      'outdated-reference',
+    );
     expect(places(found)).toEqual(['7:5', '7:12', '7:21', '7:38', '7:45']);
     expect(found.map((f) => f.suggestion)).toEqual([
       '改为“当年党中央部署的学习教育”或当前的提法，或删去',
@@ -89,7 +103,11 @@ describe('outdated-reference: campaigns that have ended, and 新时期', () => {
 describe('body-schedule-mismatch (warning)', () => {
   const body = 'sections:\n  - title: 文体\n    items:\n      - title: 读书\n        text: 9月开展读书活动，教师节表彰优秀教师。\n';
   it('finds schedule work the body does not describe, at the schedule row', () => {
-    const found = check(outline(`${body}schedule:\n  - month: 9\n    items: [开展读书活动, 庆祝教师节]\n  - month: 10\n    items: [举办教职工运动会]\n`), 'yaml', 'body-schedule-mismatch');
+    const found = check(
+      outline(`${body}schedule:\n  - month: 9\n    items: [开展读书活动, 庆祝教师节]\n  - month: 10\n    items: [举办教职工运动会]\n`),
+      'yaml',
+      'body-schedule-mismatch',
+    );
     expect(places(found)).toEqual(['12:12']);
     expect(found[0]!.message).toBe('月度安排“10月”中的“运动会”在正文中没有相应的工作');
   });
@@ -97,11 +115,16 @@ describe('body-schedule-mismatch (warning)', () => {
   it('finds dated body work the schedule leaves out, at the body text', () => {
     const found = check(outline(`${body}schedule:\n  - month: 10\n    items: [开展读书活动]\n`), 'yaml', 'body-schedule-mismatch');
     expect(places(found)).toEqual(['8:15', '8:15']);
-    expect(found.map((f) => f.message)).toEqual(['正文写到“9月”的工作，但月度安排中没有9月', '正文写到“教师节”的工作，但月度安排中没有这项工作']);
+    expect(found.map((f) => f.message)).toEqual([
+      '正文写到“9月”的工作，但月度安排中没有9月',
+      '正文写到“教师节”的工作，但月度安排中没有这项工作',
+    ]);
   });
 
   it('reads a Markdown plan’s schedule table, not its owner column', () => {
-    const text = markdown('# 主要工作\n\n开展读书活动。\n\n# 具体工作安排\n\n| 月份 | 工作内容 | 责任部门 |\n| --- | --- | --- |\n| 6月 | 读书交流 | 工会委员会 |\n| 7—8月 | 组织暑期疗休养 | 工会委员会 |\n');
+    const text = markdown(
+      '# 主要工作\n\n开展读书活动。\n\n# 具体工作安排\n\n| 月份 | 工作内容 | 责任部门 |\n| --- | --- | --- |\n| 6月 | 读书交流 | 工会委员会 |\n| 7—8月 | 组织暑期疗休养 | 工会委员会 |\n',
+    );
     const found = check(text, 'md', 'body-schedule-mismatch');
     expect(places(found)).toEqual(['16:3']);
     expect(found[0]!.message).toBe('月度安排“7—8月”中的“疗休养”在正文中没有相应的工作');
@@ -132,7 +155,11 @@ function 制订(what: string): string {
 describe('level-mismatch (warning)', () => {
   const county = 'type: district\norg: 青山县总工会\nyear: 2027\n';
   it('finds another level’s self-references in a county’s plan, at each', () => {
-    const found = check(outline('preface: 在区委领导下，团结全区职工，推进全区域协同，指导社区委员会工作。\n', county), 'yaml', 'level-mismatch');
+    const found = check(
+      outline('preface: 在区委领导下，团结全区职工，推进全区域协同，指导社区委员会工作。\n', county),
+      'yaml',
+      'level-mismatch',
+    );
     expect(places(found)).toEqual(['4:11', '4:19']);
     expect(found[0]!.message).toBe('本计划是县一级（工会全称：青山县总工会），“区委”与本级不符');
     expect(found.map((f) => f.suggestion)).toEqual(['改为“县委”', '改为“全县”']);

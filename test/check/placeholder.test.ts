@@ -36,7 +36,10 @@ describe('placeholder (error)', () => {
     expect(places(check(outline('preface: "以\\"xx\\"为指导"\n'), 'yaml', 'placeholder'))).toEqual(['4:14']);
     expect(places(check(outline("preface: '以''XX''为指导'\n"), 'yaml', 'placeholder'))).toEqual(['4:14']);
     expect(places(check(outline('preface: |\n  第一段。\n\n  在xx年的基础上\n'), 'yaml', 'placeholder'))).toEqual(['7:4']);
-    expect(places(check(outline('schedule:\n  - month: 3\n    items: [召开第__届教代会, 某某活动]\n'), 'yaml', 'placeholder'))).toEqual(['6:16', '6:24']);
+    expect(places(check(outline('schedule:\n  - month: 3\n    items: [召开第__届教代会, 某某活动]\n'), 'yaml', 'placeholder'))).toEqual([
+      '6:16',
+      '6:24',
+    ]);
   });
 
   it('finds nothing in filled-in text, keys, comments or settings', () => {

@@ -11,7 +11,6 @@ import { unsafePattern } from '../../src/text/safe-pattern.js';
 import { tempDir } from '../helpers/cli.js';
 import { runCli } from '../helpers/cli-in-process.js';
 
-
 const plan = (references: string) =>
   `---\ntitle: 城南实验小学工会2027年工作计划\norg: 城南实验小学工会\nyear: 2027\ncheck:\n  references: ${references}\n---\n\n正文${'a'.repeat(40)}。\n`;
 
@@ -89,7 +88,13 @@ describe('check.references: patterns and messages', () => {
   });
 
   it('accepts every pattern of the built-in list and bounded ones, refuses unbounded ones', async () => {
-    for (const safe of ['十八大(?!以来)', '十七届(?:[一二三四五六七]中全会|历次全会)', '三严三实.?专题教育', '(?:全总|全国总工会)第?十四届', 'a{0,3}b']) {
+    for (const safe of [
+      '十八大(?!以来)',
+      '十七届(?:[一二三四五六七]中全会|历次全会)',
+      '三严三实.?专题教育',
+      '(?:全总|全国总工会)第?十四届',
+      'a{0,3}b',
+    ]) {
       expect(unsafePattern(safe)).toBeUndefined();
     }
     for (const unsafe of ['(a+)+$', 'a*b', '.+x', 'a{2,}', '(a|aa){0,40}', '(?:a?){30}a{30}', 'x'.repeat(201)]) {

@@ -37,7 +37,9 @@ describe('check settings', () => {
     const error = thrown(() => check(outline('check:\n  disable: [placehodler]\n  ignore: x\n'), 'yaml'));
     expect(error.kind).toBe('invalid');
     expect(error.problems.map((p) => `${p.line}:${p.column}`)).toEqual(['5:13', '6:3']);
-    expect(error.problems[0]!.message).toMatch(/^check\.disable 中的 “placehodler” 不是检查规则，可用的规则：placeholder、outdated-reference、/);
+    expect(error.problems[0]!.message).toMatch(
+      /^check\.disable 中的 “placehodler” 不是检查规则，可用的规则：placeholder、outdated-reference、/,
+    );
     expect(error.problems[1]!.message).toBe('check 中的未知字段 “ignore”，可用的字段：disable、references、wording');
     const inMd = thrown(() => check(markdown('正文。\n', 'check: 1\n'), 'md'));
     expect(inMd.problems[0]).toMatchObject({ line: 2, column: 8 });
@@ -52,16 +54,25 @@ describe('check settings', () => {
     writeFileSync(file, markdown(`${text}\n继续贯彻老口号。\n`));
     return checkFile(file, { today: TODAY }).then((found) => {
       expect(rules(found)).toEqual(['placeholder', 'outdated-reference']);
-      expect(found[1]).toMatchObject({ line: 9, column: 5, message: '“老口号”是过时的提法：2020年起已由“新口号”取代（2020年起改用新口号）' });
+      expect(found[1]).toMatchObject({
+        line: 9,
+        column: 5,
+        message: '“老口号”是过时的提法：2020年起已由“新口号”取代（2020年起改用新口号）',
+      });
     });
   });
 
   it('reports a broken references list at its lines', () => {
     const root = mkdtempSync(join(tmpdir(), 'unionplan-check-'));
-    writeFileSync(join(root, 'refs.yaml'), '- text: 甲\n  since: 二〇二〇\n  replacement: 乙\n- pattern: "十(["\n  since: 2020\n  replacement: 丙\n');
+    writeFileSync(
+      join(root, 'refs.yaml'),
+      '- text: 甲\n  since: 二〇二〇\n  replacement: 乙\n- pattern: "十(["\n  since: 2020\n  replacement: 丙\n',
+    );
     const error = thrown(() => checkText(join(root, 'plan.yaml'), outline('check: { references: refs.yaml }\n'), { today: TODAY }));
     expect(error.problems.map((p) => `${p.line}:${p.column}`)).toEqual(['2:10', '4:12']);
-    const missing = thrown(() => checkText(join(root, 'plan.yaml'), outline('check: { references: 没有这个文件.yaml }\n'), { today: TODAY }));
+    const missing = thrown(() =>
+      checkText(join(root, 'plan.yaml'), outline('check: { references: 没有这个文件.yaml }\n'), { today: TODAY }),
+    );
     expect(missing.problems[0]!.message).toContain('不存在');
   });
 

@@ -23,7 +23,19 @@ describe('empty-section and single-item (warnings)', () => {
       '',
     ].join('\n'),
   );
-  const md = markdown(['# 一、主要工作', '## （一）空板块', '## （二）单条目板块', '### 1.唯一条目', '内容。', '## （三）两个条目', '### 1.条目一', '### 2.条目二', ''].join('\n\n'));
+  const md = markdown(
+    [
+      '# 一、主要工作',
+      '## （一）空板块',
+      '## （二）单条目板块',
+      '### 1.唯一条目',
+      '内容。',
+      '## （三）两个条目',
+      '### 1.条目一',
+      '### 2.条目二',
+      '',
+    ].join('\n\n'),
+  );
 
   it('finds an empty section at its title', () => {
     const found = check(yaml, 'yaml', 'empty-section');
@@ -40,7 +52,9 @@ describe('empty-section and single-item (warnings)', () => {
   });
 
   it('passes sections with content and with two items', () => {
-    const ok = outline('sections:\n  - title: 板块\n    intro: 导语。\n    items:\n      - title: 一\n      - title: 二\n  - title: 另一板块\n    intro: 导语。\n');
+    const ok = outline(
+      'sections:\n  - title: 板块\n    intro: 导语。\n    items:\n      - title: 一\n      - title: 二\n  - title: 另一板块\n    intro: 导语。\n',
+    );
     expect(check(ok, 'yaml', 'empty-section')).toEqual([]);
     expect(check(ok, 'yaml', 'single-item')).toEqual([]);
   });
@@ -48,16 +62,25 @@ describe('empty-section and single-item (warnings)', () => {
 
 describe('month-outside-period (warning)', () => {
   it('finds months outside a half-year plan’s half', () => {
-    const yaml = outline('schedule:\n  - month: 3\n    items: [召开教代会]\n  - month: 9\n    items: [庆祝教师节]\n  - months: [6, 7]\n    items: [暑期疗休养]\n', HALF);
+    const yaml = outline(
+      'schedule:\n  - month: 3\n    items: [召开教代会]\n  - month: 9\n    items: [庆祝教师节]\n  - months: [6, 7]\n    items: [暑期疗休养]\n',
+      HALF,
+    );
     const found = check(yaml, 'yaml', 'month-outside-period');
     expect(places(found)).toEqual(['8:12', '10:13']);
     expect(found[0]!.message).toBe('9月不在上半年（1—6月）之内');
-    const md = markdown('| 月份 | 工作内容 |\n| --- | --- |\n| 3月 | 召开教代会 |\n| 九月 | 庆祝教师节 |\n| 7—8月 | 疗休养 |\n', HALF_FRONT);
+    const md = markdown(
+      '| 月份 | 工作内容 |\n| --- | --- |\n| 3月 | 召开教代会 |\n| 九月 | 庆祝教师节 |\n| 7—8月 | 疗休养 |\n',
+      HALF_FRONT,
+    );
     expect(places(check(md, 'md', 'month-outside-period'))).toEqual(['11:3', '12:3']);
   });
 
   it('finds words of other months in the body at their line:column, in outlines and Markdown plans', () => {
-    const yaml = outline('sections:\n  - title: 维权\n    items:\n      - title: 做好暑期疗休养工作\n        text: 开展读书活动，年末评选先进，“三八”节开展活动。\n', HALF);
+    const yaml = outline(
+      'sections:\n  - title: 维权\n    items:\n      - title: 做好暑期疗休养工作\n        text: 开展读书活动，年末评选先进，“三八”节开展活动。\n',
+      HALF,
+    );
     const found = check(yaml, 'yaml', 'month-outside-period');
     expect(places(found)).toEqual(['8:18', '9:22']);
     expect(found.map((f) => f.message)).toEqual(['“暑期”（7—8月）不在上半年（1—6月）之内', '“年末”（12月）不在上半年（1—6月）之内']);
@@ -68,16 +91,25 @@ describe('month-outside-period (warning)', () => {
   });
 
   it('judges an item that says its months by them, not by its words', () => {
-    const yaml = outline('sections:\n  - title: 维权\n    items:\n      - title: 疗休养\n        months: [6, 7]\n        text: 组织暑期疗休养。\n      - title: 读书\n        months: [12]\n        text: 暑期读书。\n', HALF);
+    const yaml = outline(
+      'sections:\n  - title: 维权\n    items:\n      - title: 疗休养\n        months: [6, 7]\n        text: 组织暑期疗休养。\n      - title: 读书\n        months: [12]\n        text: 暑期读书。\n',
+      HALF,
+    );
     expect(places(check(yaml, 'yaml', 'month-outside-period'))).toEqual(['13:15']);
   });
 
   it('judges a term plan by its months, September to January for a first term', () => {
     const front = 'title: 某校工会2027—2028学年第一学期工作计划\norg: 某校工会\nyear: 2027\nperiod: 第一学期\n';
-    const md = markdown('寒假前走访慰问，教师节表彰，五一劳动节表彰。\n\n| 月份 | 工作内容 |\n| --- | --- |\n| 1月 | 春节慰问 |\n| 3月 | 三八节 |\n', front);
+    const md = markdown(
+      '寒假前走访慰问，教师节表彰，五一劳动节表彰。\n\n| 月份 | 工作内容 |\n| --- | --- |\n| 1月 | 春节慰问 |\n| 3月 | 三八节 |\n',
+      front,
+    );
     const found = check(md, 'md', 'month-outside-period');
     expect(places(found)).toEqual(['8:15', '13:3']);
-    expect(found.map((f) => f.message)).toEqual(['“五一劳动节”（5月）不在第一学期（9月至次年1月）之内', '3月不在第一学期（9月至次年1月）之内']);
+    expect(found.map((f) => f.message)).toEqual([
+      '“五一劳动节”（5月）不在第一学期（9月至次年1月）之内',
+      '3月不在第一学期（9月至次年1月）之内',
+    ]);
   });
 
   it('passes an annual plan, and a half-year plan within its half', () => {
@@ -88,7 +120,9 @@ describe('month-outside-period (warning)', () => {
 
 describe('duplicate-month (warning)', () => {
   it('finds a month scheduled twice, spans included', () => {
-    const yaml = outline('schedule:\n  - month: 3\n    items: [a]\n  - months: [7, 8]\n    items: [b]\n  - month: 8\n    items: [c]\n  - month: 3\n    items: [d]\n');
+    const yaml = outline(
+      'schedule:\n  - month: 3\n    items: [a]\n  - months: [7, 8]\n    items: [b]\n  - month: 8\n    items: [c]\n  - month: 3\n    items: [d]\n',
+    );
     const found = check(yaml, 'yaml', 'duplicate-month');
     expect(places(found)).toEqual(['9:12', '11:12']);
     expect(found.map((f) => f.message)).toEqual(['8月已在“7—8月”一行中安排过', '3月已在“3月”一行中安排过']);
@@ -97,7 +131,9 @@ describe('duplicate-month (warning)', () => {
   });
 
   it('passes a schedule with each month once', () => {
-    expect(check(outline('schedule:\n  - month: 3\n    items: [a]\n  - months: [7, 8]\n    items: [b]\n'), 'yaml', 'duplicate-month')).toEqual([]);
+    expect(
+      check(outline('schedule:\n  - month: 3\n    items: [a]\n  - months: [7, 8]\n    items: [b]\n'), 'yaml', 'duplicate-month'),
+    ).toEqual([]);
   });
 });
 

@@ -14,7 +14,13 @@ describe('halfwidth-punctuation (warning, fixable)', () => {
   it('finds , ; : ( ) between Chinese characters and fixes them to full width', () => {
     const found = check(md, 'md', 'halfwidth-punctuation');
     expect(places(found)).toEqual(['7:7', '7:12', '7:17', '7:22', '7:28']);
-    expect(found.map((f) => f.suggestion)).toEqual(['改为全角“，”', '改为全角“；”', '改为全角“：”', '改为全角括号“（工会）”', '改为全角“，”']);
+    expect(found.map((f) => f.suggestion)).toEqual([
+      '改为全角“，”',
+      '改为全角“；”',
+      '改为全角“：”',
+      '改为全角括号“（工会）”',
+      '改为全角“，”',
+    ]);
     expect(fixed(md, 'md', 'halfwidth-punctuation')).toBe(markdown('坚持以人为本，突出重点；整体推进：全面履行（工会）职能，加强建设。\n'));
   });
 
@@ -74,7 +80,18 @@ describe('space-in-chinese (warning, fixable)', () => {
 describe('text rules read only user text', () => {
   it('skips the signature marker, table pipes, list markers and link targets', () => {
     const md = markdown(
-      ['| 月份 | 工作内容 |', '| --- | --- |', '| 3月 | 召开教代会 |', '', '- 一项', '', '见[通知](http://a.b/x,y)。', '', '<!-- 落款 -->', ''].join('\n'),
+      [
+        '| 月份 | 工作内容 |',
+        '| --- | --- |',
+        '| 3月 | 召开教代会 |',
+        '',
+        '- 一项',
+        '',
+        '见[通知](http://a.b/x,y)。',
+        '',
+        '<!-- 落款 -->',
+        '',
+      ].join('\n'),
     );
     expect(check(md, 'md').filter((f) => /punctuation|space|placeholder/.test(f.rule))).toEqual([]);
   });

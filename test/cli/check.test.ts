@@ -12,7 +12,6 @@ const WITH_ERROR = `${FRONT}在xx年工作的基础上，做好工作。\n\n坚�
 /** Warnings only, all fixable. */
 const WITH_WARNINGS = `${FRONT}坚持以人为本,突出重点;整体推进。。加强 建设。\n`;
 
-
 describe('unionplan check', () => {
   it('prints each finding as file:line:column  severity  rule  message, then a count, and exits 1 on an error', async () => {
     const dir = tempDir();
@@ -168,7 +167,22 @@ describe('unionplan check', () => {
 
   it('lists the rules in its help', async () => {
     const { stdout } = await runCli(tempDir(), 'check', '--help');
-    for (const id of ['placeholder', 'outdated-reference', 'stale-year', 'empty-section', 'single-item', 'month-outside-period', 'duplicate-month', 'target-without-value', 'date-outside-year', 'title-names-unit-year', 'kind-wording', 'halfwidth-punctuation', 'doubled-punctuation', 'space-in-chinese']) {
+    for (const id of [
+      'placeholder',
+      'outdated-reference',
+      'stale-year',
+      'empty-section',
+      'single-item',
+      'month-outside-period',
+      'duplicate-month',
+      'target-without-value',
+      'date-outside-year',
+      'title-names-unit-year',
+      'kind-wording',
+      'halfwidth-punctuation',
+      'doubled-punctuation',
+      'space-in-chinese',
+    ]) {
       expect(stdout).toContain(id);
     }
   });
@@ -178,7 +192,10 @@ describe('unionplan check', () => {
     const cases = ['school', 'kindergarten', 'enterprise', 'town', 'street', 'community', 'district', 'audit'].map((type) => [type]);
     cases.push(['school', '--period', 'first-half'], ['school', '--period', 'second-half']);
     for (const [type, ...rest] of cases) {
-      expect((await runCli(dir, 'new', '--type', type!, '--org', '城南实验小学工会', '--year', '2027', '-o', 'plan.yaml', '--force', ...rest)).status).toBe(0);
+      expect(
+        (await runCli(dir, 'new', '--type', type!, '--org', '城南实验小学工会', '--year', '2027', '-o', 'plan.yaml', '--force', ...rest))
+          .status,
+      ).toBe(0);
       const { status, stdout } = await runCli(dir, 'check', 'plan.yaml');
       expect({ type, rest, status, stdout }).toEqual({ type, rest, status: 0, stdout: '未发现问题\n' });
     }

@@ -6,7 +6,6 @@ import { runCli } from '../helpers/cli-in-process.js';
 
 beforeAll(() => requireBuild());
 
-
 describe('unionplan new → build', () => {
   // The built CLI, spawned, once: the bundle as users run it (the other tests run its commands in-process).
   it('writes an outline, builds it to Markdown, and builds the Markdown again', () => {
@@ -103,7 +102,14 @@ describe('unionplan types and eject', () => {
     expect(status).toBe(0);
     const lines = stdout.trim().split('\n');
     expect(lines.map((l) => l.split(/\s+/).slice(0, 2).join(' '))).toEqual([
-      'school 学校', 'kindergarten 幼儿园', 'enterprise 企业', 'town 乡镇', 'street 街道', 'community 社区', 'district 区（县）总工会', 'audit 经费审查委员会',
+      'school 学校',
+      'kindergarten 幼儿园',
+      'enterprise 企业',
+      'town 乡镇',
+      'street 街道',
+      'community 社区',
+      'district 区（县）总工会',
+      'audit 经费审查委员会',
     ]);
   });
 
@@ -137,7 +143,9 @@ describe('bad input', () => {
   it('lists the valid types for an unknown --type', async () => {
     const { status, stderr } = await runCli(tempDir(), 'new', '--type', 'hospital', '--org', 'x');
     expect(status).toBe(2);
-    expect(stderr).toContain('未知的计划类型 “hospital”。可用的类型：school（学校）、kindergarten（幼儿园）、enterprise（企业）、town（乡镇）、street（街道）、community（社区）、district（区（县）总工会）、audit（经费审查委员会）');
+    expect(stderr).toContain(
+      '未知的计划类型 “hospital”。可用的类型：school（学校）、kindergarten（幼儿园）、enterprise（企业）、town（乡镇）、street（街道）、community（社区）、district（区（县）总工会）、audit（经费审查委员会）',
+    );
     expect(stderr).not.toContain('是不是');
   });
 
@@ -235,6 +243,8 @@ describe('unionplan new --period: terms and Chinese names', () => {
   it('refuses a period it does not know, naming the ones it does', async () => {
     const result = await runCli(tempDir(), 'new', '--type', 'school', '--org', '某校工会', '--period', '半年');
     expect(result.status).toBe(2);
-    expect(result.stderr).toContain('--period 的值 “半年” 无效，应为 annual（全年）、first-half（上半年）、second-half（下半年）、first-term（第一学期）、second-term（第二学期） 之一');
+    expect(result.stderr).toContain(
+      '--period 的值 “半年” 无效，应为 annual（全年）、first-half（上半年）、second-half（下半年）、first-term（第一学期）、second-term（第二学期） 之一',
+    );
   });
 });

@@ -9,7 +9,6 @@ import { describe, expect, it } from 'vitest';
 import { BIN, tempDir } from '../helpers/cli.js';
 import { runCli } from '../helpers/cli-in-process.js';
 
-
 const FRONT = '---\ntitle: 城南实验小学工会2027年工作计划\norg: 城南实验小学工会\nyear: 2027\n---\n\n';
 
 /** Nine anchors, each a list of nine aliases of the one before: 9^9 values once expanded. */
@@ -34,7 +33,13 @@ describe('a YAML alias bomb is exit 4 with a message, in every entry point', () 
     writeFileSync(join(dir, 'units.yaml'), `- 单位名称: 城南实验小学工会\n  类型: school\n  extra:\n${aliasBomb('    ')}\n`);
 
     // Built into folders of their own: plan.md beside plan.yaml would be an existing output (exit 5).
-    for (const args of [['build', 'plan.yaml', '--format', 'md', '--out', 'a'], ['check', 'plan.yaml'], ['build', 'plan.md', '--format', 'md', '--out', 'b'], ['check', 'plan.md'], ['batch', 'units.yaml', '--out', 'out']]) {
+    for (const args of [
+      ['build', 'plan.yaml', '--format', 'md', '--out', 'a'],
+      ['check', 'plan.yaml'],
+      ['build', 'plan.md', '--format', 'md', '--out', 'b'],
+      ['check', 'plan.md'],
+      ['batch', 'units.yaml', '--out', 'out'],
+    ]) {
       const result = await runCli(dir, ...args);
       expectUserError(result, 4);
       expect(result.stderr).toMatch(message);
@@ -54,7 +59,10 @@ describe('a YAML alias bomb is exit 4 with a message, in every entry point', () 
     mkdirSync(list);
     // The same bomb as a list, the shape of a references file.
     writeFileSync(join(list, 'words.yaml'), `${aliasBomb().replace(/^a\d+: /gm, '- ')}\n`);
-    writeFileSync(join(list, 'plan.md'), `---\ntitle: 城南实验小学工会2027年工作计划\norg: 城南实验小学工会\nyear: 2027\ncheck:\n  references: words.yaml\n---\n\n正文。\n`);
+    writeFileSync(
+      join(list, 'plan.md'),
+      `---\ntitle: 城南实验小学工会2027年工作计划\norg: 城南实验小学工会\nyear: 2027\ncheck:\n  references: words.yaml\n---\n\n正文。\n`,
+    );
     const viaList = await runCli(list, 'check', 'plan.md');
     expectUserError(viaList, 4);
     expect(viaList.stderr).toMatch(/words\.yaml:\d+:\d+: YAML 别名/);
@@ -65,7 +73,10 @@ describe('deep nesting and long plans', () => {
   it('refuses Markdown nested deeper than 100 levels, naming the place (5,000 quotes overflowed the stack)', async () => {
     const dir = tempDir();
     writeFileSync(join(dir, 'plan.md'), `${FRONT}${'> '.repeat(5000)}深处的一段。\n`);
-    for (const args of [['build', 'plan.md', '--format', 'md', '--out', 'out'], ['check', 'plan.md']]) {
+    for (const args of [
+      ['build', 'plan.md', '--format', 'md', '--out', 'out'],
+      ['check', 'plan.md'],
+    ]) {
       const result = await runCli(dir, ...args);
       expectUserError(result, 4);
       expect(result.stderr).toMatch(/plan\.md:7:\d+: Markdown 嵌套层数过多.*超过了 100 层的上限/);
@@ -105,7 +116,11 @@ describe('--templates', () => {
     const dir = tempDir();
     writeFileSync(join(dir, 'templates'), 'not a folder');
     writeFileSync(join(dir, 'plan.md'), `${FRONT}正文。\n`);
-    for (const args of [['build', 'plan.md', '--templates', 'templates'], ['check', 'plan.md', '--templates', 'templates'], ['types', '--templates', 'templates']]) {
+    for (const args of [
+      ['build', 'plan.md', '--templates', 'templates'],
+      ['check', 'plan.md', '--templates', 'templates'],
+      ['types', '--templates', 'templates'],
+    ]) {
       const result = await runCli(dir, ...args);
       expectUserError(result, 2);
       expect(result.stderr).toContain('templates: --templates 应为模板文件夹');

@@ -8,7 +8,6 @@ import { EXAMPLES, tempDir } from '../helpers/cli.js';
 import { runCli } from '../helpers/cli-in-process.js';
 import { renameFont } from '../writers/pdf/helpers.js';
 
-
 describe('roster rows', () => {
   it('refuses spreadsheet error values such as #REF! as a union name or any field, saying what they mean', async () => {
     const dir = tempDir();

@@ -5,11 +5,12 @@ import { isWorkingDay } from '../../src/vocab/working-days.js';
 import { tempDir } from '../helpers/cli.js';
 import { runCli } from '../helpers/cli-in-process.js';
 
-
 describe('unionplan new: level, superior, wording and date as a user gets them', () => {
   it('writes a county federation’s plan for its county, signed on a working day, that check passes', async () => {
     const dir = tempDir();
-    expect((await runCli(dir, 'new', '--type', 'district', '--org', '青山县总工会', '--superior', '江川市总工会', '--year', '2027')).status).toBe(0);
+    expect(
+      (await runCli(dir, 'new', '--type', 'district', '--org', '青山县总工会', '--superior', '江川市总工会', '--year', '2027')).status,
+    ).toBe(0);
     const yaml = readFileSync(join(dir, 'plan.yaml'), 'utf8');
     expect(yaml).toMatch(/^level: 县$/m);
     const date = /^date: (\d{4}-\d{2}-\d{2})$/m.exec(yaml)?.[1];
@@ -36,7 +37,10 @@ describe('unionplan new: level, superior, wording and date as a user gets them',
   it('reads a local wording list from unionplan.config.yaml, and check reports a bad one at its line', async () => {
     const dir = tempDir();
     writeFileSync(join(dir, 'unionplan.config.yaml'), 'check:\n  wording: 现行提法.yaml\n');
-    writeFileSync(join(dir, '现行提法.yaml'), '- from: 2027\n  guidance: 坚持以习近平新时代中国特色社会主义思想为指导，认真落实省工会十五大部署\n  task: 本省的任务\n');
+    writeFileSync(
+      join(dir, '现行提法.yaml'),
+      '- from: 2027\n  guidance: 坚持以习近平新时代中国特色社会主义思想为指导，认真落实省工会十五大部署\n  task: 本省的任务\n',
+    );
     expect((await runCli(dir, 'new', '--type', 'enterprise', '--org', '某公司工会', '--year', '2027')).status).toBe(0);
     expect(readFileSync(join(dir, 'plan.yaml'), 'utf8')).toContain('认真落实省工会十五大部署。坚持党对工会工作的全面领导');
     writeFileSync(join(dir, '现行提法.yaml'), '- from: 二〇二七\n  guidance: 甲\n  task: 乙\n');

@@ -6,7 +6,6 @@ import { describe, expect, it } from 'vitest';
 import { EXAMPLES, tempDir } from '../helpers/cli.js';
 import { runCli } from '../helpers/cli-in-process.js';
 
-
 const ROSTER = '单位名称,类型\n城南实验小学工会,school\n青山镇总工会,town\n';
 
 function rosterDir(): string {
@@ -47,9 +46,14 @@ describe('batch --report', () => {
     expect(refused.stderr).toContain('report.json: 报告文件已存在，未覆盖。要覆盖请加 --force');
     expect(readFileSync(join(dir, 'report.json'), 'utf8')).toBe('last month');
     expect(existsSync(join(dir, 'out'))).toBe(false);
-    expect((await runCli(dir, 'batch', 'units.csv', '--format', 'md', '--out', 'out', '--report', 'report.json', '--force', '-q')).status).toBe(0);
+    expect(
+      (await runCli(dir, 'batch', 'units.csv', '--format', 'md', '--out', 'out', '--report', 'report.json', '--force', '-q')).status,
+    ).toBe(0);
     expect(JSON.parse(readFileSync(join(dir, 'report.json'), 'utf8'))).toMatchObject({ counts: { done: 2 } });
-    expect((await runCli(dir, 'batch', 'units.csv', '--format', 'md', '--out', 'out', '--report', 'report.json', '--skip-existing', '-q')).status).toBe(0);
+    expect(
+      (await runCli(dir, 'batch', 'units.csv', '--format', 'md', '--out', 'out', '--report', 'report.json', '--skip-existing', '-q'))
+        .status,
+    ).toBe(0);
     expect(JSON.parse(readFileSync(join(dir, 'report.json'), 'utf8'))).toMatchObject({ counts: { skipped: 2 } });
   });
 });

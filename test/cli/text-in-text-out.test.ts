@@ -13,7 +13,6 @@ import { runCli } from '../helpers/cli-in-process.js';
 import { openDocx, paragraphText } from '../writers/docx/helpers.js';
 import { pdfText, squeeze } from '../writers/pdf/helpers.js';
 
-
 const FRONT = '---\ntitle: 城南实验小学工会2027年工作计划\norg: 城南实验小学工会\nyear: 2027\n---\n\n';
 
 /** The text of each body paragraph of a DOCX, in order (title and signature included). */

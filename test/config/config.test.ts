@@ -31,7 +31,14 @@ function problemsOf(fn: () => unknown): string[] {
 describe('reading unionplan.config.yaml', () => {
   it('reads the example file, with paths made absolute from its folder', () => {
     const config = readConfig(join(EXAMPLES, 'unit', 'unionplan.config.yaml'), new TemplateRegistry().typeChoices());
-    expect(config).toMatchObject({ org: '城南实验小学工会', type: '学校', superior: '城南区教育工会', fonts: { body: '仿宋_GB2312' }, formats: ['docx', 'pdf'], out: join(EXAMPLES, 'unit', '输出') });
+    expect(config).toMatchObject({
+      org: '城南实验小学工会',
+      type: '学校',
+      superior: '城南区教育工会',
+      fonts: { body: '仿宋_GB2312' },
+      formats: ['docx', 'pdf'],
+      out: join(EXAMPLES, 'unit', '输出'),
+    });
   });
 
   it('takes formats as --format does (a comma list, Chinese names) and an empty file', () => {
@@ -43,7 +50,10 @@ describe('reading unionplan.config.yaml', () => {
 
   it('reports every problem at its line and column, with the key it most likely meant', () => {
     const dir = tempDir();
-    const file = configIn(dir, 'superiour: 城南区总工会\ntype: 学效\nfonts:\n  bdy: 黑体\nformats: [docx, odt]\nfontDir: [没有的文件夹]\nlevel: 省\n');
+    const file = configIn(
+      dir,
+      'superiour: 城南区总工会\ntype: 学效\nfonts:\n  bdy: 黑体\nformats: [docx, odt]\nfontDir: [没有的文件夹]\nlevel: 省\n',
+    );
     expect(problemsOf(() => readConfig(file, new TemplateRegistry().typeChoices()))).toEqual([
       `${file}:1:1: 未知字段 “superiour”，是否想写 superior？unionplan.config.yaml 中可用的字段：org、superior、type、level、fonts、fontDir、formats、out、templates、check`,
       expect.stringMatching(new RegExp(`^${file}:2:7: type（计划类型）的值 “学效” 无效，是否想写 school？`)),
@@ -74,7 +84,11 @@ describe('the unit’s defaults in the commands', () => {
     expect(plan).toMatchObject({ type: 'school', org: '城南实验小学工会', superior: '城南区教育工会' });
     expect(String(plan.preface)).toContain('根据城南区教育工会的工作部署');
     run(dir, 'new', '--type', '幼儿园', '--superior', '城南区教育局工会', '-o', 'k.yaml');
-    expect(YAML.parse(readFileSync(join(dir, 'k.yaml'), 'utf8'))).toMatchObject({ type: 'kindergarten', org: '城南实验小学工会', superior: '城南区教育局工会' });
+    expect(YAML.parse(readFileSync(join(dir, 'k.yaml'), 'utf8'))).toMatchObject({
+      type: 'kindergarten',
+      org: '城南实验小学工会',
+      superior: '城南区教育局工会',
+    });
   });
 
   it('new says what to give when neither option nor config names the type', () => {

@@ -70,9 +70,15 @@ describe('parseMarkdown', () => {
       error = e as UserError;
     }
     expect(error).toBeInstanceOf(UserError);
-    expect(error!.problems.map((p) => [p.line, p.column])).toEqual([[3, 7], [4, 9], [5, 7]]);
+    expect(error!.problems.map((p) => [p.line, p.column])).toEqual([
+      [3, 7],
+      [4, 9],
+      [5, 7],
+    ]);
     expect(error!.problems[0]!.message).toContain('“二〇二七”');
-    expect(error!.problems[1]!.message).toContain('annual（全年）、first-half（上半年）、second-half（下半年）、first-term（第一学期）、second-term（第二学期）');
+    expect(error!.problems[1]!.message).toContain(
+      'annual（全年）、first-half（上半年）、second-half（下半年）、first-term（第一学期）、second-term（第二学期）',
+    );
     expect(error!.problems[2]!.message).toContain('YYYY-MM-DD');
   });
 

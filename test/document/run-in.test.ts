@@ -32,7 +32,12 @@ function roundTrip(text: string): PlanDocument {
 describe('run-in items', () => {
   it('run an item heading into its first paragraph, with 。 after the title', () => {
     const doc = roundTrip(plan('# 主要工作\n\n## 民主管理\n\n### 深化教代会制度建设\n\n坚持每学年召开教代会。\n\n第二段另起。\n'));
-    expect(shown(doc.blocks)).toEqual(['[一、主要工作]', '[（一）民主管理]', '1.深化教代会制度建设。坚持每学年召开教代会。', '第二段另起。']);
+    expect(shown(doc.blocks)).toEqual([
+      '[一、主要工作]',
+      '[（一）民主管理]',
+      '1.深化教代会制度建设。坚持每学年召开教代会。',
+      '第二段另起。',
+    ]);
     expect(body(doc)).toBe('# 一、主要工作\n\n## （一）民主管理\n\n1.深化教代会制度建设。坚持每学年召开教代会。\n\n第二段另起。\n');
   });
 
@@ -43,8 +48,20 @@ describe('run-in items', () => {
 
   it('read a typed run-in paragraph back as an item, renumbering it', () => {
     const doc = roundTrip(plan('## 维权\n\n3、坚持源头参与。工会主席参加校务会。\n\n（7）做好体检。每年一次。\n'));
-    expect(doc.blocks[1]).toMatchObject({ type: 'heading', level: 3, number: '1.', content: [{ text: '坚持源头参与' }], runIn: [{ text: '工会主席参加校务会。' }] });
-    expect(doc.blocks[2]).toMatchObject({ type: 'heading', level: 4, number: '（1）', content: [{ text: '做好体检' }], runIn: [{ text: '每年一次。' }] });
+    expect(doc.blocks[1]).toMatchObject({
+      type: 'heading',
+      level: 3,
+      number: '1.',
+      content: [{ text: '坚持源头参与' }],
+      runIn: [{ text: '工会主席参加校务会。' }],
+    });
+    expect(doc.blocks[2]).toMatchObject({
+      type: 'heading',
+      level: 4,
+      number: '（1）',
+      content: [{ text: '做好体检' }],
+      runIn: [{ text: '每年一次。' }],
+    });
   });
 
   it('keep a paragraph that only starts with a number a paragraph, once the writer escaped it', () => {
@@ -64,14 +81,18 @@ describe('run-in items', () => {
   });
 
   it('keep heading lines with itemStyle: heading, and split a typed run-in paragraph into them', () => {
-    const doc = roundTrip(plan('### 深化教代会制度建设\n\n坚持每学年召开教代会。\n\n2.做好提案办理。会后督促办理。\n', 'itemStyle: heading\n'));
+    const doc = roundTrip(
+      plan('### 深化教代会制度建设\n\n坚持每学年召开教代会。\n\n2.做好提案办理。会后督促办理。\n', 'itemStyle: heading\n'),
+    );
     expect(shown(doc.blocks)).toEqual(['[1.深化教代会制度建设]', '坚持每学年召开教代会。', '[2.做好提案办理]', '会后督促办理。']);
     expect(body(doc)).toBe('### 1.深化教代会制度建设\n\n坚持每学年召开教代会。\n\n### 2.做好提案办理\n\n会后督促办理。\n');
     expect(toMarkdown(doc)).toContain('\nitemStyle: heading\n');
   });
 
   it('report a bad itemStyle at its line, with the value it most likely meant', () => {
-    expect(() => parseMarkdown('plan.md', plan('正文\n', 'itemStyle: run-inn\n'))).toThrow(/plan\.md:3:12: .*itemStyle.*“run-inn” 无效，是否想写 run-in（条目标题接排正文，默认）？/);
+    expect(() => parseMarkdown('plan.md', plan('正文\n', 'itemStyle: run-inn\n'))).toThrow(
+      /plan\.md:3:12: .*itemStyle.*“run-inn” 无效，是否想写 run-in（条目标题接排正文，默认）？/,
+    );
   });
 
   it('take an itemStyle by its Chinese name and write it back as its key', () => {

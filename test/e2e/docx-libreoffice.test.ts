@@ -29,10 +29,14 @@ describe.skipIf(!hasSoffice)('DOCX of every built-in type, opened by LibreOffice
       files.push(file);
     }
     // One LibreOffice start for all eight files: each start costs seconds.
-    execFileSync('soffice', ['--headless', `-env:UserInstallation=file://${join(dir, 'profile')}`, '--convert-to', 'pdf', '--outdir', dir, ...files], {
-      stdio: 'ignore',
-      timeout: 300_000,
-    });
+    execFileSync(
+      'soffice',
+      ['--headless', `-env:UserInstallation=file://${join(dir, 'profile')}`, '--convert-to', 'pdf', '--outdir', dir, ...files],
+      {
+        stdio: 'ignore',
+        timeout: 300_000,
+      },
+    );
   }, 320_000);
 
   it.each(BUILT_IN_ORDER)('%s: A4 pages with every numbered heading and the unit name', (type) => {
@@ -52,4 +56,3 @@ describe.skipIf(!hasSoffice)('DOCX of every built-in type, opened by LibreOffice
     expect(text).toContain(squash('— 1 —'));
   });
 });
-

@@ -48,7 +48,10 @@ function pages(pdf: string): number {
 /** What the last page holds besides the 落款 and the page number. */
 function lastPageRest(pdf: string, doc: PlanDocument): string {
   const n = pages(pdf);
-  const text = execFileSync('pdftotext', ['-f', String(n), '-l', String(n), '-enc', 'UTF-8', pdf, '-'], { encoding: 'utf8' }).replace(/\s+/g, '');
+  const text = execFileSync('pdftotext', ['-f', String(n), '-l', String(n), '-enc', 'UTF-8', pdf, '-'], { encoding: 'utf8' }).replace(
+    /\s+/g,
+    '',
+  );
   const signature = doc.blocks.at(-1)!;
   expect(signature.type).toBe('signature');
   if (signature.type !== 'signature') return text;
@@ -56,7 +59,9 @@ function lastPageRest(pdf: string, doc: PlanDocument): string {
   return text.replace(signature.org, '').replace(signature.date, '').replace(/—\d+—/, '');
 }
 
-const cases = (['paragraph', 'table', 'long paragraph'] as const).flatMap((ending) => Array.from({ length: PLANS }, (_, i) => ({ ending, lines: i + 1 })));
+const cases = (['paragraph', 'table', 'long paragraph'] as const).flatMap((ending) =>
+  Array.from({ length: PLANS }, (_, i) => ({ ending, lines: i + 1 })),
+);
 
 describe.skipIf(!hasPoppler)('the 落款 never alone on the last page: PDF', () => {
   const dir = mkdtempSync(join(tmpdir(), 'unionplan-keep-'));
@@ -87,10 +92,14 @@ describe.skipIf(!hasSoffice)('the 落款 never alone on the last page: DOCX in L
       files.push(join(dir, `${name}.docx`));
     }
     // One LibreOffice start for all of them: each start costs seconds.
-    execFileSync('soffice', ['--headless', `-env:UserInstallation=file://${join(dir, 'profile')}`, '--convert-to', 'pdf', '--outdir', dir, ...files], {
-      stdio: 'ignore',
-      timeout: 600_000,
-    });
+    execFileSync(
+      'soffice',
+      ['--headless', `-env:UserInstallation=file://${join(dir, 'profile')}`, '--convert-to', 'pdf', '--outdir', dir, ...files],
+      {
+        stdio: 'ignore',
+        timeout: 600_000,
+      },
+    );
   }, 620_000);
 
   it.each(docxCases)('text ending in a $ending, $lines lines longer', ({ ending, lines }) => {

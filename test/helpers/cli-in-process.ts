@@ -37,7 +37,13 @@ export async function runCli(cwd: string, ...args: string[]): Promise<CliResult>
   running = true;
   const stdout: string[] = [];
   const stderr: string[] = [];
-  const saved = { cwd: process.cwd(), out: process.stdout.write, err: process.stderr.write, outTty: process.stdout.isTTY, errTty: process.stderr.isTTY };
+  const saved = {
+    cwd: process.cwd(),
+    out: process.stdout.write,
+    err: process.stderr.write,
+    outTty: process.stdout.isTTY,
+    errTty: process.stderr.isTTY,
+  };
   process.chdir(cwd);
   process.stdout.write = capture(stdout);
   process.stderr.write = capture(stderr);

@@ -8,7 +8,6 @@ import { runCli } from '../helpers/cli-in-process.js';
 
 const SAMPLE = new URL('../fixtures/import/samples/08-school.txt', import.meta.url).pathname;
 
-
 describe('unionplan import, as a user runs it', () => {
   it('imports a Word plan unionplan wrote, prints the summary and check findings, and the outline builds', async () => {
     const dir = tempDir();
@@ -60,18 +59,50 @@ describe('unionplan import, as a user runs it', () => {
 
 describe('unionplan import: bad input gets a message and an exit code, never an internal error', () => {
   const cases: [string, string, (dir: string) => void, number, RegExp][] = [
-    ['a text file named .docx', 'plan.docx', (dir) => writeFileSync(join(dir, 'plan.docx'), '这不是 Word 文件'), 4, /plan\.docx: 不是 Word 文档（\.docx）/],
-    ['a broken zip', 'plan.docx', (dir) => writeFileSync(join(dir, 'plan.docx'), Buffer.concat([Buffer.from('PK\x03\x04'), Buffer.alloc(64, 7)])), 4, /文件已损坏/],
-    ['an Excel file named .docx', 'plan.docx', (dir) => writeFileSync(join(dir, 'plan.docx'), zipSync({ 'xl/workbook.xml': strToU8('<workbook/>') })), 4, /压缩包中没有 word\/document\.xml（是否是 Excel 或 PowerPoint 文件？）/],
+    [
+      'a text file named .docx',
+      'plan.docx',
+      (dir) => writeFileSync(join(dir, 'plan.docx'), '这不是 Word 文件'),
+      4,
+      /plan\.docx: 不是 Word 文档（\.docx）/,
+    ],
+    [
+      'a broken zip',
+      'plan.docx',
+      (dir) => writeFileSync(join(dir, 'plan.docx'), Buffer.concat([Buffer.from('PK\x03\x04'), Buffer.alloc(64, 7)])),
+      4,
+      /文件已损坏/,
+    ],
+    [
+      'an Excel file named .docx',
+      'plan.docx',
+      (dir) => writeFileSync(join(dir, 'plan.docx'), zipSync({ 'xl/workbook.xml': strToU8('<workbook/>') })),
+      4,
+      /压缩包中没有 word\/document\.xml（是否是 Excel 或 PowerPoint 文件？）/,
+    ],
     ['an empty zip', 'plan.docx', (dir) => writeFileSync(join(dir, 'plan.docx'), zipSync({})), 4, /没有 word\/document\.xml/],
     [
       'an encrypted .docx',
       'plan.docx',
-      (dir) => writeFileSync(join(dir, 'plan.docx'), Buffer.concat([Buffer.from([0xd0, 0xcf, 0x11, 0xe0, 0xa1, 0xb1, 0x1a, 0xe1]), Buffer.alloc(512), Buffer.from('EncryptionInfo', 'utf16le')])),
+      (dir) =>
+        writeFileSync(
+          join(dir, 'plan.docx'),
+          Buffer.concat([
+            Buffer.from([0xd0, 0xcf, 0x11, 0xe0, 0xa1, 0xb1, 0x1a, 0xe1]),
+            Buffer.alloc(512),
+            Buffer.from('EncryptionInfo', 'utf16le'),
+          ]),
+        ),
       4,
       /设置了打开密码（已加密）/,
     ],
-    ['an old .doc', 'plan.doc', (dir) => writeFileSync(join(dir, 'plan.doc'), Buffer.from([0xd0, 0xcf, 0x11, 0xe0, 0xa1, 0xb1, 0x1a, 0xe1, 0, 0])), 4, /Word 或 WPS 中打开，“另存为”选择“Word 文档（\*\.docx）”/],
+    [
+      'an old .doc',
+      'plan.doc',
+      (dir) => writeFileSync(join(dir, 'plan.doc'), Buffer.from([0xd0, 0xcf, 0x11, 0xe0, 0xa1, 0xb1, 0x1a, 0xe1, 0, 0])),
+      4,
+      /Word 或 WPS 中打开，“另存为”选择“Word 文档（\*\.docx）”/,
+    ],
     ['an empty file', 'plan.txt', (dir) => writeFileSync(join(dir, 'plan.txt'), ''), 4, /文件是空的/],
     ['blank lines only', 'plan.txt', (dir) => writeFileSync(join(dir, 'plan.txt'), '\n  \n\n'), 4, /没有文字/],
     ['a binary file named .txt', 'plan.txt', (dir) => writeFileSync(join(dir, 'plan.txt'), Buffer.alloc(400, 1)), 4, /不是文本文件/],
@@ -85,7 +116,13 @@ describe('unionplan import: bad input gets a message and an exit code, never an 
       4,
       /超过导入上限 20 MB/,
     ],
-    ['a PDF', 'plan.pdf', (dir) => writeFileSync(join(dir, 'plan.pdf'), '%PDF-1.7'), 2, /请给出 Word 文档（\.docx）、文本文件（\.txt）或 Markdown 文件（\.md）/],
+    [
+      'a PDF',
+      'plan.pdf',
+      (dir) => writeFileSync(join(dir, 'plan.pdf'), '%PDF-1.7'),
+      2,
+      /请给出 Word 文档（\.docx）、文本文件（\.txt）或 Markdown 文件（\.md）/,
+    ],
     ['a missing file', 'nothing.docx', () => {}, 3, /文件不存在/],
   ];
 

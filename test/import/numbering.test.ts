@@ -83,7 +83,10 @@ describe('typed numbering: every form is found, mapped by order and stripped', (
 
   it.each(FORMS.filter((f) => f !== '一、'))('items numbered %s under 一、 sections', async (form) => {
     const { outline } = await importPlan(await docx(typedPlan('一、', form)), 'plan.docx', { registry, today: TODAY });
-    expect(outline.sections.map((s) => s.items.map((i) => i.title))).toEqual([['组织政治学习', '开展师德教育'], ['开好教代会', '深化校务公开']]);
+    expect(outline.sections.map((s) => s.items.map((i) => i.title))).toEqual([
+      ['组织政治学习', '开展师德教育'],
+      ['开好教代会', '深化校务公开'],
+    ]);
   });
 });
 
@@ -136,12 +139,20 @@ describe('Word automatic numbering (w:numPr) and heading styles', () => {
             new Paragraph({ text: '一、指导思想', heading: HeadingLevel.HEADING_1 }),
             plain('以职工为中心。'),
             new Paragraph({ text: '二、工作目标', heading: HeadingLevel.HEADING_1 }),
-            new Table({ rows: [row('序号', '指标', '目标值', '说明'), row('1', '职工入会率', '98%', '新职工及时入会'), row('2', '职工培训', '12场', '')] }),
+            new Table({
+              rows: [
+                row('序号', '指标', '目标值', '说明'),
+                row('1', '职工入会率', '98%', '新职工及时入会'),
+                row('2', '职工培训', '12场', ''),
+              ],
+            }),
             new Paragraph({ text: '三、安全生产', heading: HeadingLevel.HEADING_1 }),
             new Paragraph({ text: '1.开展安康杯竞赛', heading: HeadingLevel.HEADING_2 }),
             plain('全年开展一次。'),
             new Paragraph({ text: '四、具体工作安排', heading: HeadingLevel.HEADING_1 }),
-            new Table({ rows: [row('月份', '工作内容', '责任部门'), row('3月', '庆祝三八节；女职工体检', '女工委'), row('7—8月', '送清凉', '工会')] }),
+            new Table({
+              rows: [row('月份', '工作内容', '责任部门'), row('3月', '庆祝三八节；女职工体检', '女工委'), row('7—8月', '送清凉', '工会')],
+            }),
           ],
         },
       ],
@@ -154,7 +165,9 @@ describe('Word automatic numbering (w:numPr) and heading styles', () => {
       { name: '职工入会率', value: 98, unit: '%', note: '新职工及时入会' },
       { name: '职工培训', value: 12, unit: '场' },
     ]);
-    expect(outline.sections).toEqual([{ kind: expect.any(String), title: '安全生产', items: [{ title: '开展安康杯竞赛', text: '全年开展一次。' }] }]);
+    expect(outline.sections).toEqual([
+      { kind: expect.any(String), title: '安全生产', items: [{ title: '开展安康杯竞赛', text: '全年开展一次。' }] },
+    ]);
     expect(outline.schedule).toEqual([
       { months: [3], items: ['庆祝三八节', '女职工体检'], owner: '女工委' },
       { months: [7, 8], items: ['送清凉'], owner: '工会' },

@@ -61,7 +61,13 @@ describe('targets', () => {
 
 describe('schedule lines', () => {
   it('one entry per month, one item per clause', () => {
-    const { entries, leftover } = scheduleFromLines(['二月份：召开教代会；慰问困难教职工。', '3月：庆祝三八节', '七、八月份', '组织疗休养', '9—10月：教师节；重阳节']);
+    const { entries, leftover } = scheduleFromLines([
+      '二月份：召开教代会；慰问困难教职工。',
+      '3月：庆祝三八节',
+      '七、八月份',
+      '组织疗休养',
+      '9—10月：教师节；重阳节',
+    ]);
     expect(leftover).toEqual([]);
     expect(entries).toEqual([
       { months: [2], items: ['召开教代会', '慰问困难教职工'] },
@@ -89,7 +95,9 @@ describe('schedule lines', () => {
 describe('roll-forward', () => {
   it('moves the source year, in Arabic or Chinese numerals, and leaves other years', () => {
     const roller = new YearRoller(2025, 2026);
-    expect(roller.roll('2025年，学校工会将……；二〇二五年度；2019年以来；12025年')).toBe('2026年，学校工会将……；二〇二六年度；2019年以来；12025年');
+    expect(roller.roll('2025年，学校工会将……；二〇二五年度；2019年以来；12025年')).toBe(
+      '2026年，学校工会将……；二〇二六年度；2019年以来；12025年',
+    );
     expect(roller.replaced).toBe(2);
   });
 });
@@ -141,13 +149,22 @@ describe('a plan as text: title, 落款, run-in items, targets, schedule, roll-f
   });
 
   it('takes --year, --type and --org over what it finds', async () => {
-    const { outline } = await importPlan(utf8(LAST_YEAR), 'last.txt', { year: 2028, type: 'enterprise', org: '城南公司工会', registry, today: TODAY });
+    const { outline } = await importPlan(utf8(LAST_YEAR), 'last.txt', {
+      year: 2028,
+      type: 'enterprise',
+      org: '城南公司工会',
+      registry,
+      today: TODAY,
+    });
     expect(outline).toMatchObject({ year: 2028, type: 'enterprise', org: '城南公司工会' });
     expect(outline.preface).toContain('2028年，学校工会将');
   });
 
   it('reads the period from the title', async () => {
-    const { outline } = await importPlan(utf8('青山镇工会2025年下半年工作计划\n\n一、加强维权\n\n1、推进集体协商。'), 'p.txt', { registry, today: TODAY });
+    const { outline } = await importPlan(utf8('青山镇工会2025年下半年工作计划\n\n一、加强维权\n\n1、推进集体协商。'), 'p.txt', {
+      registry,
+      today: TODAY,
+    });
     expect(outline).toMatchObject({ type: 'town', period: 'second-half', year: 2026 });
   });
 
@@ -161,7 +178,8 @@ describe('a plan as text: title, 落款, run-in items, targets, schedule, roll-f
 
 describe('what is not recognised stays as text', () => {
   it('keeps a 工作目标 that is not a list of values as a section, and says so', async () => {
-    const text = '青山镇工会2025年工作计划\n\n一、工作目标\n\n1、建会率达到95%。\n\n2、进一步加强基层工会建设。\n\n二、加强维权\n\n1、推进集体协商。';
+    const text =
+      '青山镇工会2025年工作计划\n\n一、工作目标\n\n1、建会率达到95%。\n\n2、进一步加强基层工会建设。\n\n二、加强维权\n\n1、推进集体协商。';
     const { outline, summary } = await importPlan(utf8(text), 'p.txt', { registry, today: TODAY });
     expect(outline.targets).toEqual([]);
     expect(outline.sections.map((s) => s.title)).toEqual(['工作目标', '加强维权']);
@@ -189,7 +207,9 @@ describe('Markdown by hand', () => {
   it('reads list items as paragraphs of their own', async () => {
     const md = '# 城南小学工会2025年工作计划\n\n## 一、加强维权\n\n- 1. 走访慰问困难教职工\n- 2. 推进校务公开\n';
     const { outline } = await importPlan(utf8(md), 'p.md', { registry, today: TODAY });
-    expect(outline.sections).toEqual([{ kind: expect.any(String), title: '加强维权', items: [{ title: '走访慰问困难教职工' }, { title: '推进校务公开' }] }]);
+    expect(outline.sections).toEqual([
+      { kind: expect.any(String), title: '加强维权', items: [{ title: '走访慰问困难教职工' }, { title: '推进校务公开' }] },
+    ]);
   });
 });
 
@@ -218,7 +238,9 @@ describe('web-page furniture', () => {
   it('keeps the first sample, drops the boilerplate, joins broken paragraphs and says so', async () => {
     const { outline, summary } = await importPlan(utf8(PAGE), 'page.txt', { registry, today: TODAY });
     expect(outline.sections.map((s) => s.title)).toEqual(['加强思想引领']);
-    expect(outline.sections[0]!.items[0]!.text).toBe('要从职工最关心的问题入手，推动学习深入开展，发挥工会在民主管理、民主监督中的作用，保障职工的知情权。');
+    expect(outline.sections[0]!.items[0]!.text).toBe(
+      '要从职工最关心的问题入手，推动学习深入开展，发挥工会在民主管理、民主监督中的作用，保障职工的知情权。',
+    );
     expect(outline.year).toBe(2025);
     expect(summary.joined).toHaveLength(1);
     expect(summary.dropped.join('\n')).toMatch(/时间过得真快/);

@@ -19,7 +19,12 @@ const ORGS: Record<string, string> = {
 describe.each(BUILT_IN_ORDER)('round trip of %s: outline → DOCX → import → same Markdown', (type) => {
   it('imports with --year of its own year into an outline that builds the same Markdown', async () => {
     const template = await registry.get(type);
-    const fields = newOutlineFields(template, { org: ORGS[type] ?? `${type}工会`, year: 2025, period: template.meta.period, date: '2025-01-08' });
+    const fields = newOutlineFields(template, {
+      org: ORGS[type] ?? `${type}工会`,
+      year: 2025,
+      period: template.meta.period,
+      date: '2025-01-08',
+    });
     const yaml = commentedOutlineText(template, fields);
     const before = await markdownOf(yaml);
     const docx = await docxOf(yaml);
@@ -30,7 +35,12 @@ describe.each(BUILT_IN_ORDER)('round trip of %s: outline → DOCX → import →
 
   it('rolls forward to the next year without --year, leaving the date to the default', async () => {
     const template = await registry.get(type);
-    const fields = newOutlineFields(template, { org: ORGS[type] ?? `${type}工会`, year: 2025, period: template.meta.period, date: '2025-01-08' });
+    const fields = newOutlineFields(template, {
+      org: ORGS[type] ?? `${type}工会`,
+      year: 2025,
+      period: template.meta.period,
+      date: '2025-01-08',
+    });
     const docx = await docxOf(commentedOutlineText(template, fields));
     const result = await importPlan(docx, 'last-year.docx', { registry, today: TODAY });
     expect(result.outline.year).toBe(2026);

@@ -67,10 +67,16 @@ describe.each(Object.keys(EXPECTED))('seed sample %s', (name) => {
     const { outline, summary } = await importPlan(bytes, name, { registry, today: TODAY });
     expect(summary.dropped).toEqual([]);
     const words = outlineWords(outline);
-    const lines = bytes.toString('utf8').split(/\r?\n/).map((l) => l.replace(/^\s*-\s+/, '').trim()).filter((l) => l !== '');
+    const lines = bytes
+      .toString('utf8')
+      .split(/\r?\n/)
+      .map((l) => l.replace(/^\s*-\s+/, '').trim())
+      .filter((l) => l !== '');
     for (const line of lines) {
       const month = monthLine(line);
-      const body = month ? month.rest.replace(/(?:1[0-2]|[1-9])月份?[：:]/g, '') : (typedNumber(line)?.rest ?? enumerationWord(line)?.rest ?? line);
+      const body = month
+        ? month.rest.replace(/(?:1[0-2]|[1-9])月份?[：:]/g, '')
+        : (typedNumber(line)?.rest ?? enumerationWord(line)?.rest ?? line);
       // “指导思想：” before the text is said by the template's heading.
       const text = han(body.replace(/^指导思想[：:]/, ''));
       if (text === '' || STRUCTURE_WORDS.has(text)) continue;

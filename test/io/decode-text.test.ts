@@ -6,7 +6,6 @@ import { describe, expect, it } from 'vitest';
 import { EXAMPLES, tempDir } from '../helpers/cli.js';
 import { runCli } from '../helpers/cli-in-process.js';
 
-
 const ROSTER = '单位名称,类型,上级工会\n城南实验小学工会,school,城南区教育工会\n青山镇总工会,town,城南区总工会\n';
 
 /** Runs `batch` on a roster of these bytes; returns the result and the names in the report. */
@@ -47,7 +46,11 @@ describe('roster encodings', () => {
   });
 
   it('refuses a UTF-8 roster with one stray byte, naming its row, instead of reading it all as GBK', async () => {
-    const bytes = Buffer.concat([Buffer.from('单位名称,类型\n城南实验小学工会,school\n'), Buffer.from([0x92]), Buffer.from('青山镇总工会,town\n')]);
+    const bytes = Buffer.concat([
+      Buffer.from('单位名称,类型\n城南实验小学工会,school\n'),
+      Buffer.from([0x92]),
+      Buffer.from('青山镇总工会,town\n'),
+    ]);
     const result = await batch(bytes);
     expect(result.status).toBe(4);
     expect(result.stderr).toContain('units.csv:3: 文件是 UTF-8 编码，但这一行有不是 UTF-8 的字节');
@@ -58,7 +61,10 @@ describe('roster encodings', () => {
     ['Big5', 'big5'],
     ['Shift-JIS', 'shift_jis'],
   ])('refuses a %s roster instead of reading it as GBK', async (_, encoding) => {
-    const text = encoding === 'big5' ? 'org,type\n臺北市教師職業工會,school\n高雄市醫療產業工會,enterprise\n' : 'org,type\n東京都教職員組合,school\nトヨタ自動車労働組合,enterprise\n';
+    const text =
+      encoding === 'big5'
+        ? 'org,type\n臺北市教師職業工會,school\n高雄市醫療產業工會,enterprise\n'
+        : 'org,type\n東京都教職員組合,school\nトヨタ自動車労働組合,enterprise\n';
     const result = await batch(iconv.encode(text, encoding));
     expect(result.status).toBe(4);
     expect(result.stderr).toMatch(/units\.csv:\d+: 无法确定文件的编码/);
@@ -66,7 +72,9 @@ describe('roster encodings', () => {
   });
 
   it('refuses a Latin-1 roster', async () => {
-    const result = await batch(iconv.encode('org,type\nSyndicat des employés de café,enterprise\nGewerkschaft Müller,enterprise\n', 'latin1'));
+    const result = await batch(
+      iconv.encode('org,type\nSyndicat des employés de café,enterprise\nGewerkschaft Müller,enterprise\n', 'latin1'),
+    );
     expect(result.status).toBe(4);
     expect(result.stderr).toMatch(/units\.csv:2: 无法确定文件的编码/);
   });
@@ -98,7 +106,11 @@ describe('outline and Markdown encodings', () => {
   it('refuses an outline with invalid UTF-8, naming the line, and writes nothing with U+FFFD', async () => {
     const dir = tempDir();
     const lines = outline.split('\n');
-    const bytes = Buffer.concat([Buffer.from(`${lines.slice(0, 5).join('\n')}\n`), Buffer.from([0xff, 0xfe, 0x41]), Buffer.from(`\n${lines.slice(5).join('\n')}`)]);
+    const bytes = Buffer.concat([
+      Buffer.from(`${lines.slice(0, 5).join('\n')}\n`),
+      Buffer.from([0xff, 0xfe, 0x41]),
+      Buffer.from(`\n${lines.slice(5).join('\n')}`),
+    ]);
     writeFileSync(join(dir, 'plan.yaml'), bytes);
     const result = await runCli(dir, 'build', 'plan.yaml');
     expect(result.status).toBe(4);
@@ -108,7 +120,10 @@ describe('outline and Markdown encodings', () => {
 
   it('refuses UTF-16 with a lone surrogate, saying it is UTF-16', async () => {
     const dir = tempDir();
-    writeFileSync(join(dir, 'plan.md'), Buffer.concat([Buffer.from([0xff, 0xfe]), iconv.encode('# 标题\n', 'utf-16le'), Buffer.from([0x00, 0xd8, 0x41, 0x00])]));
+    writeFileSync(
+      join(dir, 'plan.md'),
+      Buffer.concat([Buffer.from([0xff, 0xfe]), iconv.encode('# 标题\n', 'utf-16le'), Buffer.from([0x00, 0xd8, 0x41, 0x00])]),
+    );
     const result = await runCli(dir, 'build', 'plan.md', '--out', 'out');
     expect(result.status).toBe(4);
     expect(result.stderr).toContain('文件是 UTF-16 编码，但内容不完整或有无效的字符');

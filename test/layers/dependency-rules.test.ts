@@ -13,14 +13,20 @@ const DEPCRUISE = `${ROOT}node_modules/dependency-cruiser/bin/dependency-cruise.
 
 describe('dependency rules', () => {
   it('fail on imports that run the wrong way, on a cycle and on a file in no layer', () => {
-    const result = spawnSync(process.execPath, [DEPCRUISE, 'src', '--config', `${ROOT}.dependency-cruiser.mjs`, '--output-type', 'err-long'], {
-      cwd: FIXTURE,
-      encoding: 'utf8',
-    });
+    const result = spawnSync(
+      process.execPath,
+      [DEPCRUISE, 'src', '--config', `${ROOT}.dependency-cruiser.mjs`, '--output-type', 'err-long'],
+      {
+        cwd: FIXTURE,
+        encoding: 'utf8',
+      },
+    );
     expect(result.stderr).toBe('');
     // depcruise exits with the number of errors, as `npm run lint` shows them.
     expect(result.status).toBe(5);
-    const found = [...result.stdout.matchAll(/^ {2}error ([\w-]+): (\S+) → (\S+)?/gm)].map((m) => `${m[1]}: ${m[2]} → ${m[3] ?? ''}`).sort();
+    const found = [...result.stdout.matchAll(/^ {2}error ([\w-]+): (\S+) → (\S+)?/gm)]
+      .map((m) => `${m[1]}: ${m[2]} → ${m[3] ?? ''}`)
+      .sort();
     expect(found).toEqual([
       'in-a-layer: src/session.ts → src/errors.ts',
       'layer-document: src/document/model.ts → src/outline/load.ts',

@@ -47,7 +47,9 @@ describe('Chinese values in an outline', () => {
 
   it('says which value a near miss most likely meant, at its line and column', () => {
     expect(problems('type: scool\norg: 某校工会\nperiod: 上半\nkind: 工作要典\n')).toEqual([
-      expect.stringMatching(/^plan\.yaml:1:7: type（计划类型）的值 “scool” 无效，是否想写 school？应为 school（学校）、kindergarten（幼儿园）.* 之一$/),
+      expect.stringMatching(
+        /^plan\.yaml:1:7: type（计划类型）的值 “scool” 无效，是否想写 school？应为 school（学校）、kindergarten（幼儿园）.* 之一$/,
+      ),
       'plan.yaml:3:9: period（计划期间）的值 “上半” 无效，是否想写 first-half（上半年）？应为 annual（全年）、first-half（上半年）、second-half（下半年）、first-term（第一学期）、second-term（第二学期） 之一',
       'plan.yaml:4:7: kind（文种）的值 “工作要典” 无效，是否想写 points（工作要点）？应为 plan（工作计划）或 points（工作要点）',
     ]);
@@ -60,7 +62,10 @@ describe('Chinese values in an outline', () => {
 
 describe('Chinese values in a Markdown plan’s front matter', () => {
   it('reads period, kind and item style in Chinese as their keys', () => {
-    const doc = parseMarkdown('plan.md', '---\ntitle: 某校工会2027年工作要点\nperiod: 第一学期\nkind: 工作要点\nitemStyle: 接排加粗\n---\n\n正文\n');
+    const doc = parseMarkdown(
+      'plan.md',
+      '---\ntitle: 某校工会2027年工作要点\nperiod: 第一学期\nkind: 工作要点\nitemStyle: 接排加粗\n---\n\n正文\n',
+    );
     expect(doc.meta).toMatchObject({ period: 'first-term', kind: 'points', itemStyle: 'run-in-bold' });
   });
 
@@ -76,7 +81,9 @@ describe('Chinese values in a roster', () => {
     const file = join(tempDir(), 'units.csv');
     writeFileSync(file, '单位名称,类型,本级,计划期间,年度\n青山乡工会联合会,乡镇,乡,下半年,2027年\n');
     const roster = await readRoster(file);
-    const [row] = await Promise.all(roster.rows.map(async (r) => rowOutline(r, { roster, registry, types: await typeNames(registry), today: options.today })));
+    const [row] = await Promise.all(
+      roster.rows.map(async (r) => rowOutline(r, { roster, registry, types: await typeNames(registry), today: options.today })),
+    );
     expect(row!.problems).toEqual([]);
     expect(row!.outline).toMatchObject({ type: 'town', level: '乡', period: 'second-half', year: 2027 });
   });
@@ -85,7 +92,9 @@ describe('Chinese values in a roster', () => {
     const file = join(tempDir(), 'units.csv');
     writeFileSync(file, '单位名称,类型,年度\n甲小学工会,学校,1800\n');
     const roster = await readRoster(file);
-    const [row] = await Promise.all(roster.rows.map(async (r) => rowOutline(r, { roster, registry, types: await typeNames(registry), today: options.today })));
+    const [row] = await Promise.all(
+      roster.rows.map(async (r) => rowOutline(r, { roster, registry, types: await typeNames(registry), today: options.today })),
+    );
     expect(row!.problems.map((p) => p.message)).toEqual(['year（年度）的值 “1800” 无效，应为四位数的年份，如 2027']);
   });
 });

@@ -73,7 +73,9 @@ describe('issuing keys in the outline', () => {
 
   it('states and enforces the limits on attachments', () => {
     const many = `type: school\norg: 某校工会\nattachments:\n${Array.from({ length: 21 }, (_, i) => `  - 附件${i + 1}\n`).join('')}`;
-    expect(problemsOf(() => parseOutline('plan.yaml', many, options))).toEqual(['plan.yaml:4:3: attachments（附件）最多 20 个，实际为 21 个']);
+    expect(problemsOf(() => parseOutline('plan.yaml', many, options))).toEqual([
+      'plan.yaml:4:3: attachments（附件）最多 20 个，实际为 21 个',
+    ]);
     const long = `type: school\norg: 某校工会\nattachments:\n  - ${'长'.repeat(101)}\n  - ""\n`;
     expect(problemsOf(() => parseOutline('plan.yaml', long, options))).toEqual([
       'plan.yaml:4:5: attachments[0]（附件名称）过长：最多 100 个字',

@@ -17,7 +17,11 @@ const ROOT = new URL('../..', import.meta.url).pathname;
 const NPM = process.platform === 'win32' ? 'npm.cmd' : 'npm';
 
 function npm(cwd: string, ...args: string[]): string {
-  return execFileSync(NPM, args, { cwd, encoding: 'utf8', env: { ...process.env, npm_config_audit: 'false', npm_config_fund: 'false', npm_config_update_notifier: 'false' } });
+  return execFileSync(NPM, args, {
+    cwd,
+    encoding: 'utf8',
+    env: { ...process.env, npm_config_audit: 'false', npm_config_fund: 'false', npm_config_update_notifier: 'false' },
+  });
 }
 
 /** Installs the tarball globally into a new prefix and returns the prefix. */
@@ -70,7 +74,10 @@ beforeAll(() => {
   expect(shipped).toContain('schema/config.schema.json');
   expect(shipped.some((path) => path.startsWith('src/') || path.startsWith('test/'))).toBe(false);
   // Only the faces the layout sets, each with its font licence.
-  const fonts = [...BUNDLED_FONTS.map((font) => `fonts/${font.file}`), ...new Set(BUNDLED_FONTS.map((font) => `fonts/${licenceName(font)}`))];
+  const fonts = [
+    ...BUNDLED_FONTS.map((font) => `fonts/${font.file}`),
+    ...new Set(BUNDLED_FONTS.map((font) => `fonts/${licenceName(font)}`)),
+  ];
   expect(shipped.filter((path) => path.startsWith('fonts/')).sort()).toEqual(fonts.sort());
 }, 300_000);
 
@@ -89,7 +96,9 @@ describe('a global install of the packed tarball', () => {
       const shipped = readFileSync(join(installed, 'unionplan', 'fonts', font.file));
       expect(shipped.equals(readFileSync(sourceFile(font) as string)), font.file).toBe(true);
     }
-    expect(existsSync(join(installed, 'unionplan', 'node_modules', '@myriaddreamin')) || existsSync(join(installed, '@myriaddreamin'))).toBe(true);
+    expect(
+      existsSync(join(installed, 'unionplan', 'node_modules', '@myriaddreamin')) || existsSync(join(installed, '@myriaddreamin')),
+    ).toBe(true);
   });
 
   it('builds md, docx and pdf from a folder of the user’s own', () => {
@@ -117,7 +126,12 @@ describe('a global install of the packed tarball', () => {
     const described = unionplan(prefix, work, 'fonts');
     expect(described.status).toBe(0);
     // The Noto faces ship as the TrueType/OpenType files of their packages, the Kai face as its WOFF.
-    const shippedFaces = { 标题: 'NotoSerifSC-Bold.ttf', 正文: 'NotoSerifSC-Regular.ttf', 一级标题: 'NotoSansSC-Medium.otf', 二级标题: 'LXGWWenKai-Regular.woff' };
+    const shippedFaces = {
+      标题: 'NotoSerifSC-Bold.ttf',
+      正文: 'NotoSerifSC-Regular.ttf',
+      一级标题: 'NotoSansSC-Medium.otf',
+      二级标题: 'LXGWWenKai-Regular.woff',
+    };
     for (const [role, file] of Object.entries(shippedFaces)) {
       expect(described.stdout).toMatch(new RegExp(`^${role}\t.*内置字体 ${shippedFonts}/${file.replace('.', '\\.')}（`, 'm'));
     }

@@ -54,7 +54,18 @@ describe('the shipped JSON Schemas', () => {
     expect(schema.properties.superior).toMatchObject({ title: '上级工会' });
     expect(schema.properties.period!.description).toContain('上半年');
     const config = shipped('config.schema.json') as { properties: Record<string, { title: string }> };
-    expect(Object.keys(config.properties)).toEqual(['org', 'superior', 'type', 'level', 'fonts', 'fontDir', 'formats', 'out', 'templates', 'check']);
+    expect(Object.keys(config.properties)).toEqual([
+      'org',
+      'superior',
+      'type',
+      'level',
+      'fonts',
+      'fontDir',
+      'formats',
+      'out',
+      'templates',
+      'check',
+    ]);
   });
 
   it.each(readdirSync(EXAMPLES).filter((f) => f.endsWith('.yaml')))('accept the example outline %s', (file) => {
@@ -64,7 +75,13 @@ describe('the shipped JSON Schemas', () => {
 
   it.each(registry.types())('accept the outline `new` writes for the %s template', async (type) => {
     const template = await registry.get(type);
-    const fields = newOutlineFields(template, { org: '城南某单位工会', superior: '城南区总工会', year: 2027, period: template.meta.period, date: '2027-01-05' });
+    const fields = newOutlineFields(template, {
+      org: '城南某单位工会',
+      superior: '城南区总工会',
+      year: 2027,
+      period: template.meta.period,
+      date: '2027-01-05',
+    });
     expect(planSchema(fields), JSON.stringify(planSchema.errors)).toBe(true);
   });
 
@@ -84,9 +101,21 @@ const CASES: [string, string, boolean][] = [
   ['a year as text', 'type: school\norg: 某校工会\nyear: "2027"\n', true],
   ['a date in Chinese', 'type: school\norg: 某校工会\ndate: 2027年1月5日\n', true],
   ['a section with only a kind', 'type: school\norg: 某校工会\nsections:\n  - kind: 民主管理\n    items: [教代会]\n', true],
-  ['items as plain text and mappings', 'type: school\norg: 某校工会\nsections:\n  - title: 一\n    items:\n      - 一项工作\n      - title: 二\n        months: [7, 8]\n', true],
-  ['a schedule with month and months', 'type: school\norg: 某校工会\nschedule:\n  - month: 9月\n    items: 开学\n  - months: [7, 8]\n    items: [暑期]\n', true],
-  ['issuing keys', 'type: school\norg: 某校工会\nkind: 工作要点\nseal: true\nattachments: 名单\nnotice: {number: 城南工发〔2027〕1号, to: 各分会}\n', true],
+  [
+    'items as plain text and mappings',
+    'type: school\norg: 某校工会\nsections:\n  - title: 一\n    items:\n      - 一项工作\n      - title: 二\n        months: [7, 8]\n',
+    true,
+  ],
+  [
+    'a schedule with month and months',
+    'type: school\norg: 某校工会\nschedule:\n  - month: 9月\n    items: 开学\n  - months: [7, 8]\n    items: [暑期]\n',
+    true,
+  ],
+  [
+    'issuing keys',
+    'type: school\norg: 某校工会\nkind: 工作要点\nseal: true\nattachments: 名单\nnotice: {number: 城南工发〔2027〕1号, to: 各分会}\n',
+    true,
+  ],
   ['empty optional fields', 'type: school\norg: 某校工会\nsuperior:\ntitle:\ntargets:\n', true],
   ['no type', 'org: 某校工会\n', false],
   ['no org', 'type: school\n', false],
@@ -107,7 +136,11 @@ const CASES: [string, string, boolean][] = [
   ['an unknown font role', 'type: school\norg: 某校工会\nfonts:\n  headline: 黑体\n', false],
   ['seal as words', 'type: school\norg: 某校工会\nseal: 是\n', false],
   ['a notice without to', 'type: school\norg: 某校工会\nnotice: {number: 1号}\n', false],
-  ['too many attachments', `type: school\norg: 某校工会\nattachments: [${Array.from({ length: 21 }, (_, i) => `附件${i}`).join(', ')}]\n`, false],
+  [
+    'too many attachments',
+    `type: school\norg: 某校工会\nattachments: [${Array.from({ length: 21 }, (_, i) => `附件${i}`).join(', ')}]\n`,
+    false,
+  ],
   ['not a mapping', '- a\n- b\n', false],
 ];
 

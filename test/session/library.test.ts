@@ -60,7 +60,13 @@ describe('the library API leaves the process alone', () => {
     const rows = Array.from({ length: 6 }, (_, i) => `第${i + 1}测试单位工会,school,2027`);
     writeFileSync(join(dir, 'units.csv'), `单位名称,类型,年度\n${rows.join('\n')}\n`);
 
-    const whole = await runBatch({ list: join(dir, 'units.csv'), formats: ['md'], outDir: join(dir, 'all'), zip: join(dir, 'all.zip'), report: join(dir, 'all.json') });
+    const whole = await runBatch({
+      list: join(dir, 'units.csv'),
+      formats: ['md'],
+      outDir: join(dir, 'all'),
+      zip: join(dir, 'all.zip'),
+      report: join(dir, 'all.json'),
+    });
     expect(whole.interrupted).toBe(false);
     expect(whole.units.map((unit) => unit.status)).toEqual(Array(6).fill('done'));
     expect(existsSync(join(dir, 'all.zip'))).toBe(true);
@@ -87,7 +93,12 @@ describe('the library API leaves the process alone', () => {
     expect(report).toMatchObject({ interrupted: true, zip: null });
     expect(existsSync(join(dir, 'part.zip'))).toBe(false);
     expect(files(dir).filter((file) => file.endsWith('.tmp'))).toEqual([]);
-    expect(files(join(dir, 'part'))).toEqual(stopped.units.filter((u) => u.status === 'done').flatMap((u) => u.files).sort());
+    expect(files(join(dir, 'part'))).toEqual(
+      stopped.units
+        .filter((u) => u.status === 'done')
+        .flatMap((u) => u.files)
+        .sort(),
+    );
 
     expect(listeners()).toEqual(before);
     expect(process.exit).not.toHaveBeenCalled();

@@ -33,7 +33,15 @@ async function newPlan(type: string, period: Period, year = 2027) {
 
 describe('periods', () => {
   it('are read in English and Chinese', () => {
-    expect(['全年', '上半年', '下半年', '第一学期', '第二学期', 'second-term', ' 上学期 '].map(toPeriod)).toEqual(['annual', 'first-half', 'second-half', 'first-term', 'second-term', 'second-term', 'first-term']);
+    expect(['全年', '上半年', '下半年', '第一学期', '第二学期', 'second-term', ' 上学期 '].map(toPeriod)).toEqual([
+      'annual',
+      'first-half',
+      'second-half',
+      'first-term',
+      'second-term',
+      'second-term',
+      'first-term',
+    ]);
     expect(toPeriod('半年')).toBeUndefined();
   });
 
@@ -66,17 +74,20 @@ describe('a term plan', () => {
 const TERM_TYPES = ['school', 'kindergarten'];
 
 describe.each(BUILT_IN_ORDER)('%s: a half-year or term plan keeps to its months', (type) => {
-  it.each(PERIODS.filter((period) => TERM_TYPES.includes(type) || !period.endsWith('-term')))('%s: schedule and body, and check finds nothing outside the period', async (period) => {
-    const { text, outline, doc } = await newPlan(type, period);
-    const allowed = periodMonths(period);
-    for (const entry of outline.schedule) for (const m of entry.months) expect(allowed, `${m}月`).toContain(m);
-    // Every dated word left in the body lies in the period (the schedule's rows say their month).
-    const body = strings([outline.preface, outline.guidance, outline.targets, outline.sections]);
-    for (const ref of body.flatMap(monthReferences)) expect(outside(ref, allowed), ref.text).toBe(false);
-    expect(doc.blocks.length).toBeGreaterThan(10);
-    const findings = checkText('plan.yaml', text, { today: options.today }).filter((f) => f.rule === 'month-outside-period');
-    expect(findings).toEqual([]);
-  });
+  it.each(PERIODS.filter((period) => TERM_TYPES.includes(type) || !period.endsWith('-term')))(
+    '%s: schedule and body, and check finds nothing outside the period',
+    async (period) => {
+      const { text, outline, doc } = await newPlan(type, period);
+      const allowed = periodMonths(period);
+      for (const entry of outline.schedule) for (const m of entry.months) expect(allowed, `${m}月`).toContain(m);
+      // Every dated word left in the body lies in the period (the schedule's rows say their month).
+      const body = strings([outline.preface, outline.guidance, outline.targets, outline.sections]);
+      for (const ref of body.flatMap(monthReferences)) expect(outside(ref, allowed), ref.text).toBe(false);
+      expect(doc.blocks.length).toBeGreaterThan(10);
+      const findings = checkText('plan.yaml', text, { today: options.today }).filter((f) => f.rule === 'month-outside-period');
+      expect(findings).toEqual([]);
+    },
+  );
 });
 
 describe('cutting the defaults to a period', () => {
@@ -105,7 +116,9 @@ describe('cutting the defaults to a period', () => {
   });
 
   it('keeps lists to the period’s entries, with their lead-in and tail', () => {
-    expect(cutText('围绕元旦、春节、“三八”、“五一”、国庆等重要节日策划主题活动。', periodMonths('second-half'))).toBe('围绕元旦、国庆等重要节日策划主题活动。');
+    expect(cutText('围绕元旦、春节、“三八”、“五一”、国庆等重要节日策划主题活动。', periodMonths('second-half'))).toBe(
+      '围绕元旦、国庆等重要节日策划主题活动。',
+    );
     expect(cutText('组织教师节、重阳节和迎新年活动，让教职工感受温暖。', FIRST_HALF)).toBe('组织迎新年活动，让教职工感受温暖。');
     expect(cutText('深入开展元旦春节送温暖、夏送清凉、金秋助学等活动。', periodMonths('second-term'))).toBe('深入开展夏送清凉等活动。');
     expect(cutText('上半年举办比赛，下半年举办运动会，增强凝聚力。', FIRST_HALF)).toBe('上半年举办比赛，增强凝聚力。');

@@ -62,13 +62,30 @@ describe('renderOutline', () => {
     expect(doc.meta.title).toBe(EVIL.join(' '));
     expect(doc.meta.org).toBe(`工会${EVIL[0]}`);
     const all = texts(doc);
-    for (const text of [EVIL[1], EVIL[2], EVIL[4], EVIL[5], EVIL[6], EVIL[3], EVIL[7], EVIL[8], EVIL[9], '- 列表？', '1.<br>不是换行', '2.|竖线|', '{{owner}}', `工会${EVIL[0]}`]) {
+    for (const text of [
+      EVIL[1],
+      EVIL[2],
+      EVIL[4],
+      EVIL[5],
+      EVIL[6],
+      EVIL[3],
+      EVIL[7],
+      EVIL[8],
+      EVIL[9],
+      '- 列表？',
+      '1.<br>不是换行',
+      '2.|竖线|',
+      '{{owner}}',
+      `工会${EVIL[0]}`,
+    ]) {
       expect(all).toContain(text);
     }
   });
 
   it('names the period in the title and keeps the schedule a table', async () => {
-    const { doc, markdown } = await render('type: kindergarten\norg: 阳光幼儿园工会\nyear: 2027\nperiod: first-half\nschedule:\n  - months: [7, 8]\n    items: [暑期疗休养]\n  - month: 3\n    items: [三八节活动, 教代会]\n    owner: 女工委员会\n');
+    const { doc, markdown } = await render(
+      'type: kindergarten\norg: 阳光幼儿园工会\nyear: 2027\nperiod: first-half\nschedule:\n  - months: [7, 8]\n    items: [暑期疗休养]\n  - month: 3\n    items: [三八节活动, 教代会]\n    owner: 女工委员会\n',
+    );
     expect(doc.meta.title).toBe('阳光幼儿园工会2027年上半年工作计划');
     expect(markdown).toContain('| 月份 | 工作内容 | 责任部门 |');
     // Sorted by month; several items are numbered inside their cell.
@@ -76,10 +93,16 @@ describe('renderOutline', () => {
   });
 
   it('shows the 责任部门 column only when owners differ from row to row', async () => {
-    const same = await render('type: town\norg: 镇工会\nyear: 2027\nschedule:\n  - month: 3\n    items: [教代会]\n    owner: 工会委员会\n  - month: 4\n    items: [劳动竞赛]\n    owner: 工会委员会\n');
+    const same = await render(
+      'type: town\norg: 镇工会\nyear: 2027\nschedule:\n  - month: 3\n    items: [教代会]\n    owner: 工会委员会\n  - month: 4\n    items: [劳动竞赛]\n    owner: 工会委员会\n',
+    );
     expect(same.markdown).toContain('| 月份 | 工作内容 |\n| --- | --- |\n| 3月 | 教代会 |\n| 4月 | 劳动竞赛 |');
-    const differ = await render('type: town\norg: 镇工会\nyear: 2027\nschedule:\n  - month: 3\n    items: [教代会]\n    owner: 工会委员会\n  - month: 4\n    items: [劳动竞赛]\n');
-    expect(differ.markdown).toContain('| 月份 | 工作内容 | 责任部门 |\n| --- | --- | --- |\n| 3月 | 教代会 | 工会委员会 |\n| 4月 | 劳动竞赛 |  |');
+    const differ = await render(
+      'type: town\norg: 镇工会\nyear: 2027\nschedule:\n  - month: 3\n    items: [教代会]\n    owner: 工会委员会\n  - month: 4\n    items: [劳动竞赛]\n',
+    );
+    expect(differ.markdown).toContain(
+      '| 月份 | 工作内容 | 责任部门 |\n| --- | --- | --- |\n| 3月 | 教代会 | 工会委员会 |\n| 4月 | 劳动竞赛 |  |',
+    );
   });
 
   it('leaves out the tables and headings of what the outline does not have', async () => {
@@ -88,7 +111,9 @@ describe('renderOutline', () => {
   });
 
   it('numbers levels one to four in order', async () => {
-    const { doc } = await render('type: town\norg: 镇工会\nyear: 2027\nguidance: 指导\nsections:\n  - title: 甲\n    items:\n      - title: 子一\n        items:\n          - title: 孙一\n          - title: 孙二\n      - title: 子二\n  - title: 乙\n    items: [文字]\n');
+    const { doc } = await render(
+      'type: town\norg: 镇工会\nyear: 2027\nguidance: 指导\nsections:\n  - title: 甲\n    items:\n      - title: 子一\n        items:\n          - title: 孙一\n          - title: 孙二\n      - title: 子二\n  - title: 乙\n    items: [文字]\n',
+    );
     const headings = doc.blocks.filter((b) => b.type === 'heading').map((b) => `${b.number}${lineText(b.content)}`);
     expect(headings).toEqual(['一、指导思想', '二、主要工作', '（一）甲', '1.子一', '（1）孙一', '（2）孙二', '2.子二', '（二）乙']);
   });

@@ -59,7 +59,9 @@ describe('the 指导思想 follows the plan year’s wording', () => {
   it('puts 思想政治引领 first in every plan', async () => {
     for (const type of BUILT_IN_ORDER) {
       const template = await registry.get(type);
-      const sections = newOutlineFields(template, { org: '测试工会', year: 2027, period: 'annual', date: '2026-11-23' }).sections as { kind: string }[];
+      const sections = newOutlineFields(template, { org: '测试工会', year: 2027, period: 'annual', date: '2026-11-23' }).sections as {
+        kind: string;
+      }[];
       expect(sections[0]!.kind, type).toBe('ideology');
     }
   });
@@ -120,9 +122,15 @@ describe('tables', () => {
   });
 
   it('shows a 上年实际 column when a target has a baseline', async () => {
-    const outline = parseOutline('plan.yaml', 'type: enterprise\norg: 某公司工会\nyear: 2027\ntargets:\n  - name: 职工入会率\n    baseline: 92\n    value: 95\n    unit: "%"\n  - name: 集体合同\n    value: 按期续签\n', options);
+    const outline = parseOutline(
+      'plan.yaml',
+      'type: enterprise\norg: 某公司工会\nyear: 2027\ntargets:\n  - name: 职工入会率\n    baseline: 92\n    value: 95\n    unit: "%"\n  - name: 集体合同\n    value: 按期续签\n',
+      options,
+    );
     const markdown = await renderOutline(outline, await registry.get('enterprise'));
-    expect(markdown).toContain('| 序号 | 指标 | 上年实际 | 目标值 |\n| --- | --- | --- | --- |\n| 1 | 职工入会率 | 92% | 95% |\n| 2 | 集体合同 |  | 按期续签 |');
+    expect(markdown).toContain(
+      '| 序号 | 指标 | 上年实际 | 目标值 |\n| --- | --- | --- | --- |\n| 1 | 职工入会率 | 92% | 95% |\n| 2 | 集体合同 |  | 按期续签 |',
+    );
   });
 });
 
@@ -130,14 +138,21 @@ describe('template defaults', () => {
   it('says which token of a user’s template is unknown', async () => {
     const dir = mkdtempSync(join(tmpdir(), 'templates-'));
     mkdirSync(join(dir, 'mine'));
-    writeFileSync(join(dir, 'mine', 'template.md'), '---\nname: 我的\ndefaults:\n  guidance: "{{wording.guidance}}，{{region}}"\n---\n{{guidance}}\n');
+    writeFileSync(
+      join(dir, 'mine', 'template.md'),
+      '---\nname: 我的\ndefaults:\n  guidance: "{{wording.guidance}}，{{region}}"\n---\n{{guidance}}\n',
+    );
     const template = await new TemplateRegistry(dir).get('mine');
-    expect(() => newOutlineFields(template, { org: '某工会', year: 2027, period: 'annual', date: '2026-11-23' })).toThrowError(/“\{\{region\}\}” 无法识别/);
+    expect(() => newOutlineFields(template, { org: '某工会', year: 2027, period: 'annual', date: '2026-11-23' })).toThrowError(
+      /“\{\{region\}\}” 无法识别/,
+    );
   });
 
   it('writes no level words into a grassroots plan', async () => {
     const template = await registry.get('school');
-    expect(newOutlineFields(template, { org: '青山县第一中学工会', year: 2027, period: 'annual', date: '2026-11-23' }).level).toBeUndefined();
+    expect(
+      newOutlineFields(template, { org: '青山县第一中学工会', year: 2027, period: 'annual', date: '2026-11-23' }).level,
+    ).toBeUndefined();
   });
 });
 
@@ -146,7 +161,9 @@ describe('the built-in wording list', () => {
   // rule a user's own patterns must pass.
   it('uses only patterns that match in bounded time', () => {
     const entries = YAML.parse(readFileSync(builtInWordingFile(), 'utf8')) as { formulas?: { pattern?: string }[] }[];
-    const patterns = entries.flatMap((entry) => (entry.formulas ?? []).map((f) => f.pattern).filter((p): p is string => typeof p === 'string'));
+    const patterns = entries.flatMap((entry) =>
+      (entry.formulas ?? []).map((f) => f.pattern).filter((p): p is string => typeof p === 'string'),
+    );
     expect(patterns.length).toBeGreaterThan(0);
     expect(patterns.map((pattern) => [pattern, unsafePattern(pattern)])).toEqual(patterns.map((pattern) => [pattern, undefined]));
   });

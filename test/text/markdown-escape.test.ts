@@ -4,9 +4,27 @@ import { parseMarkdown } from '../../src/document/parse.js';
 import { lineText, type ParagraphBlock, type TableBlock, type HeadingBlock } from '../../src/document/model.js';
 
 const TRICKY = [
-  '*不是强调*', '**也不是粗体**', '# 不是标题', '[链接](http://example.com)', '{{org}} 和 {{#each x}}',
-  '<b>粗体</b> & &amp;', '1. 不是列表', '- 不是列表', '+ 也不是', '> 不是引用', '`代码`', '~~删除~~',
-  'a_b_c', '\\反斜杠\\', '感叹号![图](x.png)', '===', '---', '#', 'www.example.com', 'x | y', '竖线|在中间',
+  '*不是强调*',
+  '**也不是粗体**',
+  '# 不是标题',
+  '[链接](http://example.com)',
+  '{{org}} 和 {{#each x}}',
+  '<b>粗体</b> & &amp;',
+  '1. 不是列表',
+  '- 不是列表',
+  '+ 也不是',
+  '> 不是引用',
+  '`代码`',
+  '~~删除~~',
+  'a_b_c',
+  '\\反斜杠\\',
+  '感叹号![图](x.png)',
+  '===',
+  '---',
+  '#',
+  'www.example.com',
+  'x | y',
+  '竖线|在中间',
 ];
 
 function paragraphs(markdown: string): string[] {

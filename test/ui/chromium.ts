@@ -2,4 +2,6 @@
 import { spawnSync } from 'node:child_process';
 
 /** The chromium executable, or undefined when it is not installed (`.ci/run` installs it). */
-export const CHROMIUM = ['/usr/bin/chromium', '/usr/bin/chromium-browser'].find((path) => spawnSync(path, ['--version'], { stdio: 'ignore' }).status === 0);
+export const CHROMIUM = ['/usr/bin/chromium', '/usr/bin/chromium-browser'].find(
+  (path) => spawnSync(path, ['--version'], { stdio: 'ignore' }).status === 0,
+);

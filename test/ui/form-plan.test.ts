@@ -50,7 +50,10 @@ describe('the page’s outline, validated and checked as build does it', () => {
   });
 
   it('never lets the page name a file on disk: check.references is dropped, disable kept', () => {
-    expect(pageFields({ org: 'x', check: { references: '/etc/passwd', disable: ['stale-year'] } })).toEqual({ org: 'x', check: { disable: ['stale-year'] } });
+    expect(pageFields({ org: 'x', check: { references: '/etc/passwd', disable: ['stale-year'] } })).toEqual({
+      org: 'x',
+      check: { disable: ['stale-year'] },
+    });
     expect(pageFields({ org: 'x', check: { references: '../secret.yaml' } })).toEqual({ org: 'x' });
   });
 });

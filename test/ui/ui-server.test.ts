@@ -6,7 +6,13 @@ import { requireBuild, run, tempDir } from '../helpers/cli.js';
 import { startUi, stopUi, type RunningUi } from './server.js';
 
 /** One raw HTTP request, with exactly the headers given (a browser would not let us forge Host). */
-function send(ui: RunningUi, method: string, path: string, headers: Record<string, string>, body?: string | Buffer): Promise<{ status: number; text: string }> {
+function send(
+  ui: RunningUi,
+  method: string,
+  path: string,
+  headers: Record<string, string>,
+  body?: string | Buffer,
+): Promise<{ status: number; text: string }> {
   const { port } = new URL(ui.url);
   return new Promise((resolve, reject) => {
     const req = request({ host: '127.0.0.1', port: Number(port), method, path, headers, setHost: false }, (res) => {
@@ -63,7 +69,13 @@ describe('unionplan ui refuses what does not come from its own page', () => {
     expect((await send(ui, 'GET', '/', { Host: host })).status).toBe(403);
     expect((await send(ui, 'GET', `/?token=${ui.token.slice(0, -1)}x`, { Host: host })).status).toBe(403);
     expect((await send(ui, 'GET', '/api/types', { Host: host })).status).toBe(403);
-    const refused = await send(ui, 'POST', '/api/preview', { Host: host, Origin: `http://${host}`, 'Content-Type': 'application/json' }, outline);
+    const refused = await send(
+      ui,
+      'POST',
+      '/api/preview',
+      { Host: host, Origin: `http://${host}`, 'Content-Type': 'application/json' },
+      outline,
+    );
     expect(refused.status).toBe(403);
     expect(JSON.parse(refused.text).message).toContain('访问令牌');
   });
@@ -100,7 +112,13 @@ describe('unionplan ui refuses what does not come from its own page', () => {
 
   it('refuses an upload over its size limit', async () => {
     const big = 'a'.repeat(6 * 1024 * 1024);
-    const answer = await send(ui, 'POST', '/api/open', { Host: host, Origin: `http://${host}`, 'X-Unionplan-Token': ui.token, 'X-File-Name': 'plan.yaml' }, big);
+    const answer = await send(
+      ui,
+      'POST',
+      '/api/open',
+      { Host: host, Origin: `http://${host}`, 'X-Unionplan-Token': ui.token, 'X-File-Name': 'plan.yaml' },
+      big,
+    );
     expect(answer.status).toBe(413);
     expect(JSON.parse(answer.text).message).toContain('上限为 5 MB');
   });
@@ -111,7 +129,9 @@ describe('unionplan ui refuses what does not come from its own page', () => {
   }
 
   it('打开 reads an outline as build does: a YAML mistake is named by line and column', async () => {
-    const good = await post('/api/open', 'type: town\norg: 青山镇总工会\nyear: 20x7\n', { 'X-File-Name': encodeURIComponent('青山镇.yaml') });
+    const good = await post('/api/open', 'type: town\norg: 青山镇总工会\nyear: 20x7\n', {
+      'X-File-Name': encodeURIComponent('青山镇.yaml'),
+    });
     expect(good.status).toBe(200);
     // Opened as written: the wrong year goes to the form, where the preview marks it.
     expect(JSON.parse(good.text).outline).toEqual({ type: 'town', org: '青山镇总工会', year: '20x7' });
@@ -128,7 +148,8 @@ describe('unionplan ui refuses what does not come from its own page', () => {
   });
 
   it('批量生成 runs batch on the roster: a bad row is reported with its row, the others are built', async () => {
-    const roster = '\uFEFF单位名称,类型,年度\n城南实验小学工会,学校,2027\n某某村委会,村委会,2027\n青山镇总工会,乡镇,20x7\n柳溪街道总工会,街道,2027\n';
+    const roster =
+      '\uFEFF单位名称,类型,年度\n城南实验小学工会,学校,2027\n某某村委会,村委会,2027\n青山镇总工会,乡镇,20x7\n柳溪街道总工会,街道,2027\n';
     const started = await post('/api/batch?format=docx', roster, { 'X-File-Name': encodeURIComponent('名录.csv') });
     expect(started.status).toBe(200);
     const { id } = JSON.parse(started.text) as { id: string };

@@ -29,7 +29,12 @@ async function extensions(options: BatchSettings): Promise<string[]> {
  * Rows → jobs: each row of this shard made an outline (a bad row fails only itself, with its
  * problems) and, when valid, the job that writes its files under a name unique in the roster.
  */
-export async function planUnits(loaded: LoadedRoster, options: BatchSettings, registry: TemplateRegistry, today: Date): Promise<PlannedUnit[]> {
+export async function planUnits(
+  loaded: LoadedRoster,
+  options: BatchSettings,
+  registry: TemplateRegistry,
+  today: Date,
+): Promise<PlannedUnit[]> {
   const { roster, base, types } = loaded;
   const where = basename(roster.file);
   const exts = await extensions(options);
@@ -39,9 +44,25 @@ export async function planUnits(loaded: LoadedRoster, options: BatchSettings, re
   const planned: PlannedUnit[] = [];
   for (const [i, row] of roster.rows.entries()) {
     if (!inShard(row.index, options.shard)) continue;
-    const made = await rowOutline(row, { roster, registry, types, ...(base ? { base } : {}), today, ...(options.defaults ? { defaults: options.defaults } : {}) });
+    const made = await rowOutline(row, {
+      roster,
+      registry,
+      types,
+      ...(base ? { base } : {}),
+      today,
+      ...(options.defaults ? { defaults: options.defaults } : {}),
+    });
     const assigned = stems[i];
-    const unit: UnitResult = { index: row.index, row: row.row, name: made.name, type: made.type, status: 'invalid', files: [], problems: made.problems, notes: [] };
+    const unit: UnitResult = {
+      index: row.index,
+      row: row.row,
+      name: made.name,
+      type: made.type,
+      status: 'invalid',
+      files: [],
+      problems: made.problems,
+      notes: [],
+    };
     if (!made.outline || !made.fields || !assigned) {
       planned.push({ unit, targets: [] });
       continue;
@@ -53,8 +74,24 @@ export async function planUnits(loaded: LoadedRoster, options: BatchSettings, re
     const targets = exts.map((ext) => assigned.stem + ext);
     const job: PlanJob =
       options.emit === 'outline'
-        ? { kind: 'text', id: planned.length, stem: assigned.stem, extension: '.yaml', text: commentedOutlineText(await registry.get(made.outline.type), made.fields, { generator: 'unionplan batch', file: `${assigned.stem}.yaml` }) }
-        : { kind: 'build', id: planned.length, stem: assigned.stem, source: `${where}:第${row.row}行`, outline: made.outline, formats: options.formats };
+        ? {
+            kind: 'text',
+            id: planned.length,
+            stem: assigned.stem,
+            extension: '.yaml',
+            text: commentedOutlineText(await registry.get(made.outline.type), made.fields, {
+              generator: 'unionplan batch',
+              file: `${assigned.stem}.yaml`,
+            }),
+          }
+        : {
+            kind: 'build',
+            id: planned.length,
+            stem: assigned.stem,
+            source: `${where}:第${row.row}行`,
+            outline: made.outline,
+            formats: options.formats,
+          };
     planned.push({ unit, job, targets });
   }
   for (const { unit } of planned) {

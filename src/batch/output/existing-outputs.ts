@@ -24,8 +24,13 @@ function refuseExisting(outDir: string, existing: readonly string[], zip: string
       message: `输出文件夹中已有同名文件：${some(existing)}。要覆盖请加 --force；要接着上次中断的运行继续、跳过已生成的，请加 --skip-existing`,
     });
   }
-  if (zip !== undefined) problems.push({ file: zip, message: '压缩包已存在，未覆盖。要覆盖请加 --force（或与 --skip-existing 同用，重新打包）' });
-  if (report !== undefined) problems.push({ file: report, message: '报告文件已存在，未覆盖。要覆盖请加 --force（或与 --skip-existing 同用，接着上次的运行）；或换一个 --report 文件名' });
+  if (zip !== undefined)
+    problems.push({ file: zip, message: '压缩包已存在，未覆盖。要覆盖请加 --force（或与 --skip-existing 同用，重新打包）' });
+  if (report !== undefined)
+    problems.push({
+      file: report,
+      message: '报告文件已存在，未覆盖。要覆盖请加 --force（或与 --skip-existing 同用，接着上次的运行）；或换一个 --report 文件名',
+    });
   if (problems.length > 0) throw new UserError('output', problems);
 }
 
@@ -38,7 +43,9 @@ function refuseSharedPaths(options: BatchSettings, planned: readonly PlannedUnit
   if (options.zip !== undefined) extra.push({ file: options.zip, from: '--zip' });
   if (options.report !== undefined) extra.push({ file: options.report, from: '--report' });
   if (extra.length === 0) return;
-  const plans = planned.flatMap((p) => p.targets.map((name) => ({ file: join(options.outDir, name), from: `${p.unit.name ?? `第${p.unit.row}行`}的计划` })));
+  const plans = planned.flatMap((p) =>
+    p.targets.map((name) => ({ file: join(options.outDir, name), from: `${p.unit.name ?? `第${p.unit.row}行`}的计划` })),
+  );
   const inputs = [options.list, ...(options.outline !== undefined ? [options.outline] : [])];
   // Existing files are judged later (--force, --skip-existing); here only paths shared.
   const problems = clobberProblems([...extra, ...plans], { inputs, force: true });
@@ -59,7 +66,8 @@ export async function settleExistingOutputs(options: BatchSettings, planned: Pla
   refuseSharedPaths(options, planned);
   if (!options.force) {
     const existing = planned.flatMap((p) => p.targets.filter(exists));
-    if (!options.skipExisting) refuseExisting(outDir, existing, zipExists ? options.zip : undefined, reportExists ? options.report : undefined);
+    if (!options.skipExisting)
+      refuseExisting(outDir, existing, zipExists ? options.zip : undefined, reportExists ? options.report : undefined);
     for (const p of planned) {
       if (!p.job) continue;
       const missing = p.targets.filter((name) => !exists(name));

@@ -13,7 +13,12 @@ const STORED = new Set(['.docx', '.pdf', '.xlsx', '.zip']);
  * `io/write-file.ts`): an interruption never leaves half an archive. An existing zip is replaced
  * only with `force`; `signal` stops the packing with an `AbortError` and no zip.
  */
-export async function writeZip(file: string, dir: string, names: readonly string[], options: { force?: boolean; signal?: AbortSignal } = {}): Promise<void> {
+export async function writeZip(
+  file: string,
+  dir: string,
+  names: readonly string[],
+  options: { force?: boolean; signal?: AbortSignal } = {},
+): Promise<void> {
   await writeAtomically(file, {
     ...(options.force !== undefined ? { force: options.force } : {}),
     fill: async (temp) => {

@@ -17,7 +17,8 @@ import { jobQueue, machineJobs, type JobQueue } from './pool.js';
 export async function buildUnits(planned: readonly PlannedUnit[], options: BatchSettings): Promise<boolean> {
   const session = currentSession();
   const jobs = Math.min(options.jobs, machineJobs());
-  if (jobs < options.jobs) options.log(`提示：--jobs ${options.jobs} 超过本机能同时运行的份数（${jobs}，按处理器数和内存计），按 ${jobs} 份同时生成`);
+  if (jobs < options.jobs)
+    options.log(`提示：--jobs ${options.jobs} 超过本机能同时运行的份数（${jobs}，按处理器数和内存计），按 ${jobs} 份同时生成`);
   const todo = planned.filter((p) => p.job);
   const ours = new Set(todo.flatMap((p) => p.targets));
   let queue: JobQueue | undefined;

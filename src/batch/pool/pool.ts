@@ -34,7 +34,12 @@ export function workersAvailable(): boolean {
 }
 
 function crashed(job: PlanJob, why: string): JobResult {
-  return { id: job.id, files: [], warnings: [], error: { messages: [`unionplan 内部错误（请报告给维护者）：生成时工作线程异常退出（${why}）`], internal: true } };
+  return {
+    id: job.id,
+    files: [],
+    warnings: [],
+    error: { messages: [`unionplan 内部错误（请报告给维护者）：生成时工作线程异常退出（${why}）`], internal: true },
+  };
 }
 
 /**

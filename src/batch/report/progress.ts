@@ -71,7 +71,9 @@ class LineProgress implements Progress {
     this.count++;
     const width = String(this.total).length;
     const what = unit.files.length > 0 ? `：${unit.files.join('、')}` : unit.problems[0] ? `：${unit.problems[0].message}` : '';
-    process.stderr.write(`[${String(this.count).padStart(width)}/${this.total}] ${STATUS_NAMES[unit.status]} ${unit.name ?? `第${unit.row}行`}${what}\n`);
+    process.stderr.write(
+      `[${String(this.count).padStart(width)}/${this.total}] ${STATUS_NAMES[unit.status]} ${unit.name ?? `第${unit.row}行`}${what}\n`,
+    );
   }
 
   stop(): void {}

@@ -70,7 +70,11 @@ function csv(report: BatchReport): string {
   const lines = [['index', 'row', 'union', 'type', 'status', 'files', 'error', 'notes'].join(',')];
   for (const unit of report.units) {
     const error = unit.problems.map((p) => describeProblem(p)).join('\n');
-    lines.push([unit.index, unit.row, unit.name ?? '', unit.type ?? '', unit.status, unit.files.join('; '), error, unit.notes.join('\n')].map(cell).join(','));
+    lines.push(
+      [unit.index, unit.row, unit.name ?? '', unit.type ?? '', unit.status, unit.files.join('; '), error, unit.notes.join('\n')]
+        .map(cell)
+        .join(','),
+    );
   }
   // A byte-order mark, or Excel on Chinese Windows reads UTF-8 as GBK.
   return `\uFEFF${lines.join('\r\n')}\r\n`;

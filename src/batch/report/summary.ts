@@ -30,9 +30,18 @@ export function countStatuses(units: readonly UnitResult[]): Record<UnitStatus, 
 export function summaryTable(units: readonly UnitResult[]): string {
   const head = ['单位', '状态', '文件', '错误或说明'];
   // Made visible here already, so that the columns are measured as they will be shown.
-  const rows = units.map((unit) => [visible(unit.name ?? `（第${unit.row}行）`), STATUS_NAMES[unit.status], visible(unit.files.join('、')), visible(remark(unit))]);
+  const rows = units.map((unit) => [
+    visible(unit.name ?? `（第${unit.row}行）`),
+    STATUS_NAMES[unit.status],
+    visible(unit.files.join('、')),
+    visible(remark(unit)),
+  ]);
   const widths = head.map((h, i) => Math.max(stringWidth(h), ...rows.map((r) => stringWidth(r[i]!))));
-  const line = (cells: string[]): string => cells.map((cell, i) => (i === cells.length - 1 ? cell : pad(cell, widths[i]!))).join('  ').trimEnd();
+  const line = (cells: string[]): string =>
+    cells
+      .map((cell, i) => (i === cells.length - 1 ? cell : pad(cell, widths[i]!)))
+      .join('  ')
+      .trimEnd();
   const counts = countStatuses(units);
   const total =
     `共 ${units.length} 个单位：完成 ${counts.done}，已存在跳过 ${counts.skipped}，行有误 ${counts.invalid}，失败 ${counts.failed}` +

@@ -48,12 +48,19 @@ function formatOf(file: string, bytes: Uint8Array): RosterFormat {
   const ext = extname(file).toLowerCase();
   const kind = sniff(bytes);
   if (kind === 'ole' || ext === '.xls' || ext === '.et') {
-    throw new UserError('invalid', [{ file, message: `这是旧版 Excel（.xls）或 WPS 表格文件，无法直接读取。请在 Excel 或 WPS 中“另存为” .xlsx 或 CSV 后再运行。支持的名录格式：${SUPPORTED}` }]);
+    throw new UserError('invalid', [
+      {
+        file,
+        message: `这是旧版 Excel（.xls）或 WPS 表格文件，无法直接读取。请在 Excel 或 WPS 中“另存为” .xlsx 或 CSV 后再运行。支持的名录格式：${SUPPORTED}`,
+      },
+    ]);
   }
   // Renamed files are common (名录.csv that is really a workbook), so content outranks the name.
   if (kind === 'zip') return 'xlsx';
   if (kind !== 'text') {
-    throw new UserError('invalid', [{ file, message: `不是名录文件（${kind === 'pdf' ? 'PDF 文件' : '二进制文件'}）。支持的格式：${SUPPORTED}` }]);
+    throw new UserError('invalid', [
+      { file, message: `不是名录文件（${kind === 'pdf' ? 'PDF 文件' : '二进制文件'}）。支持的格式：${SUPPORTED}` },
+    ]);
   }
   const byName = BY_EXTENSION[ext];
   if (byName === 'xlsx') {
@@ -105,10 +112,21 @@ export async function readRoster(file: string, options: ReadRosterOptions = {}):
     roster = readCsvRoster(file, bytes);
   }
   if (roster === undefined) {
-    throw new UserError('invalid', [{ file, message: '名录中没有可识别的列：表头应写列名，如“单位名称”（org）、“类型”（type）、“上级工会”（superior）、“年度”（year），全部列名见 README 的 batch 一节' }]);
+    throw new UserError('invalid', [
+      {
+        file,
+        message:
+          '名录中没有可识别的列：表头应写列名，如“单位名称”（org）、“类型”（type）、“上级工会”（superior）、“年度”（year），全部列名见 README 的 batch 一节',
+      },
+    ]);
   }
   if (roster.rows.length > MAX_ROSTER_ROWS) {
-    throw new UserError('invalid', [{ file, message: `名录有 ${roster.rows.length} 个单位，超过上限 ${MAX_ROSTER_ROWS} 个，没有读取。请把名录拆成几个文件分别运行（或用 --shard 分担）` }]);
+    throw new UserError('invalid', [
+      {
+        file,
+        message: `名录有 ${roster.rows.length} 个单位，超过上限 ${MAX_ROSTER_ROWS} 个，没有读取。请把名录拆成几个文件分别运行（或用 --shard 分担）`,
+      },
+    ]);
   }
   if (roster.rows.length === 0) {
     throw new UserError('invalid', [{ file, message: '名录中没有任何单位：表头下面至少要有一行' }]);

@@ -9,7 +9,9 @@ import { AllowanceExceeded, ZipFault, inflateEntry, zipEntries, type Allowance, 
 import { MAX_ROSTER_ROWS, MAX_XLSX_INFLATED, MAX_XLSX_PARTS, tooBigError, tooManyPartsError, tooManyRowsError } from './xlsx-limits.js';
 
 function notWorkbook(file: string, detail: string): UserError {
-  return new UserError('invalid', [{ file, message: `不是有效的 Excel 工作簿（.xlsx），无法读取（${detail}）。请在 Excel 或 WPS 中打开后另存为 .xlsx 或 CSV` }]);
+  return new UserError('invalid', [
+    { file, message: `不是有效的 Excel 工作簿（.xlsx），无法读取（${detail}）。请在 Excel 或 WPS 中打开后另存为 .xlsx 或 CSV` },
+  ]);
 }
 
 /** The parts of one workbook, each inflated at most once, all against one allowance. */
@@ -47,17 +49,24 @@ class WorkbookZip {
     const decode = (piece?: Buffer): string => {
       // XML parts are UTF-8, or UTF-16 with a byte-order mark; bytes that are neither are an
       // error rather than U+FFFD in a union's name.
-      decoder ??= new TextDecoder(piece?.[0] === 0xff && piece[1] === 0xfe ? 'utf-16le' : piece?.[0] === 0xfe && piece[1] === 0xff ? 'utf-16be' : 'utf-8', { fatal: true });
+      decoder ??= new TextDecoder(
+        piece?.[0] === 0xff && piece[1] === 0xfe ? 'utf-16le' : piece?.[0] === 0xfe && piece[1] === 0xff ? 'utf-16be' : 'utf-8',
+        { fatal: true },
+      );
       try {
         return piece ? decoder.decode(piece, { stream: true }) : decoder.decode();
       } catch {
         throw new XmlFault(`不是有效的 ${decoder.encoding.toUpperCase()} 文本`);
       }
     };
-    await this.inflate(entry, (piece) => scanner.push(decode(piece)), () => {
-      scanner.push(decode());
-      scanner.end();
-    });
+    await this.inflate(
+      entry,
+      (piece) => scanner.push(decode(piece)),
+      () => {
+        scanner.push(decode());
+        scanner.end();
+      },
+    );
   }
 
   /**
@@ -114,7 +123,10 @@ export async function readXlsxRoster(file: string, bytes: Uint8Array, sheet?: st
   const styles = await zip.read(linked('styles', 'xl/styles.xml'), dateStylesReader());
 
   const sheets = sheetEntries(workbook.sheets, links).filter((entry) => entry.part !== undefined && zip.entry(entry.part) !== undefined);
-  const chosen = sheet === undefined ? (sheets.find((s) => !s.hidden) ?? sheets[0]) : sheets.find((s) => s.name === sheet || s.name.trim() === sheet.trim());
+  const chosen =
+    sheet === undefined
+      ? (sheets.find((s) => !s.hidden) ?? sheets[0])
+      : sheets.find((s) => s.name === sheet || s.name.trim() === sheet.trim());
   const chosenEntry = chosen?.part === undefined ? undefined : zip.entry(chosen.part);
 
   // The rest, in the zip's order: the roster's sheet read, every other sheet's rows counted,
@@ -129,23 +141,34 @@ export async function readXlsxRoster(file: string, bytes: Uint8Array, sheet?: st
       continue;
     }
     const reader = new SheetReader(
-      entry === chosenEntry ? { sharedStrings: strings, isDateStyle: (style) => styles?.isDateStyle(style) ?? false, date1904: workbook.date1904, maxRows: MAX_ROSTER_ROWS } : undefined,
+      entry === chosenEntry
+        ? {
+            sharedStrings: strings,
+            isDateStyle: (style) => styles?.isDateStyle(style) ?? false,
+            date1904: workbook.date1904,
+            maxRows: MAX_ROSTER_ROWS,
+          }
+        : undefined,
     );
     await zip.scan(entry, reader);
     if (entry === chosenEntry) roster = reader;
-    if (reader.rowCount > MAX_ROSTER_ROWS && !tooLong) tooLong = { sheet: known?.name ?? entry.name.replace(/^xl\/worksheets\//i, ''), rows: reader.rowCount };
+    if (reader.rowCount > MAX_ROSTER_ROWS && !tooLong)
+      tooLong = { sheet: known?.name ?? entry.name.replace(/^xl\/worksheets\//i, ''), rows: reader.rowCount };
   }
   if (tooLong) throw tooManyRowsError(file, tooLong.sheet, tooLong.rows);
   if ('missing' in workbook) throw notWorkbook(file, `缺少工作簿部件 ${workbookPart}`);
 
   if (!chosen || !roster) {
     if (sheet === undefined) throw new UserError('invalid', [{ file, message: '工作簿中没有工作表' }]);
-    throw new UserError('usage', [{ file, message: `没有名为 ${quote(sheet)} 的工作表（--sheet）。工作簿中的工作表：${sheets.map((s) => s.name).join('、')}` }]);
+    throw new UserError('usage', [
+      { file, message: `没有名为 ${quote(sheet)} 的工作表（--sheet）。工作簿中的工作表：${sheets.map((s) => s.name).join('、')}` },
+    ]);
   }
   const rows = roster.rows();
   if (roster.totalProblems > 0) {
     const problems = roster.problems.map((message) => ({ file, message: `工作表 “${chosen.name}”，${message}` }));
-    if (roster.totalProblems > problems.length) problems.push({ file, message: `工作表 “${chosen.name}” 还有 ${roster.totalProblems - problems.length} 处问题未列出` });
+    if (roster.totalProblems > problems.length)
+      problems.push({ file, message: `工作表 “${chosen.name}” 还有 ${roster.totalProblems - problems.length} 处问题未列出` });
     throw new UserError('invalid', problems);
   }
   return tableRoster(file, 'xlsx', rows, { sheet: chosen.name });

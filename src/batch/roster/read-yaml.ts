@@ -20,7 +20,9 @@ export function readYamlRoster(file: string, text: string): Roster | undefined {
   const data: unknown = source.data();
   if (data === null || data === undefined) return { file, format: 'yaml', rows: [], ignoredHeaders: [] };
   if (!Array.isArray(data)) {
-    throw new UserError('invalid', [{ file, line: 1, column: 1, message: 'YAML 名录应为列表：每个单位一项，以“- ”开头，如 “- 单位名称: 城南实验小学工会”' }]);
+    throw new UserError('invalid', [
+      { file, line: 1, column: 1, message: 'YAML 名录应为列表：每个单位一项，以“- ”开头，如 “- 单位名称: 城南实验小学工会”' },
+    ]);
   }
   const ignored = new Set<string>();
   let known = false;

@@ -17,7 +17,10 @@ export function checkRosterColumns(roster: Roster, typeFromBase: boolean): void 
     if (!spec) continue;
     const earlier = seen.get(spec.key);
     if (earlier !== undefined) {
-      problems.push({ file: roster.file, message: `${quote(earlier)}列和 ${quote(cell.header)}列（${columnLetter(cell.column ?? 0)} 列）都表示${spec.header}（${spec.key}），请删去一列` });
+      problems.push({
+        file: roster.file,
+        message: `${quote(earlier)}列和 ${quote(cell.header)}列（${columnLetter(cell.column ?? 0)} 列）都表示${spec.header}（${spec.key}），请删去一列`,
+      });
     } else seen.set(spec.key, cell.header);
   }
   if (!seen.has('org')) problems.push({ file: roster.file, message: '名录缺少“单位名称”列（也可写作 org、工会名称）' });

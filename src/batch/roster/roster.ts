@@ -67,7 +67,9 @@ export function tableRoster(
   extra: { encoding?: string; sheet?: string } = {},
 ): Roster | undefined {
   const filled = records.filter((record) => record.cells.some((cell) => !isBlank(cell)));
-  const headerAt = filled.slice(0, MAX_ROWS_ABOVE_HEADER).findIndex((record) => record.cells.some((cell) => typeof cell === 'string' && columnFor(cell)));
+  const headerAt = filled
+    .slice(0, MAX_ROWS_ABOVE_HEADER)
+    .findIndex((record) => record.cells.some((cell) => typeof cell === 'string' && columnFor(cell)));
   if (headerAt < 0) return undefined;
   const header = filled[headerAt]!.cells.map((cell) => (isBlank(cell) ? '' : String(cell).trim()));
   const rows: RosterRow[] = filled.slice(headerAt + 1).map((record, i) => ({

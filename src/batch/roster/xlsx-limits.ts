@@ -16,7 +16,12 @@ const MB = (bytes: number): string => `${Math.round(bytes / 1024 / 1024)} MB`;
 
 /** The workbook inflates, or says it inflates, past {@link MAX_XLSX_INFLATED}. */
 export function tooBigError(file: string, bytes: Uint8Array): UserError {
-  return new UserError('invalid', [{ file, message: `Excel 工作簿解压后超过 ${MB(MAX_XLSX_INFLATED)}（文件本身 ${Math.max(1, Math.round(bytes.length / 1024))} KB），不像是名录，没有读取。请检查文件；名录确实这么大时请拆成几个文件，或另存为 CSV` }]);
+  return new UserError('invalid', [
+    {
+      file,
+      message: `Excel 工作簿解压后超过 ${MB(MAX_XLSX_INFLATED)}（文件本身 ${Math.max(1, Math.round(bytes.length / 1024))} KB），不像是名录，没有读取。请检查文件；名录确实这么大时请拆成几个文件，或另存为 CSV`,
+    },
+  ]);
 }
 
 /** The workbook is a zip of more than {@link MAX_XLSX_PARTS} files. */
@@ -26,5 +31,10 @@ export function tooManyPartsError(file: string): UserError {
 
 /** A sheet has more than {@link MAX_ROSTER_ROWS} rows. */
 export function tooManyRowsError(file: string, sheet: string, rows: number): UserError {
-  return new UserError('invalid', [{ file, message: `工作表 “${sheet}” 有 ${rows} 行，超过名录的上限 ${MAX_ROSTER_ROWS} 行，没有读取。请删去多余的行（如整列设置格式后留下的空行），或把名录拆成几个文件` }]);
+  return new UserError('invalid', [
+    {
+      file,
+      message: `工作表 “${sheet}” 有 ${rows} 行，超过名录的上限 ${MAX_ROSTER_ROWS} 行，没有读取。请删去多余的行（如整列设置格式后留下的空行），或把名录拆成几个文件`,
+    },
+  ]);
 }

@@ -32,7 +32,8 @@ export interface RowFields {
  * What Excel and WPS show in a cell whose formula failed. Saved to CSV, or computed into an
  * .xlsx, they arrive as text: “#REF!” was once a union's name.
  */
-const SPREADSHEET_ERROR = /^#(?:REF!|N\/A|VALUE!|DIV\/0!|NAME\?|NULL!|NUM!|SPILL!|CALC!|FIELD!|BLOCKED!|CONNECT!|BUSY!|UNKNOWN!|GETTING_DATA)$/i;
+const SPREADSHEET_ERROR =
+  /^#(?:REF!|N\/A|VALUE!|DIV\/0!|NAME\?|NULL!|NUM!|SPILL!|CALC!|FIELD!|BLOCKED!|CONNECT!|BUSY!|UNKNOWN!|GETTING_DATA)$/i;
 
 const ERROR_MEANINGS: Readonly<Record<string, string>> = {
   '#REF!': '公式引用的单元格已被删除',
@@ -59,7 +60,8 @@ function fieldValue(spec: ColumnSpec, value: unknown, table: boolean, types: Typ
   switch (spec.shape) {
     case 'type': {
       // A list or a mapping is no type either; left to the validator it failed with no reason.
-      if (typeof value !== 'string' && typeof value !== 'number') return { problem: `类型 ${quote(value)} 无效，应为 ${types.list} 之一（一个类型名，不是列表或键值对）` };
+      if (typeof value !== 'string' && typeof value !== 'number')
+        return { problem: `类型 ${quote(value)} 无效，应为 ${types.list} 之一（一个类型名，不是列表或键值对）` };
       const type = types.resolve(cellText(value));
       return type ? { value: type } : { problem: `类型 ${quote(value)} 无效，应为 ${types.list} 之一` };
     }
@@ -78,7 +80,9 @@ function fieldValue(spec: ColumnSpec, value: unknown, table: boolean, types: Typ
       try {
         return { value: YAML.parse(text) as unknown };
       } catch {
-        return { problem: `${spec.header}（${spec.key}）应写成 YAML 列表或键值对，如 [{name: 入会率, value: 100, unit: "%"}]；这里不是有效的 YAML：请检查括号、引号是否成对，冒号后面是否有空格` };
+        return {
+          problem: `${spec.header}（${spec.key}）应写成 YAML 列表或键值对，如 [{name: 入会率, value: 100, unit: "%"}]；这里不是有效的 YAML：请检查括号、引号是否成对，冒号后面是否有空格`,
+        };
       }
     }
   }
@@ -106,7 +110,13 @@ export function rowFields(roster: Roster, row: RosterRow, types: TypeNames): Row
     if (isBlank(cell.value)) continue;
     const error = typeof cell.value === 'string' ? SPREADSHEET_ERROR.exec(cell.value.trim())?.[0] : undefined;
     if (error !== undefined) {
-      problems.push(cellProblem(row, cell, `这一格是表格的错误值 ${quote(error)}（${ERROR_MEANINGS[error.toUpperCase()] ?? '公式出错'}），不是${spec.header}。请在 Excel 或 WPS 中改正这一格的公式，或直接填写内容`));
+      problems.push(
+        cellProblem(
+          row,
+          cell,
+          `这一格是表格的错误值 ${quote(error)}（${ERROR_MEANINGS[error.toUpperCase()] ?? '公式出错'}），不是${spec.header}。请在 Excel 或 WPS 中改正这一格的公式，或直接填写内容`,
+        ),
+      );
       continue;
     }
     const { value, problem } = fieldValue(spec, cell.value, table, types);

@@ -17,10 +17,16 @@ export function parseShard(value: string, completionIndex?: string): Shard {
     const n = Number(alone[1]);
     const index = completionIndex !== undefined && /^\s*\d+\s*$/.test(completionIndex) ? Number(completionIndex) : undefined;
     if (index === undefined) {
-      throw new UserError('usage', `--shard ${value.trim()} 只给出了份数 N：请写成 K/N（如 --shard 2/${value.trim()}），或在设置了环境变量 JOB_COMPLETION_INDEX 的 Kubernetes 索引任务中运行${completionIndex !== undefined ? `（现在它的值 ${quote(completionIndex)} 不是数字）` : ''}`);
+      throw new UserError(
+        'usage',
+        `--shard ${value.trim()} 只给出了份数 N：请写成 K/N（如 --shard 2/${value.trim()}），或在设置了环境变量 JOB_COMPLETION_INDEX 的 Kubernetes 索引任务中运行${completionIndex !== undefined ? `（现在它的值 ${quote(completionIndex)} 不是数字）` : ''}`,
+      );
     }
     if (n < 1 || index + 1 > n) {
-      throw new UserError('usage', `--shard ${value.trim()} 与 JOB_COMPLETION_INDEX=${index} 不符：第 ${index + 1} 份超出了 ${n} 份（索引任务的 completions 应等于 N）`);
+      throw new UserError(
+        'usage',
+        `--shard ${value.trim()} 与 JOB_COMPLETION_INDEX=${index} 不符：第 ${index + 1} 份超出了 ${n} 份（索引任务的 completions 应等于 N）`,
+      );
     }
     return { k: index + 1, n };
   }
@@ -28,7 +34,10 @@ export function parseShard(value: string, completionIndex?: string): Shard {
   const k = Number(match?.[1]);
   const n = Number(match?.[2]);
   if (!match || n < 1 || k < 1 || k > n) {
-    throw new UserError('usage', `--shard 的值 ${quote(value)} 无效，应为 K/N（1 ≤ K ≤ N），如 --shard 2/4 表示四份中的第 2 份；在 Kubernetes 索引任务中可只写 N`);
+    throw new UserError(
+      'usage',
+      `--shard 的值 ${quote(value)} 无效，应为 K/N（1 ≤ K ≤ N），如 --shard 2/4 表示四份中的第 2 份；在 Kubernetes 索引任务中可只写 N`,
+    );
   }
   return { k, n };
 }

@@ -10,7 +10,11 @@ export interface AppliedFix extends Place {
 }
 
 /** A character that cannot be seen, shown so that it can. */
-const visible = (text: string): string => text.replace(/ /g, '␣').replace(/\u3000/g, '␣').replace(/\t/g, '⇥');
+const visible = (text: string): string =>
+  text
+    .replace(/ /g, '␣')
+    .replace(/\u3000/g, '␣')
+    .replace(/\t/g, '⇥');
 
 /**
  * Applies the fixes of some findings to the text they were found in. Edits that overlap an

@@ -40,7 +40,9 @@ function referencesFromData(file: string, data: unknown, locate: Locate, builtIn
   const fail = (path: (string | number)[], message: string) => problems.push({ file, ...locate(path), message });
   if (data === null || data === undefined) return [];
   if (!Array.isArray(data)) {
-    throw new UserError('invalid', [{ file, line: 1, column: 1, message: '过时提法列表应为列表，每项以“- ”开头，含 text（或 pattern）、since、replacement' }]);
+    throw new UserError('invalid', [
+      { file, line: 1, column: 1, message: '过时提法列表应为列表，每项以“- ”开头，含 text（或 pattern）、since、replacement' },
+    ]);
   }
   const out: DatedReference[] = [];
   data.forEach((entry: unknown, i) => {
@@ -51,7 +53,8 @@ function referencesFromData(file: string, data: unknown, locate: Locate, builtIn
     const e = entry as Record<string, unknown>;
     for (const key of Object.keys(e)) {
       // Neither keys nor values of the list are quoted: `references` may name any file, and its content is not ours to echo.
-      if (!['text', 'pattern', 'since', 'replacement', 'note'].includes(key)) fail([i, key], `第 ${i + 1} 项有未知字段，可用的字段：text、pattern、since、replacement、note`);
+      if (!['text', 'pattern', 'since', 'replacement', 'note'].includes(key))
+        fail([i, key], `第 ${i + 1} 项有未知字段，可用的字段：text、pattern、since、replacement、note`);
     }
     let matcher: RegExp | undefined;
     if ((e.text === undefined) === (e.pattern === undefined)) {
@@ -75,7 +78,8 @@ function referencesFromData(file: string, data: unknown, locate: Locate, builtIn
     if (!(typeof since === 'number' && Number.isInteger(since) && since >= 1949 && since <= 2200)) {
       fail(e.since === undefined ? [i] : [i, 'since'], 'since（从哪一年起过时）应为四位数的年份，如 2023');
     }
-    if (typeof e.replacement !== 'string' || !e.replacement.trim()) fail(e.replacement === undefined ? [i] : [i, 'replacement'], 'replacement（应改为的提法）应为非空文本');
+    if (typeof e.replacement !== 'string' || !e.replacement.trim())
+      fail(e.replacement === undefined ? [i] : [i, 'replacement'], 'replacement（应改为的提法）应为非空文本');
     if (e.note !== undefined && typeof e.note !== 'string') fail([i, 'note'], 'note（说明）应为文本');
     if (!matcher || problems.length) return;
     out.push({
@@ -118,7 +122,8 @@ export function unreadableReferences(file: string): string | undefined {
   }
   if (stats.isDirectory()) return '是一个文件夹，应为列表文件（.yaml）';
   if (!stats.isFile()) return '不是普通文件（是设备、管道或套接字），应为列表文件（.yaml）';
-  if (stats.size > MAX_REFERENCES_BYTES) return `太大（${Math.ceil(stats.size / 1024)} KB），列表文件最大 ${MAX_REFERENCES_BYTES / 1024} KB`;
+  if (stats.size > MAX_REFERENCES_BYTES)
+    return `太大（${Math.ceil(stats.size / 1024)} KB），列表文件最大 ${MAX_REFERENCES_BYTES / 1024} KB`;
   return undefined;
 }
 

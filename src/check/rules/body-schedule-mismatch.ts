@@ -90,19 +90,28 @@ export const bodyScheduleMismatch: Rule = {
       }
     }
     const inPeriod = periodMonths(period);
-    const covers = (months: readonly number[]): ShapeScheduleRow | undefined => schedule.find((row) => row.months.some((m) => months.includes(m)));
+    const covers = (months: readonly number[]): ShapeScheduleRow | undefined =>
+      schedule.find((row) => row.months.some((m) => months.includes(m)));
     for (const piece of body) {
       for (const named of monthsNamed(piece.text)) {
         const relevant = named.months.filter((m) => inPeriod.includes(m));
         if (relevant.length && !covers(relevant)) {
-          hits.push({ ...piece.at, message: `正文写到“${named.text}”的工作，但月度安排中没有${relevant.length > 1 ? `${relevant[0]}—${relevant[relevant.length - 1]}月` : `${relevant[0]}月`}`, suggestion: '在月度安排中补上这项工作，或改正正文中的月份' });
+          hits.push({
+            ...piece.at,
+            message: `正文写到“${named.text}”的工作，但月度安排中没有${relevant.length > 1 ? `${relevant[0]}—${relevant[relevant.length - 1]}月` : `${relevant[0]}月`}`,
+            suggestion: '在月度安排中补上这项工作，或改正正文中的月份',
+          });
         }
       }
       for (const day of DAYS) {
         const word = day.words.find((w) => piece.text.includes(w));
         if (!word || !day.months.some((m) => inPeriod.includes(m))) continue;
         if (schedule.some((row) => day.words.some((w) => row.text.includes(w)))) continue;
-        hits.push({ ...piece.at, message: `正文写到“${word}”的工作，但月度安排中没有这项工作`, suggestion: '在月度安排相应月份补上这项工作，或从正文中删去' });
+        hits.push({
+          ...piece.at,
+          message: `正文写到“${word}”的工作，但月度安排中没有这项工作`,
+          suggestion: '在月度安排相应月份补上这项工作，或从正文中删去',
+        });
       }
     }
     return hits;

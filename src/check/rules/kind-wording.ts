@@ -20,7 +20,9 @@ export const kindWording: Rule = {
     const right = RIGHT_NAME[kind];
     const hits: Hit[] = [];
     for (const match of scan(ctx.segments, SELF_NAME[kind])) {
-      const fix = contiguous(match.segment, match.index, match.end) ? replaceChars(match.segment, match.index, match.end, right) : undefined;
+      const fix = contiguous(match.segment, match.index, match.end)
+        ? replaceChars(match.segment, match.index, match.end, right)
+        : undefined;
       hits.push({
         ...ctx.at(match.segment.starts[match.index]!),
         message: `文种是${KIND_NAMES[kind]}，正文却称“${match.text}”`,

@@ -28,7 +28,8 @@ function otherLevels(level: Level): RegExp | undefined {
 export const levelMismatch: Rule = {
   id: 'level-mismatch',
   severity: 'warning',
-  description: '区（县）、乡镇、街道计划中的本级称谓与本级不符，如县总工会的计划写“全区”“区委”，乡工会的计划写“全镇”“镇党委”（本级取 level，或从工会全称推断）',
+  description:
+    '区（县）、乡镇、街道计划中的本级称谓与本级不符，如县总工会的计划写“全区”“区委”，乡工会的计划写“全镇”“镇党委”（本级取 level，或从工会全称推断）',
   run(ctx) {
     const { type, org, level: given } = ctx.plan;
     if (!type) return [];

@@ -54,7 +54,8 @@ function occurrences(segments: readonly Segment[], references: readonly DatedRef
 export const outdatedReference: Rule = {
   id: 'outdated-reference',
   severity: 'warning',
-  description: '过时的提法：计划年度已被取代的会议、规划和活动，如 2023 年起的“十九大”、“十一五”、2024 年起的“中国工会十七大”（列表见 src/check/references/dated-references.yaml，可以补充）',
+  description:
+    '过时的提法：计划年度已被取代的会议、规划和活动，如 2023 年起的“十九大”、“十一五”、2024 年起的“中国工会十七大”（列表见 src/check/references/dated-references.yaml，可以补充）',
   run(ctx) {
     const hits: Hit[] = [];
     const year = ctx.plan.year;

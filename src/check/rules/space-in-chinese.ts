@@ -9,7 +9,11 @@ const SPACES = new RegExp(`(?<=${CHINESE_CLASS})[ \\t\\u3000]+(?=${CHINESE_CLASS
 
 /** A few characters either side of the spaces, the spaces shown as ␣ so they can be seen. */
 function around(text: string, index: number, end: number): string {
-  const before = text.slice(Math.max(0, index - 4), index).split('\n').pop() ?? '';
+  const before =
+    text
+      .slice(Math.max(0, index - 4), index)
+      .split('\n')
+      .pop() ?? '';
   const after = text.slice(end, end + 4).split('\n')[0] ?? '';
   return `${before}${'␣'.repeat(end - index)}${after}`;
 }

@@ -10,7 +10,8 @@ export const targetWithoutValue: Rule = {
       .map((target) => ({
         ...target.at,
         message: `工作目标“${target.name}”没有目标值`,
-        suggestion: ctx.kind === 'outline' ? '写上 value（目标值）和 unit（单位），如 value: 100 和 unit: "%"' : '在“目标值”一栏填写数值，如 100%',
+        suggestion:
+          ctx.kind === 'outline' ? '写上 value（目标值）和 unit（单位），如 value: 100 和 unit: "%"' : '在“目标值”一栏填写数值，如 100%',
       }));
   },
 };

@@ -6,7 +6,8 @@
 const HAN = '\\p{Script=Han}';
 // 、。〈〉《》「」『』【】〔〕 … (U+3001–303F, not U+3000, the ideographic space), full-width ！（），：；？ …,
 // and the curly quotes, ellipsis, dash and middle dot Chinese text uses.
-const CJK_PUNCTUATION = '\\u3001-\\u303F\\uFF01-\\uFF0F\\uFF1A-\\uFF20\\uFF3B-\\uFF40\\uFF5B-\\uFF65\\u2018\\u2019\\u201C\\u201D\\u2026\\u2014\\u00B7';
+const CJK_PUNCTUATION =
+  '\\u3001-\\u303F\\uFF01-\\uFF0F\\uFF1A-\\uFF20\\uFF3B-\\uFF40\\uFF5B-\\uFF65\\u2018\\u2019\\u201C\\u201D\\u2026\\u2014\\u00B7';
 
 /** Source for a character class matching one Han character. */
 export const HAN_CLASS = `[${HAN}]`;

@@ -61,7 +61,13 @@ function signatureDate(tree: Root): RootContent | undefined {
  * The structure of a Markdown plan: headings as parts, the table under 目标值 as targets, the
  * table whose first column is 月份 (or 时间) as the schedule. Places come from the Markdown.
  */
-export function documentShape(parsed: ParsedMarkdown, text: string, front: YamlSource | undefined, lines: LineIndex, today?: Date): PlanShape {
+export function documentShape(
+  parsed: ParsedMarkdown,
+  text: string,
+  front: YamlSource | undefined,
+  lines: LineIndex,
+  today?: Date,
+): PlanShape {
   const { doc, tree, bodyOffset, sources } = parsed;
   const { meta } = doc;
   const body = text.slice(bodyOffset);
@@ -83,7 +89,12 @@ export function documentShape(parsed: ParsedMarkdown, text: string, front: YamlS
   if (dateNode?.position) {
     const dateText = body.slice(dateNode.position.start.offset, dateNode.position.end.offset).trim();
     const day = parseDate(dateText);
-    if (day) date = { iso: isoDate(day.year, day.month, day.day), text: dateText, at: lines.at(bodyOffset + (dateNode.position.start.offset ?? 0)) };
+    if (day)
+      date = {
+        iso: isoDate(day.year, day.month, day.day),
+        text: dateText,
+        at: lines.at(bodyOffset + (dateNode.position.start.offset ?? 0)),
+      };
   } else if (meta.date) {
     date = { iso: meta.date, text: meta.date, at: frontField('date') };
   }
@@ -106,7 +117,10 @@ export function documentShape(parsed: ParsedMarkdown, text: string, front: YamlS
       block.rows.forEach((row, r) => {
         const label = cellText(row[0] ?? []);
         const at = cellPlace(node, r + 1, 0, body, bodyOffset, lines) ?? placeOf(block);
-        const work = row.filter((_cell, c) => c !== 0 && c !== owner).map(cellText).join('\n');
+        const work = row
+          .filter((_cell, c) => c !== 0 && c !== owner)
+          .map(cellText)
+          .join('\n');
         schedule.push({ label, months: parseMonths(label), text: work, at });
       });
     }

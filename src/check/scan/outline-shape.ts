@@ -29,7 +29,13 @@ export function outlineShape(outline: Outline, source: YamlSource): PlanShape {
     });
     section.items.forEach((item, j) => {
       if (!item.title?.trim()) return;
-      parts.push({ level: 3, title: item.title, at: source.locate(['sections', i, 'items', j, 'title']), children: numbered(item.items), empty: false });
+      parts.push({
+        level: 3,
+        title: item.title,
+        at: source.locate(['sections', i, 'items', j, 'title']),
+        children: numbered(item.items),
+        empty: false,
+      });
     });
   });
   const datedItems: NonNullable<PlanShape['datedItems']> = [];
@@ -79,7 +85,12 @@ export function outlineShape(outline: Outline, source: YamlSource): PlanShape {
     })),
     schedule: outline.schedule.map((entry, i) => {
       const key = source.doc.hasIn(['schedule', i, 'months']) ? 'months' : 'month';
-      return { label: monthLabel(entry.months), months: entry.months, text: entry.items.join('\n'), at: source.locate(['schedule', i, key]) };
+      return {
+        label: monthLabel(entry.months),
+        months: entry.months,
+        text: entry.items.join('\n'),
+        at: source.locate(['schedule', i, key]),
+      };
     }),
     datedItems,
   };

@@ -15,7 +15,25 @@ function unescapeDouble(src: string, i: number): { char: string; length: number 
     const code = Number.parseInt(src.slice(i + 2, i + 2 + hex), 16);
     return { char: Number.isNaN(code) ? '' : String.fromCodePoint(code), length: 2 + hex };
   }
-  const simple: Record<string, string> = { n: '\n', t: '\t', r: '\r', '0': '\0', ' ': ' ', '/': '/', '\\': '\\', '"': '"', N: '\u0085', _: '\u00A0', L: '\u2028', P: '\u2029', e: '\u001B', a: '\u0007', b: '\b', f: '\f', v: '\v' };
+  const simple: Record<string, string> = {
+    n: '\n',
+    t: '\t',
+    r: '\r',
+    '0': '\0',
+    ' ': ' ',
+    '/': '/',
+    '\\': '\\',
+    '"': '"',
+    N: '\u0085',
+    _: '\u00A0',
+    L: '\u2028',
+    P: '\u2029',
+    e: '\u001B',
+    a: '\u0007',
+    b: '\b',
+    f: '\f',
+    v: '\v',
+  };
   // A backslash before a line break continues the line: no character.
   if (c === '\n' || c === '\r') return { char: '', length: 2 };
   return { char: simple[c] ?? c, length: 2 };

@@ -34,8 +34,10 @@ export async function batchAction(list: string, options: BatchCommandOptions): P
   // The unit's defaults: those of the roster's folder, or --config; the options come first.
   const config = unitConfig(dirname(resolve(list)), options.config);
   const out = options.out ?? config?.out;
-  if (out === undefined) throw new UserError('usage', `缺少必填选项 --out（输出文件夹），如 --out 计划；也可写在 ${CONFIG_FILE} 的 out: 一行`);
-  const formats = options.emit === 'outline' ? [] : options.format !== undefined ? parseFormats(options.format) : (config?.formats ?? ['docx']);
+  if (out === undefined)
+    throw new UserError('usage', `缺少必填选项 --out（输出文件夹），如 --out 计划；也可写在 ${CONFIG_FILE} 的 out: 一行`);
+  const formats =
+    options.emit === 'outline' ? [] : options.format !== undefined ? parseFormats(options.format) : (config?.formats ?? ['docx']);
   const templates = options.templates ?? config?.templates;
   const fontDirs = options.fontDir ?? config?.fontDirs;
   const defaults = { ...(config?.superior ? { superior: config.superior } : {}), ...(config?.fonts ? { fonts: config.fonts } : {}) };
@@ -56,7 +58,7 @@ export async function batchAction(list: string, options: BatchCommandOptions): P
     ...(templates !== undefined ? { templates } : {}),
     ...(fontDirs !== undefined ? { fontDirs } : {}),
     strict: options.strict ?? false,
-  progress: progressFor({ quiet: options.quiet }),
+    progress: progressFor({ quiet: options.quiet }),
     log: (message) => process.stderr.write(`${message}\n`),
   });
 
@@ -76,6 +78,9 @@ export async function batchAction(list: string, options: BatchCommandOptions): P
     );
   }
   if (outcome.units.some((unit) => isFailure(unit.status))) {
-    throw new UserError('partial', failureLines(outcome.roster, outcome.units).map((message) => ({ message })));
+    throw new UserError(
+      'partial',
+      failureLines(outcome.roster, outcome.units).map((message) => ({ message })),
+    );
   }
 }

@@ -8,7 +8,10 @@ import type { BatchCommandOptions } from './batch-options.js';
 /** `--jobs 4` */
 function parseJobs(value: string): number {
   if (/^\s*\d+\s*$/.test(value) && Number(value) >= 1) return Number(value);
-  throw new UserError('usage', `--jobs 的值 ${quote(value)} 无效，应为正整数（同时生成的份数，默认并且最多等于本机处理器数，内存每 512 MB 一份）`);
+  throw new UserError(
+    'usage',
+    `--jobs 的值 ${quote(value)} 无效，应为正整数（同时生成的份数，默认并且最多等于本机处理器数，内存每 512 MB 一份）`,
+  );
 }
 
 export function registerBatch(program: Command): void {
@@ -25,7 +28,11 @@ export function registerBatch(program: Command): void {
     .option('--skip-existing', '跳过已生成的文件（接着上次中断的运行继续）')
     .option('-j, --jobs <n>', '同时生成的份数（默认并且最多等于本机处理器数，内存每 512 MB 一份）', parseJobs)
     .option('--zip <file>', '把生成的文件打包成一个 .zip')
-    .option('--shard <k/n>', '只生成名录 N 等份中的第 K 份（多台机器分担时用；只写 N 时 K 取自环境变量 JOB_COMPLETION_INDEX + 1）', (value: string) => parseShard(value, process.env.JOB_COMPLETION_INDEX))
+    .option(
+      '--shard <k/n>',
+      '只生成名录 N 等份中的第 K 份（多台机器分担时用；只写 N 时 K 取自环境变量 JOB_COMPLETION_INDEX + 1）',
+      (value: string) => parseShard(value, process.env.JOB_COMPLETION_INDEX),
+    )
     .option('--report <file>', '把每个单位的结果写入报告（.json 或 .csv）')
     .option('--strict', '检查（unionplan check）发现错误的单位不生成文件')
     .option('-q, --quiet', '不显示进度和汇总表（出错的单位仍会列出）')

@@ -66,7 +66,10 @@ export function registerBuild(program: Command): void {
       const targets: Target[] = [];
       for (const input of inputs) {
         for (const format of input.formats) {
-          targets.push({ file: join(input.outDir ?? dirname(input.file), basename(input.file, extname(input.file)) + (await extension(format))), from: input.file });
+          targets.push({
+            file: join(input.outDir ?? dirname(input.file), basename(input.file, extname(input.file)) + (await extension(format))),
+            from: input.file,
+          });
         }
       }
       const problems = clobberProblems(targets, {

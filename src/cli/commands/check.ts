@@ -34,7 +34,10 @@ async function fixFile(file: string, options: CheckOptions): Promise<{ changes: 
   // The fixed file is written as the original was: its encoding, and its byte-order mark.
   const bytes = await readFile(file);
   const { encoding } = decodeText(file, bytes);
-  const bom = (bytes[0] === 0xef && bytes[1] === 0xbb && bytes[2] === 0xbf) || (bytes[0] === 0xff && bytes[1] === 0xfe) || (bytes[0] === 0xfe && bytes[1] === 0xff);
+  const bom =
+    (bytes[0] === 0xef && bytes[1] === 0xbb && bytes[2] === 0xbf) ||
+    (bytes[0] === 0xff && bytes[1] === 0xfe) ||
+    (bytes[0] === 0xfe && bytes[1] === 0xff);
   const settings = settingsFor(file, options.configFile);
   let text = original;
   let findings = checkText(file, text, { ...options, settings });
@@ -85,7 +88,10 @@ export function registerCheck(program: Command): void {
     .option('--fix', '自动改正安全的问题（半角标点、重复标点、中文之间的空格），并说明改了什么')
     .option('--templates <dir>', '使用自己的模板文件夹（提纲中的 type 可以是其中的类型）')
     .option('--config <file>', `本单位的设置文件（默认为各文件所在文件夹或上级文件夹中最近的 ${CONFIG_FILE}）`)
-    .addHelpText('after', `\n检查规则（在提纲、front matter 或 unionplan.config.yaml 中用 check: { disable: [规则] } 关闭）：\n${describeRules()}\n\n退出码：发现错误（--strict 时包括警告）为 1，否则为 0。`)
+    .addHelpText(
+      'after',
+      `\n检查规则（在提纲、front matter 或 unionplan.config.yaml 中用 check: { disable: [规则] } 关闭）：\n${describeRules()}\n\n退出码：发现错误（--strict 时包括警告）为 1，否则为 0。`,
+    )
     .action(async (files: string[], options: CheckCommandOptions) => {
       const registry = new TemplateRegistry(options.templates);
       const configFile = options.config !== undefined ? configFileFor('.', options.config) : undefined;
@@ -118,7 +124,10 @@ export function registerCheck(program: Command): void {
       // “未发现问题” above an error that stopped the check would say the opposite of what happened.
       else if (findings.length > 0 || unreadable.length === 0) process.stdout.write(formatReport(findings));
       if (unreadable.length) {
-        throw new UserError(unreadable[0]!.kind, unreadable.flatMap((error) => error.problems));
+        throw new UserError(
+          unreadable[0]!.kind,
+          unreadable.flatMap((error) => error.problems),
+        );
       }
       const failed = failing(findings, options.strict);
       if (failed.length) {

@@ -15,7 +15,12 @@ async function readInput(file: string): Promise<Uint8Array> {
     if (info.isDirectory()) throw new UserError('input', [{ file, message: '这是一个文件夹，请给出去年的计划文件' }]);
     // A huge file is refused before it is read into memory.
     if (info.size > MAX_IMPORT_BYTES) {
-      throw new UserError('invalid', [{ file, message: `文件有 ${(info.size / 1024 / 1024).toFixed(1)} MB，超过导入上限 ${MAX_IMPORT_BYTES / 1024 / 1024} MB；一份工作计划通常不到 1 MB` }]);
+      throw new UserError('invalid', [
+        {
+          file,
+          message: `文件有 ${(info.size / 1024 / 1024).toFixed(1)} MB，超过导入上限 ${MAX_IMPORT_BYTES / 1024 / 1024} MB；一份工作计划通常不到 1 MB`,
+        },
+      ]);
     }
     return await readFile(file);
   } catch (error) {

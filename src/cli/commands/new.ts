@@ -36,8 +36,16 @@ export function registerNew(program: Command): void {
     .option('--superior <name>', '上级工会，如 城南区教育工会（默认取 unionplan.config.yaml 的 superior）')
     .option('--level <level>', '本级（区县、乡镇、街道类型）：区、县、市、旗、镇、乡、街道（默认从 --org 推断）', parseLevelOption)
     .option('--year <year>', '计划年度（默认今年，10 月起默认明年）', parseYearOption)
-    .option('--period <period>', '计划期间：annual 全年、first-half 上半年、second-half 下半年、first-term 第一学期、second-term 第二学期，也可写中文（默认按类型）', parsePeriodOption)
-    .option('--date <date>', '落款日期 YYYY-MM-DD（默认为工作日：10—12 月写下一年的计划或在计划期间内写时为今天，否则为计划期间的第一个工作日）', parseDateOption)
+    .option(
+      '--period <period>',
+      '计划期间：annual 全年、first-half 上半年、second-half 下半年、first-term 第一学期、second-term 第二学期，也可写中文（默认按类型）',
+      parsePeriodOption,
+    )
+    .option(
+      '--date <date>',
+      '落款日期 YYYY-MM-DD（默认为工作日：10—12 月写下一年的计划或在计划期间内写时为今天，否则为计划期间的第一个工作日）',
+      parseDateOption,
+    )
     .option('-o, --output <file>', '提纲文件', 'plan.yaml')
     .option('-f, --force', '覆盖已存在的文件')
     .option('--templates <dir>', '使用自己的模板文件夹')
@@ -50,7 +58,11 @@ export function registerNew(program: Command): void {
         throw new UserError('usage', `请用 --org 给出工会全称，如 --org 城南实验小学工会（也可写在 ${CONFIG_FILE} 的 org: 一行）`);
       }
       const type = options.type ?? config?.type;
-      if (!type) throw new UserError('usage', `请用 --type 给出计划类型，如 --type 学校（运行 unionplan types 查看全部；也可写在 ${CONFIG_FILE} 的 type: 一行）`);
+      if (!type)
+        throw new UserError(
+          'usage',
+          `请用 --type 给出计划类型，如 --type 学校（运行 unionplan types 查看全部；也可写在 ${CONFIG_FILE} 的 type: 一行）`,
+        );
       const registry = new TemplateRegistry(options.templates ?? config?.templates);
       const template = await registry.get(type);
       const year = options.year ?? defaultPlanYear();
@@ -58,16 +70,23 @@ export function registerNew(program: Command): void {
       // The user's wording lists named by the unionplan.config.yaml that will apply to the new plan.
       const wording = settingsFor(options.output, config?.file).wording;
       const level = options.level ?? config?.level;
-      const text = newOutlineText(template, {
-        org: org.trim(),
-        superior: (options.superior ?? config?.superior)?.trim(),
-        ...(level ? { level } : {}),
-        ...(wording.length ? { wordingFiles: wording } : {}),
-        year,
-        period,
-        date: options.date ?? defaultPlanDate(year, period),
-      }, basename(options.output), invocation());
+      const text = newOutlineText(
+        template,
+        {
+          org: org.trim(),
+          superior: (options.superior ?? config?.superior)?.trim(),
+          ...(level ? { level } : {}),
+          ...(wording.length ? { wordingFiles: wording } : {}),
+          year,
+          period,
+          date: options.date ?? defaultPlanDate(year, period),
+        },
+        basename(options.output),
+        invocation(),
+      );
       await writeFileAtomic(options.output, text, { force: options.force });
-      process.stdout.write(`已生成提纲 ${options.output}（${template.name}，${year}年）。修改后运行：${invocation()} build ${options.output}\n`);
+      process.stdout.write(
+        `已生成提纲 ${options.output}（${template.name}，${year}年）。修改后运行：${invocation()} build ${options.output}\n`,
+      );
     });
 }

@@ -33,7 +33,8 @@ async function uiAction(options: UiCommandOptions): Promise<void> {
     server = await startUiServer({ port: options.port ?? 0, ...(templates ? { templates } : {}), ...(fontDirs ? { fontDirs } : {}) });
   } catch (error) {
     const code = (error as NodeJS.ErrnoException).code;
-    if (code === 'EADDRINUSE') throw new UserError('usage', `端口 ${options.port} 已被占用：换一个端口（--port 8080），或不写 --port 由系统自动选择`);
+    if (code === 'EADDRINUSE')
+      throw new UserError('usage', `端口 ${options.port} 已被占用：换一个端口（--port 8080），或不写 --port 由系统自动选择`);
     if (code === 'EACCES') throw new UserError('usage', `没有权限使用端口 ${options.port}：请用 1024 以上的端口`);
     throw error;
   }

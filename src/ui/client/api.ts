@@ -36,7 +36,13 @@ export async function getJson<T>(path: string): Promise<T> {
 
 /** POST a JSON body. */
 export async function postJson(path: string, body: unknown): Promise<Response> {
-  return checked(await fetch(path, { method: 'POST', headers: { 'X-Unionplan-Token': token, 'Content-Type': 'application/json' }, body: JSON.stringify(body) }));
+  return checked(
+    await fetch(path, {
+      method: 'POST',
+      headers: { 'X-Unionplan-Token': token, 'Content-Type': 'application/json' },
+      body: JSON.stringify(body),
+    }),
+  );
 }
 
 /** POST a file the user chose, its name in a header (it only picks the decoder). */

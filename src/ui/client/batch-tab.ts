@@ -74,12 +74,30 @@ export function setUpBatch(): void {
     progress.value = progress.max;
     results.replaceChildren(
       h('caption', {}, '每个单位的结果'),
-      h('thead', {}, h('tr', {}, h('th', { scope: 'col' }, '行'), h('th', { scope: 'col' }, '单位'), h('th', { scope: 'col' }, '状态'), h('th', { scope: 'col' }, '说明'))),
+      h(
+        'thead',
+        {},
+        h(
+          'tr',
+          {},
+          h('th', { scope: 'col' }, '行'),
+          h('th', { scope: 'col' }, '单位'),
+          h('th', { scope: 'col' }, '状态'),
+          h('th', { scope: 'col' }, '说明'),
+        ),
+      ),
       h(
         'tbody',
         {},
         ...status.units.map((u) =>
-          h('tr', { class: u.failed ? 'failed' : undefined }, h('td', {}, String(u.row)), h('td', {}, u.name), h('td', {}, u.status), h('td', {}, [...u.problems, ...u.notes].join('；'))),
+          h(
+            'tr',
+            { class: u.failed ? 'failed' : undefined },
+            h('td', {}, String(u.row)),
+            h('td', {}, u.name),
+            h('td', {}, u.status),
+            h('td', {}, [...u.problems, ...u.notes].join('；')),
+          ),
         ),
       ),
     );

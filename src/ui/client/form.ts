@@ -95,8 +95,13 @@ export class OutlineForm {
       const options = spec.options ?? [];
       // A value from an opened file that is not one of the choices is shown as it is (and marked
       // by validation), rather than silently shown as the first choice.
-      const extra: [string, string][] = current !== '' && !options.some(([value]) => value === current) ? [[current, `${current}（无效）`]] : [];
-      control = h('select', common, ...[...extra, ...options].map(([value, text]) => h('option', { value, selected: value === current }, text)));
+      const extra: [string, string][] =
+        current !== '' && !options.some(([value]) => value === current) ? [[current, `${current}（无效）`]] : [];
+      control = h(
+        'select',
+        common,
+        ...[...extra, ...options].map(([value, text]) => h('option', { value, selected: value === current }, text)),
+      );
     } else if (spec.kind === 'textarea') {
       control = h('textarea', { ...common, rows: textRows(current, spec.rows ?? 3) });
       control.value = current;
@@ -229,7 +234,7 @@ export class OutlineForm {
     const path: Path = [...listPath, j];
     const raw = getAt(this.fields, path);
     if (typeof raw === 'string' || raw === null || raw === undefined) setAt(this.fields, path, { text: raw ?? '' });
-    const subs = depth === 0 ? (getAt(this.fields, [...path, 'items']) as unknown[] | undefined) ?? [] : [];
+    const subs = depth === 0 ? ((getAt(this.fields, [...path, 'items']) as unknown[] | undefined) ?? []) : [];
     return h(
       'fieldset',
       { class: depth === 0 ? 'item' : 'item sub', 'data-paths': pathKey(path) },
@@ -285,8 +290,22 @@ export class OutlineForm {
           h(
             'div',
             { class: 'grid schedule' },
-            this.field({ path: [...path, 'month'], label: '月份', read: () => monthsText(getAt(this.fields, path)), write: (text) => writeMonths(this.fields, path, text), aliases: [[...path, 'months']], hint: '如 3，跨月写 7-8' }),
-            this.field({ path: [...path, 'items'], label: '工作内容（每行一项）', kind: 'textarea', rows: 2, read: linesText, write: writeLines }),
+            this.field({
+              path: [...path, 'month'],
+              label: '月份',
+              read: () => monthsText(getAt(this.fields, path)),
+              write: (text) => writeMonths(this.fields, path, text),
+              aliases: [[...path, 'months']],
+              hint: '如 3，跨月写 7-8',
+            }),
+            this.field({
+              path: [...path, 'items'],
+              label: '工作内容（每行一项）',
+              kind: 'textarea',
+              rows: 2,
+              read: linesText,
+              write: writeLines,
+            }),
             this.field({ path: [...path, 'owner'], label: '责任部门' }),
           ),
           this.moves(['schedule'], i, `${monthsText(getAt(this.fields, path)) || i + 1}月`),

@@ -43,6 +43,7 @@ export function showNotes(root: HTMLElement, notes: FieldNote[]): void {
     }
     line.append(h('span', { class: `note-${note.severity}` }, text));
     if (!line.dataset.kind || note.severity === 'invalid') line.dataset.kind = note.severity;
-    if (note.severity === 'invalid') holder.querySelector(':scope > input, :scope > textarea, :scope > select')?.setAttribute('aria-invalid', 'true');
+    if (note.severity === 'invalid')
+      holder.querySelector(':scope > input, :scope > textarea, :scope > select')?.setAttribute('aria-invalid', 'true');
   }
 }

@@ -88,7 +88,8 @@ export class Preview {
     }
     await this.draw(answer.title, answer.preview, answer.pages, `${answer.pageWidth ?? 210} / ${answer.pageHeight ?? 297}`);
     const findings = answer.notes.length;
-    byId('preview-state').textContent = `共 ${answer.pages} 页${findings ? `；检查发现 ${findings} 个问题，已在左侧相应位置标出` : '；检查未发现问题'}`;
+    byId('preview-state').textContent =
+      `共 ${answer.pages} 页${findings ? `；检查发现 ${findings} 个问题，已在左侧相应位置标出` : '；检查未发现问题'}`;
     region.removeAttribute('aria-busy');
     performance.mark('preview-shown');
     region.dataset.version = String(id);

@@ -16,7 +16,9 @@ import type { Choice, FieldDef } from './field.js';
 export const PERIOD_CHOICES_DEF: readonly Choice[] = PERIODS.map((period) => ({
   value: period,
   name: PERIOD_NAMES[period] || '全年',
-  words: Object.entries(PERIOD_WORDS).filter(([, p]) => p === period).map(([word]) => word),
+  words: Object.entries(PERIOD_WORDS)
+    .filter(([, p]) => p === period)
+    .map(([word]) => word),
 }));
 
 export const LEVEL_CHOICES: readonly Choice[] = LEVELS.map((level) => ({ value: level, name: level }));
@@ -128,7 +130,14 @@ export const TARGET_FIELDS: readonly FieldDef[] = [
 export const SCHEDULE_FIELDS: readonly FieldDef[] = [
   MONTH,
   { key: 'months', kind: 'list', label: '月份', description: '跨月的安排，如 [7, 8]', entry: MONTH },
-  { key: 'items', kind: 'list', label: '工作内容', description: '本月工作内容', single: true, entry: { key: 'item', kind: 'text', label: '工作内容', description: '一项工作' } },
+  {
+    key: 'items',
+    kind: 'list',
+    label: '工作内容',
+    description: '本月工作内容',
+    single: true,
+    entry: { key: 'item', kind: 'text', label: '工作内容', description: '一项工作' },
+  },
   { key: 'owner', kind: 'text', label: '责任部门', description: '责任部门（各行不同时才显示这一栏）' },
 ];
 
@@ -201,7 +210,8 @@ export const PLAN_FIELDS: readonly FieldDef[] = [
       ' 计划期间：annual 全年，first-half 上半年，second-half 下半年，first-term 第一学期（9月至次年1月），second-term 第二学期（2—7月）；也可写中文',
     kind: 'choice',
     label: '计划期间',
-    description: '计划期间：annual 全年，first-half 上半年，second-half 下半年，first-term 第一学期（9月至次年1月），second-term 第二学期（2—7月）；也可写中文',
+    description:
+      '计划期间：annual 全年，first-half 上半年，second-half 下半年，first-term 第一学期（9月至次年1月），second-term 第二学期（2—7月）；也可写中文',
     choices: PERIOD_CHOICES_DEF,
     default: 'annual',
     frontMatter: true,
@@ -277,7 +287,10 @@ export const PLAN_FIELDS: readonly FieldDef[] = [
       schemaRules: {
         anyOf: [
           { required: ['title'], properties: { title: { type: ['string', 'number'], pattern: '\\S' } } },
-          { required: ['kind'], properties: { kind: { not: { enum: choiceWords(SECTION_KIND_CHOICES.find((c) => c.value === 'custom')!) } } } },
+          {
+            required: ['kind'],
+            properties: { kind: { not: { enum: choiceWords(SECTION_KIND_CHOICES.find((c) => c.value === 'custom')!) } } },
+          },
         ],
       },
     },
@@ -285,7 +298,8 @@ export const PLAN_FIELDS: readonly FieldDef[] = [
   },
   {
     key: 'schedule',
-    comment: ' 具体工作安排（生成表格）：month 月份（1–12，跨月写 months: [7, 8]），items 工作内容，owner 责任部门（可省略；各行不同时才显示这一栏）',
+    comment:
+      ' 具体工作安排（生成表格）：month 月份（1–12，跨月写 months: [7, 8]），items 工作内容，owner 责任部门（可省略；各行不同时才显示这一栏）',
     kind: 'list',
     label: '月度安排',
     description: '具体工作安排（生成表格）：month 月份（跨月写 months: [7, 8]），items 工作内容，owner 责任部门',
@@ -320,7 +334,14 @@ export const PLAN_FIELDS: readonly FieldDef[] = [
     fields: CHECK_FIELDS,
     frontMatter: true,
   },
-  { key: 'kind', kind: 'choice', label: '文种', description: '文种：plan 工作计划（默认）或 points 工作要点', choices: PLAN_KIND_CHOICES, frontMatter: true },
+  {
+    key: 'kind',
+    kind: 'choice',
+    label: '文种',
+    description: '文种：plan 工作计划（默认）或 points 工作要点',
+    choices: PLAN_KIND_CHOICES,
+    frontMatter: true,
+  },
   { key: 'seal', kind: 'boolean', label: '加盖印章', description: '落款加盖印章（true 或 false）', frontMatter: true },
   {
     key: 'attachments',

@@ -45,7 +45,9 @@ function chosen(field: FieldDef, value: unknown, where: string): ReadResult {
   const choices: readonly Choice[] = field.choices ?? [];
   const key = choiceValue(choices, value);
   if (key !== undefined) return { value: key };
-  return { message: `${where}（${field.label}）的值 ${quote(value)} 无效${didYouMean(nearestChoice(choices, value))}应为 ${choiceList(choices)}` };
+  return {
+    message: `${where}（${field.label}）的值 ${quote(value)} 无效${didYouMean(nearestChoice(choices, value))}应为 ${choiceList(choices)}`,
+  };
 }
 
 function planType(field: FieldDef, value: unknown, where: string, types: TypeChoices): ReadResult {
@@ -78,18 +80,24 @@ export function readValue(field: FieldDef, value: unknown, where: string, contex
       return { value };
     case 'year': {
       const year = planYear(value);
-      return year !== undefined ? { value: year } : { message: `${where}（${field.label}）的值 ${quote(value)} 无效，应为四位数的年份，如 2027` };
+      return year !== undefined
+        ? { value: year }
+        : { message: `${where}（${field.label}）的值 ${quote(value)} 无效，应为四位数的年份，如 2027` };
     }
     case 'date': {
       const iso = isoFromText(value);
-      return iso ? { value: iso } : { message: `${where}（${field.label}）的值 ${quote(value)} 无效，应为 YYYY-MM-DD 格式的日期，如 ${context.year ?? 2027}-01-05` };
+      return iso
+        ? { value: iso }
+        : { message: `${where}（${field.label}）的值 ${quote(value)} 无效，应为 YYYY-MM-DD 格式的日期，如 ${context.year ?? 2027}-01-05` };
     }
     case 'choice':
       return chosen(field, value, where);
     case 'plan-type':
       return context.types ? planType(field, value, where, context.types) : readValue({ ...field, kind: 'text' }, value, where);
     case 'boolean':
-      return typeof value === 'boolean' ? { value } : { message: `${where}（${field.label}）的值 ${quote(value)} 无效，应为 true 或 false` };
+      return typeof value === 'boolean'
+        ? { value }
+        : { message: `${where}（${field.label}）的值 ${quote(value)} 无效，应为 true 或 false` };
     default:
       throw new Error(`${field.key} is not a scalar field`);
   }

@@ -43,7 +43,10 @@ export function headingParagraph(block: HeadingBlock, index: number, ctx: WriteC
   }
   const font = ctx.fonts[HEADING_ROLE[block.level]];
   const number = cleanText(block.number, place, ctx.warn);
-  return paragraphXml({ style: headingStyle(block.level) }, textRuns(number, font) + lineRuns(cleanLine(block.content, place, ctx.warn), font));
+  return paragraphXml(
+    { style: headingStyle(block.level) },
+    textRuns(number, font) + lineRuns(cleanLine(block.content, place, ctx.warn), font),
+  );
 }
 
 /**
@@ -51,7 +54,10 @@ export function headingParagraph(block: HeadingBlock, index: number, ctx: WriteC
  * paragraphs from 1; `keepNext` keeps its end on the page of what follows (the 落款).
  */
 export function bodyParagraph(block: ParagraphBlock, index: number, ctx: WriteContext, keepNext = false): string {
-  return paragraphXml({ style: STYLE.normal, keepNext }, lineRuns(cleanLine(block.content, paragraphPlace(index), ctx.warn), ctx.fonts.body));
+  return paragraphXml(
+    { style: STYLE.normal, keepNext },
+    lineRuns(cleanLine(block.content, paragraphPlace(index), ctx.warn), ctx.fonts.body),
+  );
 }
 
 /**
@@ -118,7 +124,12 @@ export function countBlock(block: Block, count: BlockCounts): number {
 export function keepsWithSignature(blocks: readonly Block[], i: number): boolean {
   const next = blocks[i + 1];
   const block = blocks[i];
-  return block !== undefined && block.type !== 'attachments' && block.type !== 'signature' && (next?.type === 'signature' || next?.type === 'attachments');
+  return (
+    block !== undefined &&
+    block.type !== 'attachments' &&
+    block.type !== 'signature' &&
+    (next?.type === 'signature' || next?.type === 'attachments')
+  );
 }
 
 /**

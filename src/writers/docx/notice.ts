@@ -38,7 +38,11 @@ export function noticeHead(parts: NoticeParts, ctx: WriteContext, org: string | 
         style: STYLE.title,
         spacing: { after: 0, before: AUTHORITY_TOP - (authorityLine - ptToTwips(AUTHORITY_PT)), line: authorityLine, lineRule: 'exact' },
       },
-      runXml(text(parts.authority, '发文机关标志'), { font: { eastAsia: ctx.fonts.title }, color: NOTICE_RED, size: ptToHalfPoints(AUTHORITY_PT) }),
+      runXml(text(parts.authority, '发文机关标志'), {
+        font: { eastAsia: ctx.fonts.title },
+        color: NOTICE_RED,
+        size: ptToHalfPoints(AUTHORITY_PT),
+      }),
     ) +
     // 发文字号 two lines below; the red line 4 mm under it, as the paragraph's bottom border.
     paragraphXml(
@@ -51,7 +55,10 @@ export function noticeHead(parts: NoticeParts, ctx: WriteContext, org: string | 
       },
       textRuns(text(parts.number, '发文字号'), ctx.fonts.body),
     ) +
-    paragraphXml({ style: STYLE.title, spacing: { before: 2 * LINE_PITCH - 227 } }, textRuns(titleLines(text(parts.title, '通知标题'), org).join('\n'), ctx.fonts.title)) +
+    paragraphXml(
+      { style: STYLE.title, spacing: { before: 2 * LINE_PITCH - 227 } },
+      textRuns(titleLines(text(parts.title, '通知标题'), org).join('\n'), ctx.fonts.title),
+    ) +
     paragraphXml({ style: STYLE.normal, indent: FLUSH }, textRuns(text(parts.to, '主送机关'), ctx.fonts.body)) +
     paragraphXml({ style: STYLE.normal }, textRuns(text(parts.body, '通知正文'), ctx.fonts.body)) +
     signatureParagraphs(parts.signature, ctx)
@@ -92,7 +99,15 @@ export function noticeRecord(parts: NoticeParts, ctx: WriteContext): string {
   const char = ptToTwips(SIZE_PT.si);
   const font = ctx.fonts.table;
   const line = (runs: string, extra: Partial<ParagraphProperties> = {}) =>
-    paragraphXml({ style: STYLE.tableText, indent: { left: char, right: char }, spacing: { after: RECORD_PARAGRAPH_SPACE, before: RECORD_PARAGRAPH_SPACE }, ...extra }, runs);
+    paragraphXml(
+      {
+        style: STYLE.tableText,
+        indent: { left: char, right: char },
+        spacing: { after: RECORD_PARAGRAPH_SPACE, before: RECORD_PARAGRAPH_SPACE },
+        ...extra,
+      },
+      runs,
+    );
   // One row that cannot split: LibreOffice splits a floating table of two rows across pages. The
   // thin line under 抄送 is that paragraph's border, drawn across the cell.
   let paragraphs = '';
@@ -108,8 +123,14 @@ export function noticeRecord(parts: NoticeParts, ctx: WriteContext): string {
   });
   const cell = element(
     'w:tc',
-    element('w:tcPr', dxa('w:tcW', TEXT_WIDTH) + element('w:tcBorders', borderXml('w:top', THICK) + borderXml('w:left', NONE) + borderXml('w:bottom', THICK) + borderXml('w:right', NONE))) +
-      paragraphs,
+    element(
+      'w:tcPr',
+      dxa('w:tcW', TEXT_WIDTH) +
+        element(
+          'w:tcBorders',
+          borderXml('w:top', THICK) + borderXml('w:left', NONE) + borderXml('w:bottom', THICK) + borderXml('w:right', NONE),
+        ),
+    ) + paragraphs,
   );
   // Placed by its distance from the top of the page, its foot on the foot of the text block:
   // LibreOffice does not honour a floating table aligned to the bottom of the margin.
@@ -120,6 +141,9 @@ export function noticeRecord(parts: NoticeParts, ctx: WriteContext): string {
     'w:vertAnchor': 'page',
   });
   const properties = `${float}${dxa('w:tblW', TEXT_WIDTH)}${tableBorders(NONE, NONE)}<w:tblLayout w:type="fixed"/>${cellMargins(0, 0)}`;
-  const table = element('w:tbl', element('w:tblPr', properties) + tableGrid([TEXT_WIDTH]) + element('w:tr', `<w:trPr><w:cantSplit/></w:trPr>${cell}`));
+  const table = element(
+    'w:tbl',
+    element('w:tblPr', properties) + tableGrid([TEXT_WIDTH]) + element('w:tr', `<w:trPr><w:cantSplit/></w:trPr>${cell}`),
+  );
   return table + paragraphXml({ style: STYLE.normal });
 }

@@ -2,7 +2,17 @@
  * The section: A4, GB/T 9704 margins, and the 22-line document grid, with the two page-number
  * footers (relationships rId6 and rId7 in parts/document-rels.xml).
  */
-import { FOOTER_DISTANCE, HEADER_DISTANCE, LINE_PITCH, MARGIN_BOTTOM, MARGIN_LEFT, MARGIN_RIGHT, MARGIN_TOP, PAGE_HEIGHT, PAGE_WIDTH } from './units.js';
+import {
+  FOOTER_DISTANCE,
+  HEADER_DISTANCE,
+  LINE_PITCH,
+  MARGIN_BOTTOM,
+  MARGIN_LEFT,
+  MARGIN_RIGHT,
+  MARGIN_TOP,
+  PAGE_HEIGHT,
+  PAGE_WIDTH,
+} from './units.js';
 import { element, empty } from './xml.js';
 
 /**

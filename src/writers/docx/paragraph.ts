@@ -38,9 +38,16 @@ export function paragraphProperties(props: ParagraphProperties): string {
   if (props.keepNext) xml += '<w:keepNext/>';
   if (props.pageBreakBefore) xml += '<w:pageBreakBefore/>';
   if (props.borderBottom) xml += element('w:pBdr', borderXml('w:bottom', props.borderBottom));
-  if (props.tabs?.length) xml += element('w:tabs', props.tabs.map((tab) => empty('w:tab', { 'w:val': tab.type, 'w:pos': twips(tab.position) })).join(''));
+  if (props.tabs?.length)
+    xml += element('w:tabs', props.tabs.map((tab) => empty('w:tab', { 'w:val': tab.type, 'w:pos': twips(tab.position) })).join(''));
   const { spacing, indent } = props;
-  if (spacing) xml += empty('w:spacing', { 'w:after': spacing.after, 'w:before': spacing.before, 'w:line': spacing.line, 'w:lineRule': spacing.lineRule });
+  if (spacing)
+    xml += empty('w:spacing', {
+      'w:after': spacing.after,
+      'w:before': spacing.before,
+      'w:line': spacing.line,
+      'w:lineRule': spacing.lineRule,
+    });
   if (indent) {
     xml += empty('w:ind', {
       'w:left': twips(indent.left),

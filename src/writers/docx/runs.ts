@@ -35,7 +35,13 @@ export interface RunProperties {
 /** The `w:rPr` of a run, or nothing when it has no properties. */
 export function runProperties(props: RunProperties): string {
   let xml = '';
-  if (props.font) xml += empty('w:rFonts', { 'w:ascii': props.font.ascii, 'w:eastAsia': props.font.eastAsia, 'w:hAnsi': props.font.hAnsi, 'w:hint': props.font.hint });
+  if (props.font)
+    xml += empty('w:rFonts', {
+      'w:ascii': props.font.ascii,
+      'w:eastAsia': props.font.eastAsia,
+      'w:hAnsi': props.font.hAnsi,
+      'w:hint': props.font.hint,
+    });
   if (props.bold) xml += '<w:b/><w:bCs/>';
   if (props.italic) xml += '<w:i/><w:iCs/>';
   if (props.color) xml += empty('w:color', { 'w:val': props.color });

@@ -59,7 +59,10 @@ export function tableXml(block: TableBlock, tableIndex: number, ctx: WriteContex
     tableBorders(GRID_LINE, GRID_LINE) +
     '<w:tblLayout w:type="fixed"/>' +
     cellMargins(CELL_MARGIN_Y, CELL_MARGIN_X);
-  return element('w:tbl', element('w:tblPr', properties) + tableGrid(widths) + row(header, true) + body.map((cells) => row(cells, false)).join(''));
+  return element(
+    'w:tbl',
+    element('w:tblPr', properties) + tableGrid(widths) + row(header, true) + body.map((cells) => row(cells, false)).join(''),
+  );
 }
 
 /** A width in twips (`w:type="dxa"`). */
@@ -71,13 +74,18 @@ export function dxa(name: string, twips: number): string {
 export function tableBorders(edge: BorderLine, inside: BorderLine): string {
   return element(
     'w:tblBorders',
-    ['w:top', 'w:left', 'w:bottom', 'w:right'].map((side) => borderXml(side, edge)).join('') + borderXml('w:insideH', inside) + borderXml('w:insideV', inside),
+    ['w:top', 'w:left', 'w:bottom', 'w:right'].map((side) => borderXml(side, edge)).join('') +
+      borderXml('w:insideH', inside) +
+      borderXml('w:insideV', inside),
   );
 }
 
 /** The space between each cell's border and its text, top and bottom, left and right. */
 export function cellMargins(vertical: number, horizontal: number): string {
-  return element('w:tblCellMar', dxa('w:top', vertical) + dxa('w:left', horizontal) + dxa('w:bottom', vertical) + dxa('w:right', horizontal));
+  return element(
+    'w:tblCellMar',
+    dxa('w:top', vertical) + dxa('w:left', horizontal) + dxa('w:bottom', vertical) + dxa('w:right', horizontal),
+  );
 }
 
 /** The column grid. */

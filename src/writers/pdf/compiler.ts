@@ -77,7 +77,11 @@ export function compilePdf(source: string, inputs: Record<string, string>, fontF
  * The same layout as {@link compilePdf}, drawn as one SVG with the pages one under the other
  * (what `unionplan ui` previews).
  */
-export function compileSvg(source: string, inputs: Record<string, string>, fontFiles: readonly string[]): { svg: string; warnings: string[] } {
+export function compileSvg(
+  source: string,
+  inputs: Record<string, string>,
+  fontFiles: readonly string[],
+): { svg: string; warnings: string[] } {
   const { compiler, document, warnings } = layOut(source, inputs, fontFiles);
   const svg = compiler.svg(document);
   if (++compiled % 2 === 0) compiler.evictCache(9);

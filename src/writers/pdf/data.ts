@@ -80,7 +80,9 @@ export interface LayoutData {
 
 /** The layout's input for a plan, given the fonts chosen for it. */
 export function layoutData(doc: PlanDocument, fonts: RoleFonts): LayoutData {
-  const lines = titleLines(doc.meta.title.trim(), doc.meta.org).map((line) => line.trim()).filter(Boolean);
+  const lines = titleLines(doc.meta.title.trim(), doc.meta.org)
+    .map((line) => line.trim())
+    .filter(Boolean);
   const notice = noticeOf(doc);
   const blocks = notice?.blocks ?? doc.blocks;
   return {

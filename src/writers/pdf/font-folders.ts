@@ -46,12 +46,9 @@ export function systemFontFolders(env: NodeJS.ProcessEnv = process.env, platform
     return ['/Library/Fonts', '/System/Library/Fonts', home ? join(home, 'Library', 'Fonts') : ''].filter(Boolean);
   }
   const dataHome = env.XDG_DATA_HOME ?? (home ? join(home, '.local', 'share') : '');
-  return [
-    '/usr/share/fonts',
-    '/usr/local/share/fonts',
-    home ? join(home, '.fonts') : '',
-    dataHome ? join(dataHome, 'fonts') : '',
-  ].filter(Boolean);
+  return ['/usr/share/fonts', '/usr/local/share/fonts', home ? join(home, '.fonts') : '', dataHome ? join(dataHome, 'fonts') : ''].filter(
+    Boolean,
+  );
 }
 
 function safeHomedir(): string {

@@ -89,10 +89,7 @@ const ALIASES: Record<string, readonly string[]> = {
 const BOLD = 600;
 
 /** Per role: the family asked for, the face used and where it comes from. */
-export function describeFonts(options: {
-  fontDirs?: string[];
-  fonts?: Partial<Record<FontRole, string>>;
-}): FontDescription[] {
+export function describeFonts(options: { fontDirs?: string[]; fonts?: Partial<Record<FontRole, string>> }): FontDescription[] {
   const { choices } = chooseFonts(options.fontDirs, options.fonts);
   return FONT_ROLES.map((role) => {
     const choice = choices[role];
@@ -153,7 +150,11 @@ function computeFonts(folders: FontFolder[], requested: Record<FontRole, string>
     const faces = bundledFaces(stand.set, name);
     for (const face of faces) files.add(face.file);
     const family = (faces[0] as FaceInfo).family;
-    roles[role] = { fonts: [...latinFonts, { name: family, latin: false }], weight: stand.weight, fakeBold: !faces.some((f) => f.weight >= BOLD) };
+    roles[role] = {
+      fonts: [...latinFonts, { name: family, latin: false }],
+      weight: stand.weight,
+      fakeBold: !faces.some((f) => f.weight >= BOLD),
+    };
     choices[role] = {
       requested: name,
       family,
@@ -194,7 +195,14 @@ function bundledFaces(set: readonly BundledFont[], requested: string): FaceInfo[
         '也可以用 --font-dir 指定装有公文字体的文件夹，或改用 --format docx',
     );
   }
-  return set.map((font) => ({ file: bundledFile(font) as string, index: 0, family: font.family, names: [font.family], weight: font.weight, italic: false }));
+  return set.map((font) => ({
+    file: bundledFile(font) as string,
+    index: 0,
+    family: font.family,
+    names: [font.family],
+    weight: font.weight,
+    italic: false,
+  }));
 }
 
 function nearest(faces: readonly FaceInfo[], weight: number): FaceInfo {
@@ -208,7 +216,10 @@ function nearest(faces: readonly FaceInfo[], weight: number): FaceInfo {
 
 /** Normal form for comparing font names: case, width and spacing ignored. */
 function normalize(name: string): string {
-  return name.normalize('NFKC').toLowerCase().replace(/[\s_-]+/g, '');
+  return name
+    .normalize('NFKC')
+    .toLowerCase()
+    .replace(/[\s_-]+/g, '');
 }
 
 /** The faces of the font folders, searched lazily folder by folder. */

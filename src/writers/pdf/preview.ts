@@ -80,5 +80,9 @@ export function previewPages(doc: PlanDocument, options: WriterOptions = {}): Pa
   if (split) return split;
   // Not shaped as this Typst version writes it: the whole document as one image.
   const box = /viewBox="[\d.]+ [\d.]+ ([\d.]+) ([\d.]+)"/.exec(svg);
-  return { pages: [svg.replace(/<foreignObject\b[\s\S]*?<\/foreignObject>/g, '')], pageWidth: Number(box?.[1] ?? 596), pageHeight: Number(box?.[2] ?? 842) };
+  return {
+    pages: [svg.replace(/<foreignObject\b[\s\S]*?<\/foreignObject>/g, '')],
+    pageWidth: Number(box?.[1] ?? 596),
+    pageHeight: Number(box?.[2] ?? 842),
+  };
 }

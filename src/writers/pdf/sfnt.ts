@@ -125,7 +125,13 @@ function readWoffFace(fd: number, file: string): FaceInfo | undefined {
 }
 
 /** What a face's `name` and `OS/2` tables say, or undefined for a face Typst would not use. */
-function describeFace(file: string, index: number, tags: ReadonlySet<string>, name: Buffer | undefined, os2: Buffer | undefined): FaceInfo | undefined {
+function describeFace(
+  file: string,
+  index: number,
+  tags: ReadonlySet<string>,
+  name: Buffer | undefined,
+  os2: Buffer | undefined,
+): FaceInfo | undefined {
   // The tables without which Typst's font parser refuses a face (it is then not used at all).
   if (!usable(tags)) return undefined;
   if (!name) return undefined;
@@ -215,9 +221,35 @@ function firstDecoded(records: NameRecord[], nameId: number): string | undefined
 const SEPARATORS = [' ', '-', '_'];
 const MODIFIERS = ['extra', 'ext', 'ex', 'x', 'semi', 'sem', 'sm', 'demi', 'dem', 'ultra'];
 const SUFFIXES = [
-  'normal', 'italic', 'oblique', 'slanted', 'thin', 'th', 'hairline', 'light', 'lt', 'regular', 'medium', 'med',
-  'md', 'bold', 'bd', 'demi', 'extb', 'black', 'blk', 'bk', 'heavy', 'narrow', 'condensed', 'cond', 'cn', 'cd',
-  'compressed', 'expanded', 'exp',
+  'normal',
+  'italic',
+  'oblique',
+  'slanted',
+  'thin',
+  'th',
+  'hairline',
+  'light',
+  'lt',
+  'regular',
+  'medium',
+  'med',
+  'md',
+  'bold',
+  'bd',
+  'demi',
+  'extb',
+  'black',
+  'blk',
+  'bk',
+  'heavy',
+  'narrow',
+  'condensed',
+  'cond',
+  'cn',
+  'cd',
+  'compressed',
+  'expanded',
+  'exp',
 ];
 
 /**

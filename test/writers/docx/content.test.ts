@@ -95,9 +95,7 @@ describe('docx body text', () => {
       if (style === 'Title' || style === 'Signature' || style === 'Date') expect(chars, style).toBe('0');
       else expect(chars, style).toBe('200');
     }
-    for (const cellParagraph of all(first(await docx.part('word/document.xml'), 'w:body'), 'w:tc').flatMap((tc) =>
-      kids(tc, 'w:p'),
-    )) {
+    for (const cellParagraph of all(first(await docx.part('word/document.xml'), 'w:body'), 'w:tc').flatMap((tc) => kids(tc, 'w:p'))) {
       expect(resolve.para(cellParagraph, 'w:ind', 'w:firstLineChars')).toBe('0');
       expect(resolve.para(cellParagraph, 'w:ind', 'w:firstLine')).toBe('0');
     }
@@ -167,7 +165,21 @@ describe('docx body text', () => {
       return texts;
     };
     expect(check(body[1]!, '黑体')).toEqual(['一、', '关于', '“', '三八', '”', '节']);
-    expect(check(body[2]!, '仿宋')).toEqual(['开展', '“', '职工书屋', '”', '活动', '……', '2027年', '—', '2028年', '‘', '微心愿', '’', '。']);
+    expect(check(body[2]!, '仿宋')).toEqual([
+      '开展',
+      '“',
+      '职工书屋',
+      '”',
+      '活动',
+      '……',
+      '2027年',
+      '—',
+      '2028年',
+      '‘',
+      '微心愿',
+      '’',
+      '。',
+    ]);
   });
 
   it('writes <b>&"\' and tabs literally, and line breaks as breaks', async () => {
@@ -202,7 +214,10 @@ describe('docx body text', () => {
 describe('docx package', () => {
   it('has core properties from the plan: title, creator = org, created = plan date', async () => {
     const core = await (await sample()).part('docProps/core.xml');
-    const value = (name: string) => first(core, name).children.map((node) => node.text).join('');
+    const value = (name: string) =>
+      first(core, name)
+        .children.map((node) => node.text)
+        .join('');
     expect(value('dc:title')).toBe('城南实验小学工会2027年工作计划');
     expect(value('dc:creator')).toBe('城南实验小学工会');
     expect(value('cp:lastModifiedBy')).toBe('城南实验小学工会');

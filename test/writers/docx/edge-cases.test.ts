@@ -84,7 +84,15 @@ describe('docx edge cases', () => {
       '落款日期含有控制字符或无效字符（U+0000），已删除',
     ]);
     const text = (await docx.body()).map((el) =>
-      el.name === 'w:tbl' ? kids(el, 'w:tr').map((tr) => kids(tr, 'w:tc').map((tc) => kids(tc, 'w:p').map(paragraphText).join('/')).join('|')).join('\n') : paragraphText(el),
+      el.name === 'w:tbl'
+        ? kids(el, 'w:tr')
+            .map((tr) =>
+              kids(tr, 'w:tc')
+                .map((tc) => kids(tc, 'w:p').map(paragraphText).join('/'))
+                .join('|'),
+            )
+            .join('\n')
+        : paragraphText(el),
     );
     expect(text).toEqual([
       '城南工会计划',

@@ -60,7 +60,11 @@ const cornerPlans: [string, PlanDocument][] = [
     planWith({
       seal: true,
       attachments: ['城南实验小学工会2027年重点工作分解表', '教职工代表大会提案汇总表'],
-      notice: { number: '城南教工〔2027〕3号', to: '各年级组工会小组', cc: '城南区教育工会、城南区总工会、城南区教育局、城南区各中小学工会' },
+      notice: {
+        number: '城南教工〔2027〕3号',
+        to: '各年级组工会小组',
+        cc: '城南区教育工会、城南区总工会、城南区教育局、城南区各中小学工会',
+      },
     }),
   ],
   [
@@ -68,10 +72,17 @@ const cornerPlans: [string, PlanDocument][] = [
     {
       meta: { title: '<标题> & "引号" \'单\'', org: 'A&B' },
       blocks: [
-        { type: 'paragraph', content: [inline('a < b && c > d "q" \'s\' \t tab'), inline('粗体', true), { text: '斜体', bold: false, italic: true }] },
+        {
+          type: 'paragraph',
+          content: [inline('a < b && c > d "q" \'s\' \t tab'), inline('粗体', true), { text: '斜体', bold: false, italic: true }],
+        },
         { type: 'paragraph', content: [inline('第一行\n第二行\n\n“引号”…… ①℃ × 3')] },
         { type: 'table', header: [[[inline('项目&')]]], rows: [[[[inline('<x>', true)]]]] },
-        { type: 'table', header: [[[inline('二')]], [[inline('')]]], rows: [[[], [[inline('长长的一段文字，用来试出列宽')], [inline('第二行')]]]] },
+        {
+          type: 'table',
+          header: [[[inline('二')]], [[inline('')]]],
+          rows: [[[], [[inline('长长的一段文字，用来试出列宽')], [inline('第二行')]]]],
+        },
       ],
     },
   ],

@@ -145,9 +145,7 @@ export async function writeAndOpen(doc: PlanDocument): Promise<Docx> {
 
 /** The sample plan from the fixtures. */
 export function samplePlan(): PlanDocument {
-  return JSON.parse(
-    readFileSync(new URL('../../fixtures/documents/sample-plan.json', import.meta.url), 'utf8'),
-  ) as PlanDocument;
+  return JSON.parse(readFileSync(new URL('../../fixtures/documents/sample-plan.json', import.meta.url), 'utf8')) as PlanDocument;
 }
 
 /** With `DOCX_OUT` set, saves the bytes there, to look at the file in Word or LibreOffice. */
@@ -187,8 +185,7 @@ export async function resolver(docx: Docx): Promise<Resolver> {
     }
     return found;
   };
-  const fromProps = (props: El | undefined, element: string, attr: string) =>
-    props ? kids(props, element)[0]?.attrs[attr] : undefined;
+  const fromProps = (props: El | undefined, element: string, attr: string) => (props ? kids(props, element)[0]?.attrs[attr] : undefined);
   const lookup = (sources: (El | undefined)[], element: string, attr: string) => {
     for (const source of sources) {
       const value = fromProps(source, element, attr);

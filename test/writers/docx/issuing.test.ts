@@ -78,18 +78,17 @@ describe('DOCX: 公文 elements', () => {
     expect(first(first(await docx.style('Title'), 'w:pPr'), 'w:snapToGrid').attrs['w:val']).toBe('0');
   });
 
-  it.each([
-    ['东湖街道幸福里社区工会联合会'],
-    ['华东精密机械股份有限公司工会委员会'],
-    ['城南区总工会经费审查委员会'],
-  ])('keeps %s whole in the title', async (org) => {
-    const doc = samplePlan();
-    doc.meta.org = org;
-    doc.meta.title = `${org}2027年上半年工作计划`;
-    const title = (await (await writeAndOpen(doc)).body())[0]!;
-    expect(styleOf(title)).toBe('Title');
-    expect(paragraphText(title).split('\n')[0]).toBe(org);
-  });
+  it.each([['东湖街道幸福里社区工会联合会'], ['华东精密机械股份有限公司工会委员会'], ['城南区总工会经费审查委员会']])(
+    'keeps %s whole in the title',
+    async (org) => {
+      const doc = samplePlan();
+      doc.meta.org = org;
+      doc.meta.title = `${org}2027年上半年工作计划`;
+      const title = (await (await writeAndOpen(doc)).body())[0]!;
+      expect(styleOf(title)).toBe('Title');
+      expect(paragraphText(title).split('\n')[0]).toBe(org);
+    },
+  );
 
   it('wraps the plan in a notice: red 版头, 发文字号 over a red line, title, 主送, 落款, the plan on a new page, 版记', async () => {
     const docx = await writeAndOpen(

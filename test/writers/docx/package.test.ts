@@ -39,7 +39,14 @@ function zipEntries(bytes: Uint8Array): { name: string; ok: boolean; time: numbe
     const start = local + 30 + view.getUint16(local + 26, true) + view.getUint16(local + 28, true);
     const stored = bytes.subarray(start, start + compressed);
     const data = method === 8 ? inflateRawSync(stored) : stored;
-    entries.push({ name, ok: data.length === size && crc32(data) === crc, time: view.getUint16(offset + 12, true), date: view.getUint16(offset + 14, true), localTime: view.getUint16(local + 10, true), localDate: view.getUint16(local + 12, true) });
+    entries.push({
+      name,
+      ok: data.length === size && crc32(data) === crc,
+      time: view.getUint16(offset + 12, true),
+      date: view.getUint16(offset + 14, true),
+      localTime: view.getUint16(local + 10, true),
+      localDate: view.getUint16(local + 12, true),
+    });
     offset += 46 + nameLength + extra + comment;
   }
   return entries;

@@ -99,9 +99,7 @@ describe('docx page numbers', () => {
         run.children
           .filter((child) => ['w:t', 'w:fldChar', 'w:instrText'].includes(child.name))
           .map((child) =>
-            child.name === 'w:fldChar'
-              ? `[${child.attrs['w:fldCharType']}]`
-              : child.children.map((node) => node.text ?? '').join(''),
+            child.name === 'w:fldChar' ? `[${child.attrs['w:fldCharType']}]` : child.children.map((node) => node.text ?? '').join(''),
           ),
       );
       expect(sequence.join('')).toBe('— [begin]PAGE[separate][end] —');

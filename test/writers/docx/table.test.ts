@@ -56,9 +56,7 @@ describe('docx tables', () => {
     for (const table of await tables(await sample())) {
       const borders = first(kids(table, 'w:tblPr')[0]!, 'w:tblBorders');
       const sides = Object.fromEntries(borders.children.map((side) => [side.name, side.attrs]));
-      expect(Object.keys(sides).sort()).toEqual(
-        ['w:bottom', 'w:insideH', 'w:insideV', 'w:left', 'w:right', 'w:top'].sort(),
-      );
+      expect(Object.keys(sides).sort()).toEqual(['w:bottom', 'w:insideH', 'w:insideV', 'w:left', 'w:right', 'w:top'].sort());
       for (const side of Object.values(sides)) {
         expect(side['w:val']).toBe('single');
         expect(side['w:sz']).toBe('4');

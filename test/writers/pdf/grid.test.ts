@@ -60,7 +60,10 @@ describe.skipIf(!haveTools())('PDF lines on the 28-character grid', () => {
   });
 
   it('sets Chinese and digits close: no space in 2027年 or 25人', () => {
-    const text = lines.get('district')!.map((line) => line.text).join('\n');
+    const text = lines
+      .get('district')!
+      .map((line) => line.text)
+      .join('\n');
     // A body sentence, read across its line breaks.
     expect(text.replace(/\n/g, '')).toContain('推动25人以上企业单独建会');
     expect(text).toMatch(/2027年工作计划/);

@@ -49,7 +49,10 @@ export function squeeze(text: string): string {
 
 /** The fonts pdffonts lists: name, whether embedded, whether subset. */
 export function pdfFonts(file: string): { name: string; embedded: boolean; subset: boolean }[] {
-  const lines = run('pdffonts', [file]).split('\n').slice(2).filter((line) => line.trim() !== '');
+  const lines = run('pdffonts', [file])
+    .split('\n')
+    .slice(2)
+    .filter((line) => line.trim() !== '');
   return lines.map((line) => {
     // name, then type (may contain spaces), encoding, emb, sub, uni, object id, generation.
     const fields = line.trim().split(/\s+/);

@@ -85,7 +85,13 @@ describe.skipIf(!haveTools())('PDF: 公文 elements', () => {
     );
     const lines = pdfLines(file);
     const page1 = lines.filter((l) => l.page === 1).map((l) => l.text);
-    expect(page1.slice(0, 5)).toEqual(['城南实验小学工会文件', '城南教工〔2027〕3号', '关于印发《城南实验小学工会', '2027年工作要点》的通知', '各年级组工会小组：']);
+    expect(page1.slice(0, 5)).toEqual([
+      '城南实验小学工会文件',
+      '城南教工〔2027〕3号',
+      '关于印发《城南实验小学工会',
+      '2027年工作要点》的通知',
+      '各年级组工会小组：',
+    ]);
     expect(page1).toContain('城南实验小学工会');
     const page2 = lines.filter((l) => l.page === 2);
     expect(page2[0]!.text).toBe('城南实验小学工会2027年工作要点');
@@ -96,8 +102,8 @@ describe.skipIf(!haveTools())('PDF: 公文 elements', () => {
     const issued = line(last, '2027年1月5日印发');
     // 印发机关 one character in from the left, 印发日期 one in from the right, on one line.
     expect(Math.abs(issuer.yMin - issued.yMin)).toBeLessThan(0.5);
-    expect(Math.abs(issuer.xMin - 28 - 14 / 72 * 25.4)).toBeLessThan(0.5);
-    expect(Math.abs(RIGHT_EDGE - issued.xMax - 14 / 72 * 25.4)).toBeLessThan(0.5);
+    expect(Math.abs(issuer.xMin - 28 - (14 / 72) * 25.4)).toBeLessThan(0.5);
+    expect(Math.abs(RIGHT_EDGE - issued.xMax - (14 / 72) * 25.4)).toBeLessThan(0.5);
     expect(issued.yMin).toBeGreaterThan(cc.yMin);
     // At the foot of the text block (262 mm from the top), above the page number.
     expect(issued.yMin).toBeGreaterThan(240);

@@ -46,7 +46,9 @@ function words(file: string): { xMin: number; xMax: number; text: string }[] {
 describe('long unbroken text in the PDF', () => {
   it('gets break opportunities only in runs of 12 or more characters without a break', () => {
     expect(breakLongWords('使用 WPS 和 Excel 2027年')).toBe('使用 WPS 和 Excel 2027年');
-    expect(breakLongWords('值：abcdefghijkl。')).toBe('值：a\u200Bb\u200Bc\u200Bd\u200Be\u200Bf\u200Bg\u200Bh\u200Bi\u200Bj\u200Bk\u200Bl。');
+    expect(breakLongWords('值：abcdefghijkl。')).toBe(
+      '值：a\u200Bb\u200Bc\u200Bd\u200Be\u200Bf\u200Bg\u200Bh\u200Bi\u200Bj\u200Bk\u200Bl。',
+    );
   });
 
   it.skipIf(!tools)('stays inside the text block, in paragraphs and table cells, and extracts whole', async () => {
@@ -63,7 +65,10 @@ describe('long unbroken text in the PDF', () => {
     expect(text).toContain(`超长单词：${WORD}。`);
     expect(text).not.toContain('\u200B');
     // In the table, each value's lines start at its cell's left edge and join into the value.
-    for (const [value, start] of [[HASH, '2d7116'], [URL_TEXT, 'https']] as const) {
+    for (const [value, start] of [
+      [HASH, '2d7116'],
+      [URL_TEXT, 'https'],
+    ] as const) {
       const first = found.find((word) => word.text.startsWith(start));
       expect(first, start).toBeDefined();
       const column = found.filter((word) => Math.abs(word.xMin - first!.xMin) < 1 && found.indexOf(word) >= found.indexOf(first!));

@@ -58,7 +58,9 @@ describe('packing the bundled faces (npm pack)', () => {
   it('refuses a shipped name whose extension is not that of the face it is copied from', () => {
     const renamed: BundledFont = { ...BUNDLED_SANS[0]!, file: 'NotoSansSC-Medium.woff' };
     const folder = tempDir();
-    expect(() => packBundledFonts(folder, [renamed])).toThrow('NotoSansSC-Medium.woff: shipped unchanged, so it must have the extension of fonts/NotoSansHans-Medium.otf');
+    expect(() => packBundledFonts(folder, [renamed])).toThrow(
+      'NotoSansSC-Medium.woff: shipped unchanged, so it must have the extension of fonts/NotoSansHans-Medium.otf',
+    );
     expect(existsSync(join(folder, renamed.file))).toBe(false);
   });
 

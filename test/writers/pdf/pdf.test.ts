@@ -119,7 +119,13 @@ function trickPlan(): PlanDocument {
       { type: 'heading', level: 3, number: '1.', content: text(2) },
       { type: 'heading', level: 4, number: '（1）', content: text(3) },
       ...TRICKS.map((_, i) => ({ type: 'paragraph' as const, content: text(i) })),
-      { type: 'paragraph', content: [{ text: '斜体$a$', italic: true }, { text: '粗斜]', bold: true, italic: true }] },
+      {
+        type: 'paragraph',
+        content: [
+          { text: '斜体$a$', italic: true },
+          { text: '粗斜]', bold: true, italic: true },
+        ],
+      },
       {
         type: 'table',
         header: [[[{ text: '#h(1em)' }]], [[{ text: '[表头]' }]]],

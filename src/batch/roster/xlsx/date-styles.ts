@@ -8,7 +8,9 @@ import type { XmlHandler } from './xml-scanner.js';
  * Built-in formats that are dates or times: 14–22 and 45–47 everywhere, 27–36 and 50–58 in
  * East Asian versions of Excel and WPS (31 is `yyyy"年"m"月"d"日"` in Chinese ones).
  */
-const BUILT_IN_DATES = new Set([14, 15, 16, 17, 18, 19, 20, 21, 22, 27, 28, 29, 30, 31, 32, 33, 34, 35, 36, 45, 46, 47, 50, 51, 52, 53, 54, 55, 56, 57, 58]);
+const BUILT_IN_DATES = new Set([
+  14, 15, 16, 17, 18, 19, 20, 21, 22, 27, 28, 29, 30, 31, 32, 33, 34, 35, 36, 45, 46, 47, 50, 51, 52, 53, 54, 55, 56, 57, 58,
+]);
 
 /**
  * True for a format code that shows a date or time: one with y, m, d, h or s (b: a Buddhist
@@ -16,7 +18,11 @@ const BUILT_IN_DATES = new Set([14, 15, 16, 17, 18, 19, 20, 21, 22, 27, 28, 29, 
  * padding of `_x` and `*x`. `General`, `0.00E+00`, `"TRUE";;"FALSE"` are not dates.
  */
 export function isDateFormat(code: string): boolean {
-  const bare = code.replace(/"[^"]*"/g, '').replace(/\[[^\]]*\]/g, '').replace(/\\./g, '').replace(/[_*]./g, '');
+  const bare = code
+    .replace(/"[^"]*"/g, '')
+    .replace(/\[[^\]]*\]/g, '')
+    .replace(/\\./g, '')
+    .replace(/[_*]./g, '');
   return /[ymdhsb]/i.test(bare);
 }
 

@@ -7,7 +7,9 @@ import { decodeXml, type XmlHandler } from './xml-scanner.js';
 
 /** `_x000D_` and the like: characters XML cannot hold, as Office writes them in text. */
 export function unescapeOffice(text: string): string {
-  return text.includes('_x') ? text.replace(/_x([0-9A-Fa-f]{4})_/g, (_, hex: string) => String.fromCharCode(Number.parseInt(hex, 16))) : text;
+  return text.includes('_x')
+    ? text.replace(/_x([0-9A-Fa-f]{4})_/g, (_, hex: string) => String.fromCharCode(Number.parseInt(hex, 16)))
+    : text;
 }
 
 /**

@@ -102,7 +102,8 @@ export class SheetReader implements XmlHandler {
         const parsed = parseAddress(address);
         if (!parsed || parsed.column > MAX_COLUMN || parsed.row > MAX_ROW || parsed.row < 1) {
           this.problem(`单元格地址 ${quote(address)} 无效（Excel 的单元格从 A1 到 XFD${MAX_ROW}）`);
-          if (!selfClosing) this.cell = { address, column: 0, row: 0, type: '', style: 0, raw: '', hasValue: false, inValue: false, inInline: false };
+          if (!selfClosing)
+            this.cell = { address, column: 0, row: 0, type: '', style: 0, raw: '', hasValue: false, inValue: false, inInline: false };
           return;
         }
         ({ column, row } = parsed);
@@ -209,7 +210,8 @@ export class SheetReader implements XmlHandler {
     switch (cell.type) {
       case 's': {
         const text = /^\s*\d+\s*$/.test(raw) ? context.sharedStrings[Number(raw)] : undefined;
-        if (text === undefined) this.cellProblem(cell, `共享字符串编号 ${quote(raw)} 不存在（工作簿中只有 ${context.sharedStrings.length} 条），文件可能已损坏`);
+        if (text === undefined)
+          this.cellProblem(cell, `共享字符串编号 ${quote(raw)} 不存在（工作簿中只有 ${context.sharedStrings.length} 条），文件可能已损坏`);
         return text;
       }
       case 'str':

@@ -68,7 +68,11 @@ export function workbookReader(): XmlHandler & { sheets: { name: string; hidden:
     open(name: string, attributes: XmlAttributes): void {
       if (name === 'workbookPr') reader.date1904 = attributes.date1904 === '1' || attributes.date1904 === 'true';
       else if (name === 'sheet' && attributes.name !== undefined) {
-        reader.sheets.push({ name: attributes.name, hidden: attributes.state === 'hidden' || attributes.state === 'veryHidden', id: relationshipId(attributes) });
+        reader.sheets.push({
+          name: attributes.name,
+          hidden: attributes.state === 'hidden' || attributes.state === 'veryHidden',
+          id: relationshipId(attributes),
+        });
       }
     },
     close(): void {},
@@ -78,10 +82,17 @@ export function workbookReader(): XmlHandler & { sheets: { name: string; hidden:
 }
 
 /** The workbook's sheets with their parts, from what {@link workbookReader} and the workbook's links found. */
-export function sheetEntries(sheets: readonly { name: string; hidden: boolean; id?: string }[], links: readonly Relationship[]): SheetEntry[] {
+export function sheetEntries(
+  sheets: readonly { name: string; hidden: boolean; id?: string }[],
+  links: readonly Relationship[],
+): SheetEntry[] {
   return sheets.map((sheet) => {
     const link = links.find((l) => l.id === sheet.id);
     // A link without a type (hand-made files) is taken for a worksheet; a chart sheet is not one.
-    return { name: sheet.name, hidden: sheet.hidden, ...(link && (link.type === 'worksheet' || link.type === '') ? { part: link.part } : {}) };
+    return {
+      name: sheet.name,
+      hidden: sheet.hidden,
+      ...(link && (link.type === 'worksheet' || link.type === '') ? { part: link.part } : {}),
+    };
   });
 }

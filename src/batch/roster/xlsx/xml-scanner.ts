@@ -101,7 +101,12 @@ export class XmlScanner {
         const end = text.indexOf(']]>', lt + 9);
         if (end < 0) return -1;
         // Handlers decode what they are given: escape the literal text so that it decodes back.
-        this.handler.text(text.slice(lt + 9, end).replace(/&/g, '&amp;').replace(/</g, '&lt;'));
+        this.handler.text(
+          text
+            .slice(lt + 9, end)
+            .replace(/&/g, '&amp;')
+            .replace(/</g, '&lt;'),
+        );
         return end + 3;
       }
       // The piece ends inside `<!--` or `<![CDATA[`: wait for the next one.

@@ -67,7 +67,9 @@ export function zipEntries(bytes: Uint8Array, maxEntries: number): ZipEntry[] | 
     const commentLength = view.getUint16(at + 32, true);
     const entry: ZipEntry = {
       // Some Windows tools write `xl\worksheets\sheet1.xml`.
-      name: Buffer.from(bytes.subarray(at + 46, at + 46 + nameLength)).toString('utf8').replace(/\\/g, '/'),
+      name: Buffer.from(bytes.subarray(at + 46, at + 46 + nameLength))
+        .toString('utf8')
+        .replace(/\\/g, '/'),
       method: view.getUint16(at + 10, true),
       flags: view.getUint16(at + 8, true),
       compressed: view.getUint32(at + 20, true),
@@ -100,7 +102,8 @@ export function zipEntries(bytes: Uint8Array, maxEntries: number): ZipEntry[] | 
 /** An entry's bytes as stored, found from its local header. */
 function storedBytes(bytes: Uint8Array, entry: ZipEntry): Uint8Array {
   const view = new DataView(bytes.buffer, bytes.byteOffset, bytes.byteLength);
-  if (entry.offset + 30 > bytes.length || view.getUint32(entry.offset, true) !== 0x04034b50) throw new ZipFault(`找不到 ${entry.name} 的数据`);
+  if (entry.offset + 30 > bytes.length || view.getUint32(entry.offset, true) !== 0x04034b50)
+    throw new ZipFault(`找不到 ${entry.name} 的数据`);
   const start = entry.offset + 30 + view.getUint16(entry.offset + 26, true) + view.getUint16(entry.offset + 28, true);
   return bytes.subarray(start, Math.min(bytes.length, start + entry.compressed));
 }
@@ -119,7 +122,8 @@ export async function inflateEntry(bytes: Uint8Array, entry: ZipEntry, allowance
     sink(piece);
   };
   if (entry.method === 0) {
-    for (let at = 0; at < stored.length; at += PIECE) take(Buffer.from(stored.buffer, stored.byteOffset + at, Math.min(PIECE, stored.length - at)));
+    for (let at = 0; at < stored.length; at += PIECE)
+      take(Buffer.from(stored.buffer, stored.byteOffset + at, Math.min(PIECE, stored.length - at)));
     return;
   }
   if (entry.method !== 8) throw new ZipFault(`${entry.name} 使用了不支持的压缩方式（${entry.method}）`);
