@@ -1,5 +1,6 @@
 import { readFileSync } from 'node:fs';
 import { NodeCompiler } from '@myriaddreamin/typst-ts-node-compiler';
+import { unpackedFontFile } from './unpacked-fonts.js';
 import { woffToSfnt } from './woff.js';
 import { sessionCache } from '../../session/session.js';
 
@@ -22,15 +23,22 @@ function compilerFor(fontFiles: readonly string[]): NodeCompiler {
   const key = fontFiles.join('\n');
   let compiler = compilers.get(key);
   if (!compiler) {
-    // Typst reads TrueType and OpenType files by path, mapping only what it uses; a WOFF (the
-    // bundled Kai face, only when a 楷体 role needs it) is unpacked into memory for it.
-    const paths = fontFiles.filter((file) => !/\.woff$/i.test(file));
-    const blobs = fontFiles
-      .filter((file) => /\.woff$/i.test(file))
-      .map((file) => {
-        const font = woffToSfnt(readFileSync(file));
-        return Buffer.from(font.buffer, font.byteOffset, font.byteLength);
-      });
+    // Typst reads TrueType and OpenType files by path, mapping only what it uses. A WOFF (the
+    // bundled Kai face, only when a 楷体 role needs it) is read from its unpacked copy in the cache
+    // folder, or unpacked into memory when no copy can be kept.
+    const paths: string[] = [];
+    const blobs: Buffer[] = [];
+    for (const file of fontFiles) {
+      if (!/\.woff$/i.test(file)) paths.push(file);
+      else {
+        const unpacked = unpackedFontFile(file);
+        if (unpacked) paths.push(unpacked);
+        else {
+          const font = woffToSfnt(readFileSync(file));
+          blobs.push(Buffer.from(font.buffer, font.byteOffset, font.byteLength));
+        }
+      }
+    }
     // Memory fonts go first: the compiler refuses them after a folder search.
     compiler = NodeCompiler.create({ fontArgs: [...(blobs.length ? [{ fontBlobs: blobs }] : []), { fontPaths: paths }] });
     compilers.set(key, compiler);

@@ -44,3 +44,16 @@ export function woffToSfnt(woff: Uint8Array): Uint8Array {
   });
   return Buffer.concat(parts);
 }
+
+/**
+ * The size of the file {@link woffToSfnt} makes of a WOFF, from its directory alone: a copy
+ * unpacked earlier is known complete when its size is this.
+ */
+export function sfntSizeOfWoff(woff: Uint8Array): number {
+  const data = Buffer.from(woff.buffer, woff.byteOffset, woff.byteLength);
+  if (data.toString('latin1', 0, 4) !== 'wOFF') throw new Error('not a WOFF 1.0 font');
+  const count = data.readUInt16BE(12);
+  let size = 12 + 16 * count;
+  for (let i = 0; i < count; i++) size += (data.readUInt32BE(44 + i * 20 + 12) + 3) & ~3;
+  return size;
+}

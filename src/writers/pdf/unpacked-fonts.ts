@@ -1,0 +1,83 @@
+import { mkdirSync, readFileSync, readdirSync, renameSync, statSync, unlinkSync, writeFileSync } from 'node:fs';
+import { homedir } from 'node:os';
+import { basename, join } from 'node:path';
+import { removeStaleTemps, tempFileFor } from '../../io/write-file.js';
+import { sfntSizeOfWoff, woffToSfnt } from './woff.js';
+
+/**
+ * The bundled 楷体 face ships as a WOFF (as its npm package has it), which Typst cannot read.
+ * Unpacking it costs about a third of a second and 60 MB on every PDF, so the first PDF keeps the
+ * unpacked face in the user's cache folder and later ones give Typst that file's path.
+ */
+
+/** The environment variable naming the cache folder (for shared or read-only homes). */
+export const CACHE_DIR_ENV = 'UNIONPLAN_CACHE_DIR';
+
+/** Where unpacked faces are kept: the platform's cache folder for applications, under unionplan. */
+export function fontCacheDir(env: NodeJS.ProcessEnv = process.env, platform: NodeJS.Platform = process.platform): string | undefined {
+  const chosen = env[CACHE_DIR_ENV]?.trim();
+  if (chosen) return join(chosen, 'fonts');
+  let home = '';
+  try {
+    home = homedir();
+  } catch {
+    // No home (a service account): the XDG or Windows variables may still name one.
+  }
+  const xdg = env.XDG_CACHE_HOME || (home ? join(home, '.cache') : '');
+  const base =
+    platform === 'win32'
+      ? env.LOCALAPPDATA && join(env.LOCALAPPDATA, 'unionplan', 'Cache')
+      : platform === 'darwin'
+        ? home && join(home, 'Library', 'Caches', 'unionplan')
+        : xdg && join(xdg, 'unionplan');
+  return base ? join(base, 'fonts') : undefined;
+}
+
+/**
+ * The path of an unpacked copy of `woffFile`, made now if there is none: named after the WOFF's
+ * size and time, so that a newer package's face is unpacked again, and checked by its size, so
+ * that a damaged copy is replaced. Undefined when no copy can be kept (no cache folder, a
+ * read-only home, a full disk): the caller unpacks into memory as before.
+ */
+export function unpackedFontFile(woffFile: string, dir: string | undefined = fontCacheDir()): string | undefined {
+  // An empty folder name (UNIONPLAN_CACHE_DIR unset on a machine without a home) keeps nothing.
+  if (!dir) return undefined;
+  try {
+    const woff = readFileSync(woffFile);
+    const stem = basename(woffFile).replace(/\.woff$/i, '');
+    const name = `${stem}-${woff.length}-${Math.trunc(statSync(woffFile).mtimeMs)}.ttf`;
+    const target = join(dir, name);
+    const expected = sfntSizeOfWoff(woff);
+    if (sizeOf(target) === expected) return target;
+    mkdirSync(dir, { recursive: true });
+    // Copies of older versions of the face, and temporary files of runs that were killed, go.
+    for (const entry of readdirSync(dir)) {
+      if (entry !== name && entry.startsWith(`${stem}-`) && entry.endsWith('.ttf')) unlinkSync(join(dir, entry));
+    }
+    void removeStaleTemps(dir).catch(() => undefined);
+    const sfnt = woffToSfnt(woff);
+    const temp = tempFileFor(target);
+    try {
+      writeFileSync(temp, sfnt);
+      renameSync(temp, target);
+    } catch (error) {
+      try {
+        unlinkSync(temp);
+      } catch {
+        // Never made.
+      }
+      throw error;
+    }
+    return sizeOf(target) === expected ? target : undefined;
+  } catch {
+    return undefined;
+  }
+}
+
+function sizeOf(file: string): number | undefined {
+  try {
+    return statSync(file).size;
+  } catch {
+    return undefined;
+  }
+}
