@@ -51,7 +51,8 @@ export function systemFontFolders(env: NodeJS.ProcessEnv = process.env, platform
   );
 }
 
-function safeHomedir(): string {
+/** The user's home folder, or `''` where there is none (a service account). */
+export function safeHomedir(): string {
   try {
     return homedir();
   } catch {

@@ -1,7 +1,18 @@
-import { mkdirSync, readFileSync, readdirSync, renameSync, statSync, unlinkSync, writeFileSync } from 'node:fs';
-import { homedir } from 'node:os';
+import {
+  closeSync,
+  mkdirSync,
+  openSync,
+  readFileSync,
+  readSync,
+  readdirSync,
+  renameSync,
+  statSync,
+  unlinkSync,
+  writeFileSync,
+} from 'node:fs';
 import { basename, join } from 'node:path';
 import { removeStaleTemps, tempFileFor } from '../../io/write-file.js';
+import { safeHomedir } from './font-folders.js';
 import { sfntSizeOfWoff, woffToSfnt } from './woff.js';
 
 /**
@@ -17,12 +28,8 @@ export const CACHE_DIR_ENV = 'UNIONPLAN_CACHE_DIR';
 export function fontCacheDir(env: NodeJS.ProcessEnv = process.env, platform: NodeJS.Platform = process.platform): string | undefined {
   const chosen = env[CACHE_DIR_ENV]?.trim();
   if (chosen) return join(chosen, 'fonts');
-  let home = '';
-  try {
-    home = homedir();
-  } catch {
-    // No home (a service account): the XDG or Windows variables may still name one.
-  }
+  // Without a home (a service account) the XDG or Windows variables may still name a folder.
+  const home = safeHomedir();
   const xdg = env.XDG_CACHE_HOME || (home ? join(home, '.cache') : '');
   const base =
     platform === 'win32'
@@ -43,11 +50,12 @@ export function unpackedFontFile(woffFile: string, dir: string | undefined = fon
   // An empty folder name (UNIONPLAN_CACHE_DIR unset on a machine without a home) keeps nothing.
   if (!dir) return undefined;
   try {
-    const woff = readFileSync(woffFile);
+    const stat = statSync(woffFile);
     const stem = basename(woffFile).replace(/\.woff$/i, '');
-    const name = `${stem}-${woff.length}-${Math.trunc(statSync(woffFile).mtimeMs)}.ttf`;
+    const name = `${stem}-${stat.size}-${Math.trunc(stat.mtimeMs)}.ttf`;
     const target = join(dir, name);
-    const expected = sfntSizeOfWoff(woff);
+    // Every PDF comes here: only the WOFF's directory is read to know the copy is whole.
+    const expected = sfntSizeOfWoff(woffDirectory(woffFile));
     if (sizeOf(target) === expected) return target;
     mkdirSync(dir, { recursive: true });
     // Copies of older versions of the face, and temporary files of runs that were killed, go.
@@ -55,7 +63,7 @@ export function unpackedFontFile(woffFile: string, dir: string | undefined = fon
       if (entry !== name && entry.startsWith(`${stem}-`) && entry.endsWith('.ttf')) unlinkSync(join(dir, entry));
     }
     void removeStaleTemps(dir).catch(() => undefined);
-    const sfnt = woffToSfnt(woff);
+    const sfnt = woffToSfnt(readFileSync(woffFile));
     const temp = tempFileFor(target);
     try {
       writeFileSync(temp, sfnt);
@@ -71,6 +79,21 @@ export function unpackedFontFile(woffFile: string, dir: string | undefined = fon
     return sizeOf(target) === expected ? target : undefined;
   } catch {
     return undefined;
+  }
+}
+
+/** The WOFF header and table directory: what {@link sfntSizeOfWoff} reads. */
+function woffDirectory(file: string): Buffer {
+  const fd = openSync(file, 'r');
+  try {
+    const header = Buffer.alloc(44);
+    readSync(fd, header, 0, 44, 0);
+    const directory = Buffer.alloc(44 + 20 * header.readUInt16BE(12));
+    header.copy(directory);
+    readSync(fd, directory, 44, directory.length - 44, 44);
+    return directory;
+  } finally {
+    closeSync(fd);
   }
 }
 
