@@ -114,6 +114,8 @@ const result = await build({
   plugins: [precompilePlugin, referencesPlugin, wordingPlugin, rawTextPlugin, lazyChildProcessPlugin, lazyChineseDaysPlugin],
   logLevel: 'warning',
 });
+// UNIONPLAN_METAFILE=path keeps esbuild's account of what went into which chunk (to see what a command loads).
+if (process.env.UNIONPLAN_METAFILE) writeFileSync(process.env.UNIONPLAN_METAFILE, JSON.stringify(result.metafile));
 
 // The page of `unionplan ui`: its script bundled for the browser, its HTML and style copied. The
 // server reads them from dist/ui/ only when `ui` runs, so no other command loads them.
