@@ -77,23 +77,62 @@ const lazyChildProcessPlugin = {
     }));
   },
 };
-// chinese-days works out its holiday tables when it loads (some 30 ms), and is needed only when
-// a plan has no date of its own: the bundle's import of it becomes functions that load it on the
-// first call (the source keeps its plain import).
-const lazyChineseDaysPlugin = {
-  name: 'lazy-chinese-days',
+/**
+ * Libraries a build needs only now and then: their import becomes functions that load the module on
+ * the first call (the source keeps its plain import). esbuild puts the module's code inside a
+ * function, which V8 only skims at start-up, and runs it on that first call.
+ * - chinese-days works out its holiday tables when it loads (some 30 ms), and is needed only when
+ *   a plan has no date of its own;
+ * - regjsparser checks the patterns a user writes into check settings or wording lists;
+ * - decode-named-character-reference holds the 2,000-entry table of HTML entity names, which
+ *   micromark looks in only when a plan has an `&name;` in it.
+ */
+const LAZY_MODULES = {
+  'chinese-days': ['getDayDetail', 'getSolarDateFromLunar', 'getSolarTermDate'],
+  regjsparser: ['parse'],
+  'decode-named-character-reference': ['decodeNamedCharacterReference'],
+};
+const lazyModulesPlugin = {
+  name: 'lazy-modules',
   setup(b) {
-    const names = ['getDayDetail', 'getSolarDateFromLunar', 'getSolarTermDate'];
-    b.onResolve({ filter: /^chinese-days$/ }, (args) =>
-      args.namespace === 'lazy-chinese-days' ? undefined : { path: 'chinese-days', namespace: 'lazy-chinese-days' },
-    );
-    b.onLoad({ filter: /.*/, namespace: 'lazy-chinese-days' }, () => ({
-      contents: `let days;\nconst load = () => (days ??= require('chinese-days'));\n${names.map((name) => `export const ${name} = (...args) => load().${name}(...args);`).join('\n')}`,
+    const filter = new RegExp(`^(${Object.keys(LAZY_MODULES).join('|')})$`);
+    b.onResolve({ filter }, (args) => (args.namespace === 'lazy-module' ? undefined : { path: args.path, namespace: 'lazy-module' }));
+    b.onLoad({ filter: /.*/, namespace: 'lazy-module' }, (args) => ({
+      contents: `let loaded;\nconst load = () => (loaded ??= require(${JSON.stringify(args.path)}));\n${LAZY_MODULES[args.path].map((name) => `export const ${name} = (...args) => load().${name}(...args);`).join('\n')}`,
       loader: 'js',
       resolveDir: new URL('..', import.meta.url).pathname,
     }));
   },
 };
+// The .docx parts that never change, compressed now rather than at every build of a plan: the
+// skeleton module is bundled on its own, run once, and its parts embedded (embedded-fixed-parts.ts).
+const partsBundle = new URL('../dist/.docx-parts-build.mjs', import.meta.url);
+await build({
+  entryPoints: ['src/writers/docx/package-skeleton.ts'],
+  outfile: 'dist/.docx-parts-build.mjs',
+  bundle: true,
+  format: 'esm',
+  platform: 'node',
+  target: 'node20',
+  banner: { js: "import { createRequire as __cr } from 'node:module'; const require = __cr(import.meta.url);" },
+  plugins: [rawTextPlugin],
+  logLevel: 'warning',
+});
+const fixedParts = (await import(partsBundle.href)).prepareFixedParts().map((part) => ({
+  ...part,
+  deflated: Buffer.from(part.deflated).toString('base64'),
+}));
+rmSync(partsBundle);
+const fixedPartsPlugin = {
+  name: 'embedded-docx-parts',
+  setup(b) {
+    b.onLoad({ filter: /src[\\/]writers[\\/]docx[\\/]embedded-fixed-parts\.ts$/ }, () => ({
+      contents: `export const EMBEDDED_FIXED_PARTS = ${JSON.stringify(fixedParts)};`,
+      loader: 'js',
+    }));
+  },
+};
+
 const result = await build({
   metafile: true,
   // batch-worker: the worker thread of `unionplan batch`, found beside the chunks at run time.
@@ -111,7 +150,7 @@ const result = await build({
   external: ['@myriaddreamin/typst-ts-node-compiler'],
   define: { UNIONPLAN_VERSION: JSON.stringify(pkg.version) },
   banner: { js: "import { createRequire as __cr } from 'node:module'; const require = __cr(import.meta.url);" },
-  plugins: [precompilePlugin, referencesPlugin, wordingPlugin, rawTextPlugin, lazyChildProcessPlugin, lazyChineseDaysPlugin],
+  plugins: [precompilePlugin, referencesPlugin, wordingPlugin, rawTextPlugin, lazyChildProcessPlugin, lazyModulesPlugin, fixedPartsPlugin],
   logLevel: 'warning',
 });
 // UNIONPLAN_METAFILE=path keeps esbuild's account of what went into which chunk (to see what a command loads).

@@ -2,7 +2,7 @@ import { Command, CommanderError } from 'commander';
 import { UserError } from '../errors.js';
 import { registerBatch } from './commands/batch.js';
 import { registerBuild } from './commands/build.js';
-import { registerCheck } from './commands/check.js';
+import { loadCheckHelp, registerCheck } from './commands/check.js';
 import { registerEject } from './commands/eject.js';
 import { registerFonts } from './commands/fonts.js';
 import { registerImport } from './commands/import.js';
@@ -69,6 +69,8 @@ function program(): Command {
 /** Runs the CLI with `argv` (without node and script) and returns the exit status. */
 export async function main(argv: string[]): Promise<number> {
   const cli = program();
+  // Help texts built from what only some commands load (check's rule table) are loaded when help is asked for.
+  if (argv[0] === 'help' || argv.includes('-h') || argv.includes('--help')) await loadCheckHelp();
   if (argv.length === 0) {
     // A first-time user types the bare command: show what it can do rather than an error.
     process.stdout.write(cli.helpInformation());

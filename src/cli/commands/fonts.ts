@@ -1,35 +1,5 @@
 import type { Command } from 'commander';
 import { collectFontDir } from '../options.js';
-import { UserError } from '../../errors.js';
-import { readTextFile } from '../../io/read-text-file.js';
-import { splitFrontMatter } from '../../text/front-matter.js';
-import YAML from 'yaml';
-import type { FontRole } from '../../vocab/fonts.js';
-
-const ROLE_NAMES: Record<FontRole, string> = {
-  title: '标题',
-  body: '正文',
-  heading1: '一级标题',
-  heading2: '二级标题',
-  heading3: '三级标题',
-  heading4: '四级标题',
-  pageNumber: '页码',
-  table: '表格',
-};
-
-/** The `fonts:` setting of an outline or a Markdown plan, when one is given. */
-async function fontsOf(file: string): Promise<Partial<Record<FontRole, string>> | undefined> {
-  const text = await readTextFile(file);
-  const yaml = /\.(md|markdown)$/i.test(file) ? (splitFrontMatter(text).yaml ?? '') : text;
-  let data: unknown;
-  try {
-    data = YAML.parse(yaml);
-  } catch {
-    throw new UserError('invalid', [{ file, message: 'YAML 格式有误，无法读取其中的 fonts 设置；运行 unionplan build 可看到具体位置' }]);
-  }
-  const fonts = (data as { fonts?: unknown } | null)?.fonts;
-  return typeof fonts === 'object' && fonts !== null ? (fonts as Partial<Record<FontRole, string>>) : undefined;
-}
 
 export function registerFonts(program: Command): void {
   program
@@ -38,12 +8,7 @@ export function registerFonts(program: Command): void {
     .argument('[file]', '提纲或 Markdown 计划（读取其中的 fonts 设置）')
     .option('--font-dir <dir>', '字体文件夹（可重复）', collectFontDir)
     .action(async (file: string | undefined, options: { fontDir?: string[] }) => {
-      // The PDF code is loaded only for this command and for --format pdf.
-      const { describeFonts } = await import('../../writers/pdf/index.js');
-      const fonts = file ? await fontsOf(file) : undefined;
-      for (const entry of describeFonts({ fontDirs: options.fontDir ?? [], fonts })) {
-        const note = entry.note ? `（${entry.note}）` : '';
-        process.stdout.write(`${ROLE_NAMES[entry.role]}\t${entry.family}\t→ ${entry.used}\t${entry.source}${note}\n`);
-      }
+      const { fontsAction } = await import('./actions.js');
+      await fontsAction(file, options);
     });
 }

@@ -21,6 +21,7 @@ import SETTINGS from './parts/settings.xml?raw';
 import THEME from './parts/theme.xml?raw';
 import { stylesXml } from './styles.js';
 import { compactXml } from './template.js';
+import { EMBEDDED_FIXED_PARTS } from './embedded-fixed-parts.js';
 import { preparePart, type PreparedPart } from './zip-package.js';
 import { sessionCache } from '../../session/session.js';
 
@@ -70,7 +71,26 @@ const encoder = new TextEncoder();
 const fixedParts = sessionCache<string, PreparedPart>('docx-fixed-parts', PARTS.length);
 
 function fixedPart(path: string, text: string): PreparedPart {
-  return fixedParts.getOrMake(path, () => preparePart(path, encoder.encode(compactXml(text))));
+  return fixedParts.getOrMake(path, () => {
+    const embedded = EMBEDDED_FIXED_PARTS?.find((part) => part.path === path);
+    if (embedded) return { ...embedded, deflated: new Uint8Array(Buffer.from(embedded.deflated, 'base64')) };
+    return preparePart(path, encoder.encode(compactXml(text)));
+  });
+}
+
+/**
+ * Every part that does not depend on the plan or its fonts, compressed: what scripts/build.mjs
+ * embeds in the bundle (see embedded-fixed-parts.ts). Compressed here exactly as at run time.
+ */
+export function prepareFixedParts(): PreparedPart[] {
+  const seen = new Set<string>();
+  const parts: PreparedPart[] = [];
+  for (const [path, source] of PARTS) {
+    if (typeof source !== 'string' || source === DOCUMENT_PATH || source === CORE_PROPERTIES_PATH || seen.has(path)) continue;
+    seen.add(path);
+    parts.push(preparePart(path, encoder.encode(compactXml(source))));
+  }
+  return parts;
 }
 
 function makeSkeleton(fonts: Readonly<Record<FontRole, string>>): PackageSkeleton {
