@@ -13,7 +13,10 @@ guardStream(process.stderr);
 // One session for the run: its caches, temporary files and abort signal; signals become its abort.
 const session = createSession();
 const release = abortOnSignals(session);
-const status = await session.run(() => main(process.argv.slice(2)));
+// The CLI runs one session in its thread: made the thread's own, it costs nothing per promise.
+const restore = session.adoptThread();
+const status = await main(process.argv.slice(2));
+restore();
 release();
 session.dispose();
 process.exitCode = status;
