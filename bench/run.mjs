@@ -21,35 +21,38 @@ function has(command) {
 const GNU_TIME = spawnSync('/usr/bin/time', ['-f', '%U', 'true']).status === 0;
 const median = (values) => [...values].sort((a, b) => a - b)[(values.length - 1) >> 1];
 
+/** One run of a command: wall time and CPU time (undefined without GNU time), in ms. */
+function runOnce(command, args) {
+  const start = performance.now();
+  const argv = GNU_TIME ? ['/usr/bin/time', ['-f', '@cpu %U %S', command, ...args]] : [command, args];
+  const result = spawnSync(argv[0], argv[1], { stdio: ['ignore', 'ignore', 'pipe'], encoding: 'utf8' });
+  const wall = performance.now() - start;
+  if (result.status !== 0) throw new Error(`${command} ${args.join(' ')} failed: ${result.stderr}`);
+  const match = /@cpu ([\d.]+) ([\d.]+)\s*$/.exec(result.stderr);
+  return { wall, cpu: match ? (Number(match[1]) + Number(match[2])) * 1000 : undefined };
+}
+
 /**
- * Median wall time and CPU time (undefined without GNU time) of a command over RUNS runs, in ms;
- * the first run warms the disk cache.
+ * Median wall and CPU times of each command over RUNS rounds. The commands take turns, one run
+ * each a round, so that a busy spell on a shared machine slows all of them alike instead of
+ * whichever happened to be measured then; a first round warms the disk cache and is not counted.
  */
-function measure(command, args) {
-  spawnSync(command, args, { stdio: 'ignore' });
-  const times = [];
-  const cpu = [];
-  for (let i = 0; i < RUNS; i++) {
-    const start = performance.now();
-    const argv = GNU_TIME ? ['/usr/bin/time', ['-f', '@cpu %U %S', command, ...args]] : [command, args];
-    const result = spawnSync(argv[0], argv[1], { stdio: ['ignore', 'ignore', 'pipe'], encoding: 'utf8' });
-    times.push(performance.now() - start);
-    if (result.status !== 0) throw new Error(`${command} ${args.join(' ')} failed: ${result.stderr}`);
-    const match = /@cpu ([\d.]+) ([\d.]+)\s*$/.exec(result.stderr);
-    if (match) cpu.push((Number(match[1]) + Number(match[2])) * 1000);
+function measureAll(commands) {
+  for (const [command, args] of commands) runOnce(command, args);
+  const runs = commands.map(() => ({ wall: [], cpu: [] }));
+  for (let round = 0; round < RUNS; round++) {
+    commands.forEach(([command, args], i) => {
+      const t = runOnce(command, args);
+      runs[i].wall.push(t.wall);
+      if (t.cpu !== undefined) runs[i].cpu.push(t.cpu);
+    });
   }
-  return { wall: median(times), cpu: cpu.length ? median(cpu) : undefined };
+  return runs.map((r) => ({ wall: median(r.wall), cpu: r.cpu.length ? median(r.cpu) : undefined }));
 }
 
 const ms = (t) => `${t.toFixed(1)} ms`;
 const ratio = (a, b) => `${(a / b).toFixed(2)}×`;
 const rows = [];
-
-const bare = measure(process.execPath, ['-e', '0']);
-/** The CPU-time cell of a row: time and ratio to `node -e 0`, when GNU time measured them. */
-const cpuCell = (t) => (t.cpu !== undefined && bare.cpu ? `${ms(t.cpu)} (${ratio(t.cpu, bare.cpu)})` : '');
-rows.push(['node -e 0', ms(bare.wall), '1.00×', cpuCell(bare), '']);
-const summary = [];
 
 const { loadWriter, loadDocument, TemplateRegistry, FORMATS } = await import(join(root, 'dist/lib.js'));
 const registry = new TemplateRegistry();
@@ -57,19 +60,35 @@ const doc = await loadDocument(example, registry);
 writeFileSync(join(work, 'school.md'), await (await loadWriter('md')).write(doc));
 const pandoc = has('pandoc');
 
+// Every command of the table, measured together (see measureAll): bare Node, each build, pandoc's.
+const commands = [[process.execPath, ['-e', '0']]];
+const buildAt = new Map();
+const pandocAt = new Map();
 for (const format of FORMATS) {
-  const t = measure(process.execPath, [bin, 'build', example, '--format', format, '--out', work, '--force']);
-  let pandocCell = 'pandoc 不可用（未安装），跳过';
-  if (pandoc && format !== 'md') {
-    const target = format === 'pdf' ? null : join(work, `pandoc.${format}`);
-    if (target) {
-      const p = measure('pandoc', [join(work, 'school.md'), '-o', target]);
-      pandocCell = `pandoc ${ms(p.wall)}（${ratio(p.wall, bare.wall)}），unionplan/pandoc = ${ratio(t.wall, p.wall)}`;
-    } else pandocCell = 'pandoc 需要 LaTeX 才能出 PDF，不比较';
-  } else if (pandoc) {
-    const p = measure('pandoc', [join(work, 'school.md'), '-t', 'gfm', '-o', join(work, 'pandoc.md')]);
-    pandocCell = `pandoc ${ms(p.wall)}（${ratio(p.wall, bare.wall)}），unionplan/pandoc = ${ratio(t.wall, p.wall)}`;
+  buildAt.set(format, commands.length);
+  commands.push([process.execPath, [bin, 'build', example, '--format', format, '--out', work, '--force']]);
+  if (pandoc && format !== 'pdf') {
+    pandocAt.set(format, commands.length);
+    const args =
+      format === 'md'
+        ? [join(work, 'school.md'), '-t', 'gfm', '-o', join(work, 'pandoc.md')]
+        : [join(work, 'school.md'), '-o', join(work, `pandoc.${format}`)];
+    commands.push(['pandoc', args]);
   }
+}
+const times = measureAll(commands);
+const bare = times[0];
+/** The CPU-time cell of a row: time and ratio to `node -e 0`, when GNU time measured them. */
+const cpuCell = (t) => (t.cpu !== undefined && bare.cpu ? `${ms(t.cpu)} (${ratio(t.cpu, bare.cpu)})` : '');
+rows.push(['node -e 0', ms(bare.wall), '1.00×', cpuCell(bare), '']);
+const summary = [];
+for (const format of FORMATS) {
+  const t = times[buildAt.get(format)];
+  let pandocCell = 'pandoc 不可用（未安装），跳过';
+  if (pandocAt.has(format)) {
+    const p = times[pandocAt.get(format)];
+    pandocCell = `pandoc ${ms(p.wall)}（${ratio(p.wall, bare.wall)}），unionplan/pandoc = ${ratio(t.wall, p.wall)}`;
+  } else if (pandoc) pandocCell = 'pandoc 需要 LaTeX 才能出 PDF，不比较';
   rows.push([`unionplan build school.yaml --format ${format}`, ms(t.wall), ratio(t.wall, bare.wall), cpuCell(t), pandocCell]);
   summary.push(`${format} ${ratio(t.wall, bare.wall)}${t.cpu !== undefined && bare.cpu ? ` (CPU ${ratio(t.cpu, bare.cpu)})` : ''}`);
 }
