@@ -10,7 +10,9 @@
 const SCRIPT_GAP = 0;
 
 function isHalfWidth(char: string): boolean {
-  return /^[\u0020-\u007E]$/.test(char);
+  if (char.length !== 1) return false;
+  const code = char.charCodeAt(0);
+  return code >= 0x20 && code <= 0x7e;
 }
 
 /** Width of each character, the gap before it included. */

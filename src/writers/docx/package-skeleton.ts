@@ -4,7 +4,7 @@
  * plan (its fonts); each part is compressed once per process and per set of fonts, so a batch of a
  * thousand plans compresses them once, and a single build compresses only what it writes.
  */
-import type { FontRole } from '../../vocab/fonts.js';
+import { DEFAULT_FONTS, type FontRole } from '../../vocab/fonts.js';
 import { CORE_PROPERTIES_PATH } from './core-properties.js';
 import { footerXml } from './footer.js';
 import APP from './parts/app.xml?raw';
@@ -70,34 +70,40 @@ const encoder = new TextEncoder();
 /** Parts that do not depend on the fonts, compressed on first use (a few KB; one entry a part). */
 const fixedParts = sessionCache<string, PreparedPart>('docx-fixed-parts', PARTS.length);
 
+/** A part compressed at build time (embedded-fixed-parts.ts), if the bundle has it: fixed, or for these fonts. */
+function embeddedPart(path: string, fontsKey?: string): PreparedPart | undefined {
+  const embedded = EMBEDDED_FIXED_PARTS?.find((part) => part.path === path && part.fonts === fontsKey);
+  return embedded && { path, size: embedded.size, crc: embedded.crc, deflated: new Uint8Array(Buffer.from(embedded.deflated, 'base64')) };
+}
+
 function fixedPart(path: string, text: string): PreparedPart {
-  return fixedParts.getOrMake(path, () => {
-    const embedded = EMBEDDED_FIXED_PARTS?.find((part) => part.path === path);
-    if (embedded) return { ...embedded, deflated: new Uint8Array(Buffer.from(embedded.deflated, 'base64')) };
-    return preparePart(path, encoder.encode(compactXml(text)));
-  });
+  return fixedParts.getOrMake(path, () => embeddedPart(path) ?? preparePart(path, encoder.encode(compactXml(text))));
 }
 
 /**
- * Every part that does not depend on the plan or its fonts, compressed: what scripts/build.mjs
- * embeds in the bundle (see embedded-fixed-parts.ts). Compressed here exactly as at run time.
+ * What scripts/build.mjs embeds in the bundle (see embedded-fixed-parts.ts), compressed here
+ * exactly as at run time: every part that does not depend on the plan, and those that depend on
+ * the fonts as the default fonts make them (the fonts of most plans), marked with their fonts.
  */
-export function prepareFixedParts(): PreparedPart[] {
+export function prepareFixedParts(): (PreparedPart & { fonts?: string })[] {
   const seen = new Set<string>();
-  const parts: PreparedPart[] = [];
+  const parts: (PreparedPart & { fonts?: string })[] = [];
+  const fontsKey = JSON.stringify(DEFAULT_FONTS);
   for (const [path, source] of PARTS) {
-    if (typeof source !== 'string' || source === DOCUMENT_PATH || source === CORE_PROPERTIES_PATH || seen.has(path)) continue;
+    if (source === DOCUMENT_PATH || source === CORE_PROPERTIES_PATH || seen.has(path)) continue;
     seen.add(path);
-    parts.push(preparePart(path, encoder.encode(compactXml(source))));
+    if (typeof source === 'string') parts.push(preparePart(path, encoder.encode(compactXml(source))));
+    else parts.push({ ...preparePart(path, encoder.encode(source(DEFAULT_FONTS))), fonts: fontsKey });
   }
   return parts;
 }
 
 function makeSkeleton(fonts: Readonly<Record<FontRole, string>>): PackageSkeleton {
+  const fontsKey = JSON.stringify(fonts);
   return PARTS.map(([path, source]) => {
     if (source === DOCUMENT_PATH || source === CORE_PROPERTIES_PATH) return source;
     if (typeof source === 'string') return fixedPart(path, source);
-    return preparePart(path, encoder.encode(source(fonts)));
+    return embeddedPart(path, fontsKey) ?? preparePart(path, encoder.encode(source(fonts)));
   });
 }
 
