@@ -3,12 +3,17 @@
  * each block's XML kept once written); golden-parts.test.ts holds its XML to golden parts byte by
  * byte. These tests check the zip it makes and that reuse never mixes one plan into another.
  */
+import { readFileSync, writeFileSync } from 'node:fs';
+import { join } from 'node:path';
 import { crc32, inflateRawSync } from 'node:zlib';
 import JSZip from 'jszip';
 import { describe, expect, it } from 'vitest';
 import type { PlanDocument } from '../../../src/document/model.js';
 import { writer } from '../../../src/writers/docx/index.js';
 import type { WriterWarning } from '../../../src/writers/writer.js';
+import { loadDocument } from '../../../src/pipeline.js';
+import { TemplateRegistry } from '../../../src/templates/registry.js';
+import { EXAMPLES, requireBuild, run, tempDir } from '../../helpers/cli.js';
 import { samplePlan } from './helpers.js';
 
 /** The parts of a zip in its order, as text. */
@@ -96,6 +101,21 @@ describe('docx package assembly', () => {
       const warnings: WriterWarning[] = [];
       await write(doc, warnings);
       expect(warnings.map((warning) => warning.message).join('\n')).toMatch(/第1段/);
+    }
+  });
+});
+
+describe('the parts compressed at build time', () => {
+  it('make the same .docx as parts compressed at run time, with the default fonts and with others', async () => {
+    requireBuild();
+    const dir = tempDir();
+    const plans = { school: join(EXAMPLES, 'school.yaml'), song: join(dir, 'song.yaml') };
+    writeFileSync(plans.song, `${readFileSync(join(EXAMPLES, 'town.yaml'), 'utf8')}\nfonts:\n  body: 宋体\n`);
+    for (const [name, plan] of Object.entries(plans)) {
+      // The built CLI copies the parts embedded by scripts/build.mjs; the source compresses them itself.
+      expect(run(dir, 'build', plan, '--format', 'docx', '--out', dir, '--force').status).toBe(0);
+      const fromSource = await writer.write(await loadDocument(plan, new TemplateRegistry()));
+      expect(Buffer.from(readFileSync(join(dir, `${name}.docx`))).equals(Buffer.from(fromSource)), name).toBe(true);
     }
   });
 });
