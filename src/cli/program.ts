@@ -15,6 +15,9 @@ import { reportError } from './report.js';
 
 declare const UNIONPLAN_VERSION: string | undefined;
 
+/** The commands whose actions are in `commands/actions.ts`. */
+const EVERYDAY_COMMANDS: ReadonlySet<string> = new Set(['build', 'check', 'new', 'types', 'eject', 'fonts']);
+
 /** Commander's English usage errors, said in Chinese. */
 function translate(error: CommanderError, commands: string[]): string {
   const name = /'([^']+)'/.exec(error.message)?.[1] ?? '';
@@ -68,6 +71,11 @@ function program(): Command {
 
 /** Runs the CLI with `argv` (without node and script) and returns the exit status. */
 export async function main(argv: string[]): Promise<number> {
+  // The everyday commands' code starts loading now, its files read while commander is set up; the
+  // command's action awaits the same import (a failed load is reported there).
+  if (argv[0] !== undefined && EVERYDAY_COMMANDS.has(argv[0]) && !argv.includes('-h') && !argv.includes('--help')) {
+    import('./commands/actions.js').catch(() => {});
+  }
   const cli = program();
   // Help texts built from what only some commands load (check's rule table) are loaded when help is asked for.
   if (argv[0] === 'help' || argv.includes('-h') || argv.includes('--help')) await loadCheckHelp();
