@@ -71,14 +71,15 @@ function program(): Command {
 
 /** Runs the CLI with `argv` (without node and script) and returns the exit status. */
 export async function main(argv: string[]): Promise<number> {
+  const wantsHelp = argv.includes('-h') || argv.includes('--help');
   // The everyday commands' code starts loading now, its files read while commander is set up; the
   // command's action awaits the same import (a failed load is reported there).
-  if (argv[0] !== undefined && EVERYDAY_COMMANDS.has(argv[0]) && !argv.includes('-h') && !argv.includes('--help')) {
+  if (argv[0] !== undefined && EVERYDAY_COMMANDS.has(argv[0]) && !wantsHelp) {
     import('./commands/actions.js').catch(() => {});
   }
   const cli = program();
-  // Help texts built from what only some commands load (check's rule table) are loaded when help is asked for.
-  if (argv[0] === 'help' || argv.includes('-h') || argv.includes('--help')) await loadCheckHelp();
+  // check's help lists its rules, which load only when that help is asked for.
+  if ((argv[0] === 'help' && argv[1] === 'check') || (argv[0] === 'check' && wantsHelp)) await loadCheckHelp();
   if (argv.length === 0) {
     // A first-time user types the bare command: show what it can do rather than an error.
     process.stdout.write(cli.helpInformation());
