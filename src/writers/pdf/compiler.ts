@@ -19,8 +19,19 @@ export interface CompiledPdf {
 
 /** A batch rarely needs more than one; a few are kept in case plans ask for different fonts. */
 const compilers = sessionCache<string, NodeCompiler>('typst-compilers', 4);
-/** How many PDFs this session has laid out: the first is laid out with font subsets. */
-const pdfCount = sessionCache<'pdfs', { count: number }>('typst-pdf-count', 1);
+/** How many PDFs this session has laid out, with subsets and with the whole faces. */
+const laidOut = sessionCache<'pdfs', PdfFacesUsed>('typst-pdf-count', 1);
+
+/** How many PDFs a session laid out with font subsets and how many with the whole faces. */
+export interface PdfFacesUsed {
+  subset: number;
+  whole: number;
+}
+
+/** The PDFs of the current session so far, by the faces they were laid out with. */
+export function pdfFacesUsed(): PdfFacesUsed {
+  return { ...laidOut.getOrMake('pdfs', () => ({ subset: 0, whole: 0 })) };
+}
 let compiled = 0;
 
 /** The font files as Typst is given them: paths, and faces in memory. */
@@ -93,10 +104,11 @@ function compilerFor(fontFiles: readonly string[]): NodeCompiler {
  * faces, whose layouts Typst memoizes from one document to the next, far more than a subset saves.
  */
 export function nextPdfFaces(): 'subset' | 'whole' {
-  return pdfCount.getOrMake('pdfs', () => ({ count: 0 })).count === 0 ? 'subset' : 'whole';
+  const used = pdfFacesUsed();
+  return used.subset + used.whole === 0 ? 'subset' : 'whole';
 }
 
-/** Message texts of Typst diagnostics. */ /** Message texts of Typst diagnostics. */
+/** Message texts of Typst diagnostics. */
 function messages(diagnostics: unknown[] | undefined): string[] {
   return (diagnostics ?? []).map((d) => {
     const message = (d as { message?: unknown }).message;
@@ -121,7 +133,7 @@ function layOut(compiler: NodeCompiler, source: string, inputs: Record<string, s
  */
 export function compilePdf(source: string, inputs: Record<string, string>, fontFiles: readonly string[]): CompiledPdf {
   const faces = nextPdfFaces();
-  pdfCount.getOrMake('pdfs', () => ({ count: 0 })).count++;
+  laidOut.getOrMake('pdfs', () => ({ subset: 0, whole: 0 }))[faces]++;
   // A compiler of subsets serves this one document and is not kept.
   const compiler =
     faces === 'subset'

@@ -8,6 +8,8 @@ export interface ByteSource {
   readonly size: number;
   /** `length` bytes from `offset`; throws when they are not all there. */
   read(offset: number, length: number): Buffer;
+  /** The same bytes, copied into `target` at `at`. */
+  readInto(target: Buffer, at: number, offset: number, length: number): void;
   close(): void;
 }
 
@@ -24,15 +26,18 @@ export function fileSource(file: string): ByteSource {
   return {
     size,
     read(offset, length) {
-      checkRange(offset, length, size);
       const buffer = Buffer.allocUnsafe(length);
+      this.readInto(buffer, 0, offset, length);
+      return buffer;
+    },
+    readInto(target, at, offset, length) {
+      checkRange(offset, length, size);
       let done = 0;
       while (done < length) {
-        const read = readSync(fd, buffer, done, length - done, offset + done);
+        const read = readSync(fd, target, at + done, length - done, offset + done);
         if (read === 0) throw new RangeError('font file ended early');
         done += read;
       }
-      return buffer;
     },
     close: () => closeSync(fd),
   };
@@ -46,6 +51,10 @@ export function bufferSource(bytes: Uint8Array): ByteSource {
     read(offset, length) {
       checkRange(offset, length, data.length);
       return data.subarray(offset, offset + length);
+    },
+    readInto(target, at, offset, length) {
+      checkRange(offset, length, data.length);
+      data.copy(target, at, offset, offset + length);
     },
     close: () => undefined,
   };
