@@ -3,7 +3,7 @@ import { NodeCompiler } from '@myriaddreamin/typst-ts-node-compiler';
 import { unpackedFontFile } from './unpacked-fonts.js';
 import { woffToSfnt } from './woff.js';
 import { documentCodePoints } from './subset/document-chars.js';
-import { subsetFont } from './subset/subset-font.js';
+import { subsetFont, type Scratch } from './subset/subset-font.js';
 import { sessionCache } from '../../session/session.js';
 
 /**
@@ -72,12 +72,13 @@ function subsetFaces(fontFiles: readonly string[], codePoints: ReadonlySet<numbe
   const whole = wholeFaces(fontFiles);
   const paths: string[] = [];
   const blobs: Buffer[] = [];
+  const scratch: Scratch = { bytes: Buffer.alloc(0) };
   for (const path of whole.paths) {
-    const subset = subsetFont(path, codePoints);
+    const subset = subsetFont(path, codePoints, scratch);
     if (subset) blobs.push(subset);
     else paths.push(path);
   }
-  for (const blob of whole.blobs) blobs.push(subsetFont(blob, codePoints) ?? blob);
+  for (const blob of whole.blobs) blobs.push(subsetFont(blob, codePoints, scratch) ?? blob);
   return { paths, blobs };
 }
 

@@ -21,15 +21,27 @@ const REFUSED = ['gvar', 'CFF ', 'CFF2', 'morx', 'mort'];
 const DROPPED = new Set(['DSIG']);
 
 /**
+ * Memory the outlines are read into, kept from one face to the next: each page of fresh memory
+ * costs a page fault, which is much of what a subset costs.
+ */
+export interface Scratch {
+  bytes: Buffer;
+}
+
+/**
  * The subset of the font file `file` (or of the font bytes `file`) for these code points, as a
  * whole TrueType file in memory; undefined for anything but a single glyf TrueType face, or a file
  * that cannot be read: the caller then gives Typst the whole file.
  */
-export function subsetFont(file: string | Uint8Array, codePoints: ReadonlySet<number>): Buffer | undefined {
+export function subsetFont(
+  file: string | Uint8Array,
+  codePoints: ReadonlySet<number>,
+  scratch: Scratch = { bytes: Buffer.alloc(0) },
+): Buffer | undefined {
   let source: ByteSource | undefined;
   try {
     source = typeof file === 'string' ? fileSource(file) : bufferSource(file);
-    return subsetOf(source, codePoints);
+    return subsetOf(source, codePoints, scratch);
   } catch {
     return undefined;
   } finally {
@@ -37,7 +49,7 @@ export function subsetFont(file: string | Uint8Array, codePoints: ReadonlySet<nu
   }
 }
 
-function subsetOf(source: ByteSource, codePoints: ReadonlySet<number>): Buffer | undefined {
+function subsetOf(source: ByteSource, codePoints: ReadonlySet<number>, scratch: Scratch): Buffer | undefined {
   const tables = readTableDirectory(source);
   if (!tables) return undefined;
   const headEntry = tables.get('head');
@@ -62,18 +74,16 @@ function subsetOf(source: ByteSource, codePoints: ReadonlySet<number>): Buffer |
   if (gsubEntry) closeOverGsub(read(gsubEntry), keep);
   for (let g = reached.indexOf(0); g !== -1; g = reached.indexOf(0, g + 1)) keep.add(g);
 
-  const outlines = readOutlines(source, glyfEntry.offset, offsets, keep, glyphCount);
-  const glyphs = [...outlines.keys()].sort((x, y) => x - y);
-  let glyfLength = 0;
-  for (const data of outlines.values()) glyfLength += data.length;
+  const outlines = readOutlines(source, glyfEntry.offset, offsets, keep, glyphCount, scratch);
+  const glyfLength = outlines.lengths.reduce((sum, length) => sum + length, 0);
   head.writeInt16BE(1, 50);
 
   const out = new Map<string, TableData>();
   for (const table of tables.values()) {
     if (DROPPED.has(table.tag)) continue;
-    if (table.tag === 'glyf') out.set('glyf', { length: glyfLength, write: (into, at) => writeGlyf(into, at, glyphs, outlines) });
+    if (table.tag === 'glyf') out.set('glyf', { length: glyfLength, write: (into, at) => writeGlyf(into, at, outlines) });
     else if (table.tag === 'loca')
-      out.set('loca', { length: (glyphCount + 1) * 4, write: (into, at) => writeLoca(into, at, glyphs, outlines, glyphCount) });
+      out.set('loca', { length: (glyphCount + 1) * 4, write: (into, at) => writeLoca(into, at, outlines, glyphCount) });
     else if (table.tag === 'head') out.set('head', { length: head.length, write: (into, at) => head.copy(into, at) });
     else
       out.set(table.tag, {
@@ -101,41 +111,58 @@ function locaReader(loca: Buffer, long: boolean, glyphCount: number, glyfLength:
   };
 }
 
+/** Where the kept outlines are: glyph ids in ascending order, and each outline's place in `bytes`. */
+interface Outlines {
+  ids: number[];
+  starts: number[];
+  lengths: number[];
+  bytes: Buffer;
+}
+
 /**
- * The outlines of the kept glyphs and of their components, read in runs of nearby glyphs into one
- * buffer per round (one for the kept glyphs, then one per level of components, if any).
+ * The outlines of the kept glyphs, read in runs of nearby glyphs into the scratch buffer; when a
+ * composite glyph needs a component that is not kept, the component is kept and all is read again
+ * (composites are few in a Chinese face, and their components are mostly kept already).
  */
 function readOutlines(
   source: ByteSource,
   glyf: number,
   offsets: (g: number) => [number, number],
-  keep: ReadonlySet<number>,
+  keep: Set<number>,
   glyphCount: number,
-): Map<number, Buffer> {
-  const outlines = new Map<number, Buffer>();
-  let todo = [...keep].filter((g) => g < glyphCount);
-  while (todo.length) {
-    todo.sort((a, b) => a - b);
-    const found = runs(todo, offsets);
-    const bytes = Buffer.allocUnsafe(found.reduce((sum, run) => sum + run.end - run.start, 0));
+  scratch: Scratch,
+): Outlines {
+  for (;;) {
+    const glyphs = [...keep].filter((g) => g < glyphCount).sort((a, b) => a - b);
+    const found = runs(glyphs, offsets);
+    const total = found.reduce((sum, run) => sum + run.end - run.start, 0);
+    if (scratch.bytes.length < total) scratch.bytes = Buffer.allocUnsafe(Math.max(total, scratch.bytes.length * 2));
+    const bytes = scratch.bytes;
+    const outlines: Outlines = { ids: [], starts: [], lengths: [], bytes };
     let at = 0;
-    const next: number[] = [];
+    let missing = false;
     for (const run of found) {
       source.readInto(bytes, at, glyf + run.start, run.end - run.start);
       for (const g of run.glyphs) {
         const [from, to] = offsets(g);
         if (to === from) continue;
-        const data = bytes.subarray(at + from - run.start, at + to - run.start);
-        outlines.set(g, data);
-        for (const component of componentGlyphs(data)) {
-          if (component < glyphCount && !outlines.has(component) && !keep.has(component)) next.push(component);
+        const start = at + from - run.start;
+        outlines.ids.push(g);
+        outlines.starts.push(start);
+        outlines.lengths.push(to - from);
+        // A negative contour count (top bit set) marks a composite glyph.
+        if (((bytes[start] as number) & 0x80) === 0) continue;
+        for (const component of componentGlyphs(bytes.subarray(start, at + to - run.start))) {
+          if (component < glyphCount && !keep.has(component)) {
+            keep.add(component);
+            missing = true;
+          }
         }
       }
       at += run.end - run.start;
     }
-    todo = [...new Set(next)].filter((g) => !outlines.has(g));
+    if (!missing) return outlines;
   }
-  return outlines;
 }
 
 /**
@@ -160,26 +187,37 @@ function runs(glyphs: readonly number[], offsets: (g: number) => [number, number
   return groups;
 }
 
-/** The kept outlines in glyph order, each as it was (with the padding, if any, the font gave it). */
-function writeGlyf(out: Buffer, at: number, glyphs: readonly number[], outlines: ReadonlyMap<number, Buffer>): void {
-  for (const g of glyphs) at += (outlines.get(g) as Buffer).copy(out, at);
+/**
+ * The kept outlines in glyph order, each as it was (with the padding, if any, the font gave it):
+ * outlines that lie side by side in the scratch buffer, as consecutive glyphs do, are copied at once.
+ */
+function writeGlyf(out: Buffer, at: number, { starts, lengths, bytes }: Outlines): void {
+  let i = 0;
+  while (i < starts.length) {
+    const start = starts[i] as number;
+    let end = start + (lengths[i] as number);
+    for (i++; i < starts.length && starts[i] === end; i++) end += lengths[i] as number;
+    at += bytes.copy(out, at, start, end);
+  }
 }
 
 /**
  * `loca` with long offsets for {@link writeGlyf}'s table. Between two kept glyphs every entry is
  * the same offset: written with `fill`, not one by one for 30,000 glyphs.
  */
-function writeLoca(out: Buffer, at: number, glyphs: readonly number[], outlines: ReadonlyMap<number, Buffer>, glyphCount: number): void {
+function writeLoca(out: Buffer, at: number, { ids, lengths }: Outlines, glyphCount: number): void {
   const entry = Buffer.alloc(4);
   let offset = 0;
   let next = 0;
-  for (const g of glyphs) {
+  ids.forEach((g, i) => {
     // Entries next … g all point at the end of the outlines before g.
-    entry.writeUInt32BE(offset);
-    out.fill(entry, at + next * 4, at + (g + 1) * 4);
-    offset += (outlines.get(g) as Buffer).length;
+    if (g > next) {
+      entry.writeUInt32BE(offset);
+      out.fill(entry, at + next * 4, at + (g + 1) * 4);
+    } else out.writeUInt32BE(offset, at + g * 4);
+    offset += lengths[i] as number;
     next = g + 1;
-  }
+  });
   entry.writeUInt32BE(offset);
   out.fill(entry, at + next * 4, at + (glyphCount + 1) * 4);
 }
