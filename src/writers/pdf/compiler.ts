@@ -4,6 +4,7 @@ import { unpackedFontFile } from './unpacked-fonts.js';
 import { woffToSfnt } from './woff.js';
 import { documentCodePoints } from './subset/document-chars.js';
 import { subsetFont, type Scratch } from './subset/subset-font.js';
+import { nextPdfFaces, notePdfLaidOut } from './pdf-faces.js';
 import { sessionCache } from '../../session/session.js';
 
 /**
@@ -19,19 +20,6 @@ export interface CompiledPdf {
 
 /** A batch rarely needs more than one; a few are kept in case plans ask for different fonts. */
 const compilers = sessionCache<string, NodeCompiler>('typst-compilers', 4);
-/** How many PDFs this session has laid out, with subsets and with the whole faces. */
-const laidOut = sessionCache<'pdfs', PdfFacesUsed>('typst-pdf-count', 1);
-
-/** How many PDFs a session laid out with font subsets and how many with the whole faces. */
-export interface PdfFacesUsed {
-  subset: number;
-  whole: number;
-}
-
-/** The PDFs of the current session so far, by the faces they were laid out with. */
-export function pdfFacesUsed(): PdfFacesUsed {
-  return { ...laidOut.getOrMake('pdfs', () => ({ subset: 0, whole: 0 })) };
-}
 let compiled = 0;
 
 /** The font files as Typst is given them: paths, and faces in memory. */
@@ -98,17 +86,6 @@ function compilerFor(fontFiles: readonly string[]): NodeCompiler {
   return compiler;
 }
 
-/**
- * Which faces the next PDF of this session is laid out with. The first PDF of a session (a single
- * `build`) gets subsets made for its own characters. From the second on, the session is laying out
- * many documents (a batch worker, a library caller's loop): they share one compiler with the whole
- * faces, whose layouts Typst memoizes from one document to the next, far more than a subset saves.
- */
-export function nextPdfFaces(): 'subset' | 'whole' {
-  const used = pdfFacesUsed();
-  return used.subset + used.whole === 0 ? 'subset' : 'whole';
-}
-
 /** Message texts of Typst diagnostics. */
 function messages(diagnostics: unknown[] | undefined): string[] {
   return (diagnostics ?? []).map((d) => {
@@ -134,7 +111,7 @@ function layOut(compiler: NodeCompiler, source: string, inputs: Record<string, s
  */
 export function compilePdf(source: string, inputs: Record<string, string>, fontFiles: readonly string[]): CompiledPdf {
   const faces = nextPdfFaces();
-  laidOut.getOrMake('pdfs', () => ({ subset: 0, whole: 0 }))[faces]++;
+  notePdfLaidOut(faces);
   // A compiler of subsets serves this one document and is not kept.
   const compiler =
     faces === 'subset'
