@@ -14,7 +14,9 @@ import { TemplateRegistry } from '../../../src/templates/registry.js';
 import { runBatch } from '../../../src/batch/run-batch.js';
 import { nextPdfFaces, pdfFacesUsed } from '../../../src/writers/pdf/pdf-faces.js';
 import { writer } from '../../../src/writers/pdf/index.js';
-import { haveTools, samplePlan, tempDir } from './helpers.js';
+import { BUNDLED_SANS, sourceFile, type BundledFont } from '../../../src/writers/pdf/bundled.js';
+import type { WriterOptions } from '../../../src/writers/writer.js';
+import { haveTools, pdfFonts, renameFont, samplePlan, tempDir } from './helpers.js';
 
 const EXAMPLES = new URL('../../../examples/', import.meta.url).pathname;
 
@@ -27,13 +29,13 @@ async function wholeFacesSession(): Promise<Session> {
 }
 
 /** The PDF of a plan laid out in a new session (so with subsets) and in `whole`, written to a folder. */
-async function bothWays(doc: PlanDocument, whole: Session): Promise<{ subset: string; whole: string }> {
+async function bothWays(doc: PlanDocument, whole: Session, options?: WriterOptions): Promise<{ subset: string; whole: string }> {
   const dir = tempDir();
   const fresh = createSession();
   expect(fresh.run(nextPdfFaces)).toBe('subset');
-  writeFileSync(join(dir, 'subset.pdf'), await fresh.run(() => writer.write(doc)));
+  writeFileSync(join(dir, 'subset.pdf'), await fresh.run(() => writer.write(doc, options)));
   fresh.dispose();
-  writeFileSync(join(dir, 'whole.pdf'), await whole.run(() => writer.write(doc)));
+  writeFileSync(join(dir, 'whole.pdf'), await whole.run(() => writer.write(doc, options)));
   return { subset: join(dir, 'subset.pdf'), whole: join(dir, 'whole.pdf') };
 }
 
@@ -106,6 +108,17 @@ describe.runIf(haveTools())('PDFs laid out with font subsets', () => {
     const rare = await bothWays(withParagraph('龘龘龘。罕见字𠀀在此。'), whole);
     expectSame(rare, 'rare characters');
     expect(text(rare.subset)).toContain('龘龘龘');
+    whole.dispose();
+  });
+
+  it('cut an official TrueType font found with --font-dir too, drawn as the whole font draws it', async () => {
+    const fonts = tempDir();
+    // A TrueType face registered as SimHei / 黑体, as a unit's own 黑体 would be.
+    renameFont(sourceFile(BUNDLED_SANS[0] as BundledFont) as string, join(fonts, 'simhei.ttf'), { family: 'SimHei', chinese: '黑体' });
+    const whole = await wholeFacesSession();
+    const pdfs = await bothWays(samplePlan(), whole, { fontDirs: [fonts] });
+    expectSame(pdfs, 'SimHei from --font-dir');
+    expect(pdfFonts(pdfs.subset).map((font) => font.name.replace(/^[A-Z]{6}\+/, ''))).toContain('SimHei');
     whole.dispose();
   });
 
