@@ -74,9 +74,9 @@ describe('fonts', () => {
   it('does not name a damaged font file, which Typst would not use', async () => {
     const dir = tempDir();
     mkdirSync(join(dir, 'fonts'));
-    const simhei = join(dir, 'fonts', 'simhei.otf');
+    const simhei = join(dir, 'fonts', 'simhei.ttf');
     renameFont(sourceFile(BUNDLED_SANS[0]!)!, simhei, { family: 'SimHei', chinese: '黑体' });
-    expect((await runCli(dir, 'fonts', '--font-dir', 'fonts')).stdout).toContain('一级标题\t黑体\t→ SimHei\tfonts/simhei.otf');
+    expect((await runCli(dir, 'fonts', '--font-dir', 'fonts')).stdout).toContain('一级标题\t黑体\t→ SimHei\tfonts/simhei.ttf');
     // A damaged copy: its names still read, but its hhea table lies past the end of the file, so
     // Typst's font parser refuses it and the PDF would use the stand-in.
     const font = readFileSync(simhei);

@@ -125,11 +125,11 @@ describe('a global install of the packed tarball', () => {
     const shippedFonts = join(prefix, 'lib', 'node_modules', 'unionplan', 'fonts');
     const described = unionplan(prefix, work, 'fonts');
     expect(described.status).toBe(0);
-    // The Noto faces ship as the TrueType/OpenType files of their packages, the Kai face as its WOFF.
+    // The Noto faces ship as the TrueType files of their packages, the Kai face as its WOFF.
     const shippedFaces = {
       标题: 'NotoSerifSC-Bold.ttf',
       正文: 'NotoSerifSC-Regular.ttf',
-      一级标题: 'NotoSansSC-Medium.otf',
+      一级标题: 'NotoSansSC-Medium.ttf',
       二级标题: 'LXGWWenKai-Regular.woff',
     };
     for (const [role, file] of Object.entries(shippedFaces)) {
@@ -138,7 +138,7 @@ describe('a global install of the packed tarball', () => {
     const embedded = pdfFonts(join(work, 'plan.pdf'));
     expect(embedded.map((font) => font.name.replace(/^[A-Z]{6}\+/, '')).sort()).toEqual([
       'LXGWWenKai-Regular',
-      'NotoSansHans-Medium-Identity-H',
+      'NotoSansSC-Medium',
       'NotoSerifSC-Bold',
       'NotoSerifSC-Regular',
     ]);
@@ -146,7 +146,7 @@ describe('a global install of the packed tarball', () => {
   }, 120_000);
 
   it('names the missing file when a shipped face is gone, and writes no PDF', () => {
-    const face = join(prefix, 'lib', 'node_modules', 'unionplan', 'fonts', 'NotoSansSC-Medium.otf');
+    const face = join(prefix, 'lib', 'node_modules', 'unionplan', 'fonts', 'NotoSansSC-Medium.ttf');
     const work = tempDir('unionplan-user-');
     expect(unionplan(prefix, work, 'new', '--type', 'town', '--org', '青山镇总工会', '--year', '2027').status).toBe(0);
     renameSync(face, `${face}.away`);

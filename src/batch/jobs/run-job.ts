@@ -3,6 +3,7 @@ import { UserError, formatProblem } from '../../errors.js';
 import { writeFileAtomic } from '../../io/write-file.js';
 import { buildOutline } from '../../pipeline.js';
 import { TemplateRegistry } from '../../templates/registry.js';
+import { expectManyPdfs } from '../../writers/pdf/pdf-faces.js';
 import { batchCheckSettings, checkBatchPlan } from './check-hook.js';
 import type { JobResult, JobSettings, PlanJob } from './plan-job.js';
 
@@ -14,6 +15,9 @@ import type { JobResult, JobSettings, PlanJob } from './plan-job.js';
 export function jobRunner(settings: JobSettings): (job: PlanJob) => Promise<JobResult> {
   const registry = new TemplateRegistry(settings.templatesDir);
   const check = { strict: settings.strict ?? false, settings: batchCheckSettings(settings.list, settings.configFile) };
+  // Each runner lays out many plans in its session (a worker thread's, or the caller's): the
+  // PDF writer gives them one compiler with the whole faces instead of subsetting for the first.
+  expectManyPdfs();
   return async (job) => {
     const warnings: string[] = [];
     try {

@@ -11,7 +11,7 @@ import { packageRoot } from '../../package-root.js';
  *
  * Only the faces the layout sets are shipped, in the package's `fonts/` folder, each the file its
  * npm package holds, unchanged (`npm pack` copies them, see `pack-bundled.ts`): the Noto faces as
- * TrueType/OpenType, which Typst reads by path, and LXGW WenKai as the WOFF its package ships, which
+ * TrueType, which Typst reads by path, and LXGW WenKai as the WOFF its package ships, which
  * the compiler unpacks when a 楷体 role needs it. The packages are development dependencies, so a
  * clone of the repository finds the faces in them.
  */
@@ -59,16 +59,17 @@ export const BUNDLED_SERIF: readonly BundledFont[] = [
 ];
 
 /**
- * Noto Sans SC (as "Noto Sans S Chinese"), medium only: a 黑体 role is set at weight 500, and its
- * bold text is drawn by stroking the outline, as Word draws bold 黑体 (which has no bold face).
+ * Noto Sans SC, medium only (TrueType, so that a single build can give Typst a subset of it): a
+ * 黑体 role is set at weight 500, and its bold text is drawn by stroking the outline, as Word draws
+ * bold 黑体 (which has no bold face).
  */
 export const BUNDLED_SANS: readonly BundledFont[] = [
   {
-    file: 'NotoSansSC-Medium.otf',
-    package: '@embedpdf/fonts-sc',
-    path: 'fonts/NotoSansHans-Medium.otf',
-    licence: 'LICENSE',
-    family: 'Noto Sans S Chinese',
+    file: 'NotoSansSC-Medium.ttf',
+    package: '@expo-google-fonts/noto-sans-sc',
+    path: '500Medium/NotoSansSC_500Medium.ttf',
+    licence: 'LICENSE_FONT',
+    family: 'Noto Sans SC',
     weight: 500,
   },
 ];

@@ -25,7 +25,7 @@ describe('font names', () => {
     const serif = readFaces(sourceFile(BUNDLED_SERIF[1]!)!);
     expect(serif).toMatchObject([{ family: 'Noto Serif SC', weight: 700, italic: false }]);
     const sans = readFaces(sourceFile(BUNDLED_SANS[0]!)!);
-    expect(sans).toMatchObject([{ family: 'Noto Sans S Chinese', weight: 500 }]);
+    expect(sans).toMatchObject([{ family: 'Noto Sans SC', weight: 500 }]);
   });
 
   it('declares each bundled face as the family and weight its file says (Typst is told these)', () => {
@@ -84,7 +84,7 @@ describe('official fonts in a --font-dir folder', () => {
   function folderWithSimHei(): { dir: string; simhei: string } {
     const dir = join(tempDir(), 'fonts');
     mkdirSync(dir);
-    const simhei = join(dir, 'simhei.otf');
+    const simhei = join(dir, 'simhei.ttf');
     renameFont(sourceFile(BUNDLED_SANS[0]!)!, simhei, { family: 'SimHei', chinese: '黑体' });
     // A file that is no font is passed over.
     copyFileSync(new URL(import.meta.url), join(dir, 'broken.ttf'));

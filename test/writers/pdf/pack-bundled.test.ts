@@ -19,13 +19,13 @@ describe('packing the bundled faces (npm pack)', () => {
     const fonts = [...BUNDLED_SANS, ...BUNDLED_KAI];
     const first = packBundledFonts(folder, fonts);
     expect(first).toMatchObject([
-      { file: 'NotoSansSC-Medium.otf', written: true },
+      { file: 'NotoSansSC-Medium.ttf', written: true },
       { file: 'LXGWWenKai-Regular.woff', written: true },
     ]);
     expect(readdirSync(folder).sort()).toEqual([
       'LXGWWenKai-Regular.woff',
-      'NotoSansSC-Medium.otf',
-      'OFL-embedpdf-fonts-sc.txt',
+      'NotoSansSC-Medium.ttf',
+      'OFL-expo-google-fonts-noto-sans-sc.txt',
       'OFL-fontsource-lxgw-wenkai.txt',
       'fonts.json',
       'notes.md',
@@ -36,22 +36,22 @@ describe('packing the bundled faces (npm pack)', () => {
       expect(first[i]!.bytes).toBe(source.length);
       expect(readFaces(join(folder, font.file))).toMatchObject([{ family: font.family, weight: font.weight }]);
     }
-    expect(readFileSync(join(folder, 'NotoSansSC-Medium.otf')).toString('latin1', 0, 4)).toBe('OTTO');
+    expect(readFileSync(join(folder, 'NotoSansSC-Medium.ttf')).readUInt32BE(0)).toBe(0x00010000);
     expect(readFileSync(join(folder, 'LXGWWenKai-Regular.woff')).toString('latin1', 0, 4)).toBe('wOFF');
     const licence = readFileSync(join(folder, licenceName(BUNDLED_SANS[0]!)), 'utf8');
     expect(licence).toContain('SIL OPEN FONT LICENSE Version 1.1');
 
     expect(packBundledFonts(folder, fonts)).toMatchObject([{ written: false }, { written: false }]);
     // A shipped file that was cut short is copied again.
-    writeFileSync(join(folder, 'NotoSansSC-Medium.otf'), 'cut short');
+    writeFileSync(join(folder, 'NotoSansSC-Medium.ttf'), 'cut short');
     expect(packBundledFonts(folder, fonts)).toMatchObject([{ written: true }, { written: false }]);
-    expect(readFileSync(join(folder, 'NotoSansSC-Medium.otf')).equals(readFileSync(sourceFile(BUNDLED_SANS[0]!)!))).toBe(true);
+    expect(readFileSync(join(folder, 'NotoSansSC-Medium.ttf')).equals(readFileSync(sourceFile(BUNDLED_SANS[0]!)!))).toBe(true);
   });
 
   it('refuses a face that is not the family or weight the layout asks for', () => {
     const wrong: BundledFont = { ...BUNDLED_SANS[0]!, weight: 700 };
     const folder = tempDir();
-    expect(() => packBundledFonts(folder, [wrong])).toThrow('expected Noto Sans S Chinese 700, found Noto Sans S Chinese 500');
+    expect(() => packBundledFonts(folder, [wrong])).toThrow('expected Noto Sans SC 700, found Noto Sans SC 500');
     expect(existsSync(join(folder, wrong.file))).toBe(false);
   });
 
@@ -59,7 +59,7 @@ describe('packing the bundled faces (npm pack)', () => {
     const renamed: BundledFont = { ...BUNDLED_SANS[0]!, file: 'NotoSansSC-Medium.woff' };
     const folder = tempDir();
     expect(() => packBundledFonts(folder, [renamed])).toThrow(
-      'NotoSansSC-Medium.woff: shipped unchanged, so it must have the extension of fonts/NotoSansHans-Medium.otf',
+      'NotoSansSC-Medium.woff: shipped unchanged, so it must have the extension of 500Medium/NotoSansSC_500Medium.ttf',
     );
     expect(existsSync(join(folder, renamed.file))).toBe(false);
   });
