@@ -1,7 +1,8 @@
 import { readdirSync, type Dirent } from 'node:fs';
-import { homedir } from 'node:os';
 import { delimiter, extname, join } from 'node:path';
-import { readFaces, type FaceInfo } from './sfnt.js';
+import { indexedFaces } from './font-index.js';
+import type { FaceInfo } from './sfnt.js';
+import { safeHomedir } from './user-folders.js';
 import { sessionCache } from '../../session/session.js';
 
 /**
@@ -51,31 +52,27 @@ export function systemFontFolders(env: NodeJS.ProcessEnv = process.env, platform
   );
 }
 
-/** The user's home folder, or `''` where there is none (a service account). */
-export function safeHomedir(): string {
-  try {
-    return homedir();
-  } catch {
-    return '';
-  }
-}
-
 const FONT_EXTENSIONS = new Set(['.ttf', '.otf', '.ttc', '.otc']);
 const MAX_DEPTH = 6;
 const cache = sessionCache<string, FaceInfo[]>('font-folder-faces', 64);
 
-/** Every face in the font files under a folder (searched to a few levels deep); cached per session. */
+/**
+ * Every face in the font files under a folder (searched to a few levels deep): cached for the
+ * session, and between runs by the font index (unchanged files are not read again).
+ */
 export function facesIn(folder: string): FaceInfo[] {
   let faces = cache.get(folder);
   if (!faces) {
-    faces = [];
-    collect(folder, 0, faces);
+    const files: string[] = [];
+    collect(folder, 0, files);
+    faces = indexedFaces(folder, files);
     cache.set(folder, faces);
   }
   return faces;
 }
 
-function collect(dir: string, depth: number, out: FaceInfo[]): void {
+/** The font files under `dir`, in name order. */
+function collect(dir: string, depth: number, out: string[]): void {
   let entries: Dirent[];
   try {
     entries = readdirSync(dir, { withFileTypes: true });
@@ -88,7 +85,7 @@ function collect(dir: string, depth: number, out: FaceInfo[]): void {
     if (entry.isDirectory()) {
       if (depth < MAX_DEPTH) collect(path, depth + 1, out);
     } else if ((entry.isFile() || entry.isSymbolicLink()) && FONT_EXTENSIONS.has(extname(entry.name).toLowerCase())) {
-      out.push(...readFaces(path));
+      out.push(path);
     }
   }
 }

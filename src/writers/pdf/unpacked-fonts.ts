@@ -12,7 +12,7 @@ import {
 } from 'node:fs';
 import { basename, join } from 'node:path';
 import { removeStaleTemps, tempFileFor } from '../../io/write-file.js';
-import { safeHomedir } from './font-folders.js';
+import { fontCacheDir } from './user-folders.js';
 import { sfntSizeOfWoff, woffToSfnt } from './woff.js';
 
 /**
@@ -20,25 +20,6 @@ import { sfntSizeOfWoff, woffToSfnt } from './woff.js';
  * Unpacking it costs about a third of a second and 60 MB on every PDF, so the first PDF keeps the
  * unpacked face in the user's cache folder and later ones give Typst that file's path.
  */
-
-/** The environment variable naming the cache folder (for shared or read-only homes). */
-export const CACHE_DIR_ENV = 'UNIONPLAN_CACHE_DIR';
-
-/** Where unpacked faces are kept: the platform's cache folder for applications, under unionplan. */
-export function fontCacheDir(env: NodeJS.ProcessEnv = process.env, platform: NodeJS.Platform = process.platform): string | undefined {
-  const chosen = env[CACHE_DIR_ENV]?.trim();
-  if (chosen) return join(chosen, 'fonts');
-  // Without a home (a service account) the XDG or Windows variables may still name a folder.
-  const home = safeHomedir();
-  const xdg = env.XDG_CACHE_HOME || (home ? join(home, '.cache') : '');
-  const base =
-    platform === 'win32'
-      ? env.LOCALAPPDATA && join(env.LOCALAPPDATA, 'unionplan', 'Cache')
-      : platform === 'darwin'
-        ? home && join(home, 'Library', 'Caches', 'unionplan')
-        : xdg && join(xdg, 'unionplan');
-  return base ? join(base, 'fonts') : undefined;
-}
 
 /**
  * The path of an unpacked copy of `woffFile`, made now if there is none: named after the WOFF's

@@ -8,7 +8,8 @@ import { copyFileSync, readFileSync, readdirSync, statSync, truncateSync, utimes
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { BUNDLED_KAI, sourceFile } from '../../../src/writers/pdf/bundled.js';
-import { fontCacheDir, unpackedFontFile } from '../../../src/writers/pdf/unpacked-fonts.js';
+import { unpackedFontFile } from '../../../src/writers/pdf/unpacked-fonts.js';
+import { fontCacheDir } from '../../../src/writers/pdf/user-folders.js';
 import { woffToSfnt } from '../../../src/writers/pdf/woff.js';
 import { BIN, requireBuild } from '../../helpers/cli.js';
 import { haveTools, tempDir } from './helpers.js';
@@ -75,8 +76,10 @@ describe.skipIf(!haveTools())('a PDF with the bundled 楷体', () => {
       const result = spawnSync(process.execPath, [BIN, ...args], { cwd: dir, env, encoding: 'utf8' });
       expect(result.status, result.stderr).toBe(0);
     }
-    expect(readdirSync(join(cache, 'fonts'))).toEqual([
+    // The unpacked face, and the index of the system's fonts (font-index.ts).
+    expect(readdirSync(join(cache, 'fonts')).sort()).toEqual([
       expect.stringMatching(/^LXGWWenKai-Regular-\d+-\d+\.ttf$|^lxgw-wenkai-latin-500-normal-\d+-\d+\.ttf$/),
+      'font-index-1.json',
     ]);
     expect(execFileSync('pdffonts', [join(dir, 'plan.pdf')], { encoding: 'utf8' })).toMatch(/LXGWWenKai-Regular/);
   });
