@@ -52,9 +52,29 @@ function indexOfRun(dir: string | undefined): LoadedIndex {
   return loaded.getOrMake(file ?? '', () => ({ file, data: readIndex(file) }));
 }
 
-/** Whether an entry read from the index is whole (it may come from a damaged or foreign file). */
-function usable(entry: FileEntry | undefined, size: number, mtimeMs: number): entry is FileEntry {
-  return entry !== undefined && entry.size === size && entry.mtimeMs === mtimeMs && Array.isArray(entry.faces);
+/**
+ * Whether an entry read from the index holds for the file at `path` as it is now: same size and
+ * time, and faces of that file only (the index may be damaged, or written by something else).
+ */
+function usable(entry: FileEntry | undefined, path: string, size: number, mtimeMs: number): entry is FileEntry {
+  return (
+    entry !== undefined &&
+    entry.size === size &&
+    entry.mtimeMs === mtimeMs &&
+    Array.isArray(entry.faces) &&
+    entry.faces.every(
+      (face) =>
+        typeof face === 'object' &&
+        face !== null &&
+        face.file === path &&
+        typeof face.family === 'string' &&
+        Number.isInteger(face.index) &&
+        Number.isFinite(face.weight) &&
+        typeof face.italic === 'boolean' &&
+        Array.isArray(face.names) &&
+        face.names.every((name) => typeof name === 'string'),
+    )
+  );
 }
 
 /**
@@ -77,7 +97,7 @@ export function indexedFaces(folder: string, files: readonly string[], dir: stri
       continue;
     }
     let entry = known?.[path];
-    if (!usable(entry, size, mtimeMs)) {
+    if (!usable(entry, path, size, mtimeMs)) {
       entry = { size, mtimeMs, faces: readFaces(path) };
       changed = true;
     }

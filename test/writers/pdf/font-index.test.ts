@@ -63,6 +63,12 @@ describe('the font index', () => {
     expect(run(fonts, [font], cache).map((face) => face.family)).toEqual(['Noto Sans SC']);
     writeFileSync(join(cache, 'font-index-1.json'), JSON.stringify({ [fonts]: { [font]: { size: 'x', faces: 'y' } } }));
     expect(run(fonts, [font], cache).map((face) => face.family)).toEqual(['Noto Sans SC']);
+    // An entry that names another file for the face is not believed.
+    const index = JSON.parse(readFileSync(join(cache, 'font-index-1.json'), 'utf8'));
+    index[fonts][font].faces[0].file = '/etc/passwd';
+    index[fonts][font].faces[0].family = '仿宋';
+    writeFileSync(join(cache, 'font-index-1.json'), JSON.stringify(index));
+    expect(run(fonts, [font], cache).map((face) => [face.family, face.file])).toEqual([['Noto Sans SC', font]]);
   });
 
   it('reads the fonts as before when the cache folder cannot be written or there is none', () => {
