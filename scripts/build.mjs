@@ -129,6 +129,24 @@ const fixedPartsPlugin = {
   },
 };
 
+/**
+ * Libraries that ship their code twice, as CommonJS for Node and as ES modules, are bundled from the
+ * ES modules: esbuild wraps a CommonJS module in a function, which V8 first skims and then parses
+ * again when it runs at start-up, and cannot leave out what is never used. (yaml's ES build is the
+ * one it calls "browser"; the code is the same.) Measured on a single Markdown build: 13–20 ms less
+ * CPU, 12–18 ms less time. Handlebars' runtime taken the same way measured no faster.
+ */
+const ESM_BUILDS = {
+  yaml: 'node_modules/yaml/browser/index.js',
+};
+const esmBuildsPlugin = {
+  name: 'esm-builds',
+  setup(b) {
+    b.onResolve({ filter: new RegExp(`^(${Object.keys(ESM_BUILDS).join('|')})$`) }, (args) => ({
+      path: new URL(`../${ESM_BUILDS[args.path]}`, import.meta.url).pathname,
+    }));
+  },
+};
 const result = await build({
   metafile: true,
   // batch-worker: the worker thread of `unionplan batch`, found beside the chunks at run time.
@@ -146,7 +164,16 @@ const result = await build({
   external: ['@myriaddreamin/typst-ts-node-compiler'],
   define: { UNIONPLAN_VERSION: JSON.stringify(pkg.version) },
   banner: { js: "import { createRequire as __cr } from 'node:module'; const require = __cr(import.meta.url);" },
-  plugins: [precompilePlugin, referencesPlugin, wordingPlugin, rawTextPlugin, lazyChildProcessPlugin, lazyModulesPlugin, fixedPartsPlugin],
+  plugins: [
+    esmBuildsPlugin,
+    precompilePlugin,
+    referencesPlugin,
+    wordingPlugin,
+    rawTextPlugin,
+    lazyChildProcessPlugin,
+    lazyModulesPlugin,
+    fixedPartsPlugin,
+  ],
   logLevel: 'warning',
 });
 // UNIONPLAN_METAFILE=path keeps esbuild's account of what went into which chunk (to see what a command loads).
