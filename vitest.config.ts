@@ -1,7 +1,8 @@
 import { defineConfig } from 'vitest/config';
 
 /**
- * Suites slow by nature: they start LibreOffice, a browser, or install the packed tarball with npm.
+ * Suites slow by nature: they start LibreOffice, a browser, install the packed tarball with npm, or
+ * render every page of every example.
  * `npm test` runs everything else (the `fast` project); `npm run test:all` runs both projects.
  */
 const SLOW = [
@@ -12,6 +13,8 @@ const SLOW = [
   'test/ui/ui-page.test.ts',
   // npm pack, then npm install of the tarball into an empty folder.
   'test/package/install.test.ts',
+  // Every example laid out twice (font subsets, whole faces) and every page rendered by pdftoppm.
+  'test/writers/pdf/subset-pdf.test.ts',
 ];
 
 export default defineConfig({
