@@ -100,25 +100,37 @@ const lazyModulesPlugin = {
     }));
   },
 };
+/**
+ * Bundles a module of the program on its own, imports it here, removes the bundle and returns the
+ * module: for what the build computes with the program's own code (the DOCX parts, the schemas).
+ */
+async function runAtBuildTime(entry, plugins) {
+  const outfile = `dist/.build-${entry.replace(/\W+/g, '-')}.mjs`;
+  await build({
+    entryPoints: [entry],
+    outfile,
+    bundle: true,
+    format: 'esm',
+    platform: 'node',
+    target: 'node20',
+    banner: { js: "import { createRequire as __cr } from 'node:module'; const require = __cr(import.meta.url);" },
+    plugins,
+    logLevel: 'warning',
+  });
+  const url = new URL(`../${outfile}`, import.meta.url);
+  try {
+    return await import(url.href);
+  } finally {
+    rmSync(url);
+  }
+}
+
 // The .docx parts that never change, compressed now rather than at every build of a plan: the
 // skeleton module is bundled on its own, run once, and its parts embedded (embedded-fixed-parts.ts).
-const partsBundle = new URL('../dist/.docx-parts-build.mjs', import.meta.url);
-await build({
-  entryPoints: ['src/writers/docx/package-skeleton.ts'],
-  outfile: 'dist/.docx-parts-build.mjs',
-  bundle: true,
-  format: 'esm',
-  platform: 'node',
-  target: 'node20',
-  banner: { js: "import { createRequire as __cr } from 'node:module'; const require = __cr(import.meta.url);" },
-  plugins: [rawTextPlugin],
-  logLevel: 'warning',
-});
-const fixedParts = (await import(partsBundle.href)).prepareFixedParts().map((part) => ({
+const fixedParts = (await runAtBuildTime('src/writers/docx/package-skeleton.ts', [rawTextPlugin])).prepareFixedParts().map((part) => ({
   ...part,
   deflated: Buffer.from(part.deflated).toString('base64'),
 }));
-rmSync(partsBundle);
 const fixedPartsPlugin = {
   name: 'embedded-docx-parts',
   setup(b) {
@@ -204,21 +216,8 @@ const typeNames = readdirSync(templatesDir).map((type) => {
   const front = YAML.parse(/^---[ \t]*\r?\n([\s\S]*?)\r?\n?---/.exec(text)?.[1] ?? '') ?? {};
   return { type, name: typeof front.name === 'string' ? front.name : type };
 });
-// Bundled to a file of its own (the rule ids come with check's rules), run once, then removed.
-const schemaBundle = new URL('../dist/.schema-build.mjs', import.meta.url);
-await build({
-  entryPoints: ['src/schema/write-schemas.ts'],
-  outfile: 'dist/.schema-build.mjs',
-  bundle: true,
-  format: 'esm',
-  platform: 'node',
-  target: 'node20',
-  banner: { js: "import { createRequire as __cr } from 'node:module'; const require = __cr(import.meta.url);" },
-  plugins: [referencesPlugin, wordingPlugin],
-  logLevel: 'warning',
-});
-const { schemaFiles } = await import(schemaBundle.href);
-rmSync(schemaBundle);
+// The rule ids come with check's rules: the module is bundled and run (see runAtBuildTime).
+const { schemaFiles } = await runAtBuildTime('src/schema/write-schemas.ts', [referencesPlugin, wordingPlugin]);
 mkdirSync(new URL('../schema', import.meta.url), { recursive: true });
 for (const [name, text] of Object.entries(schemaFiles(typeNames))) writeFileSync(new URL(`../schema/${name}`, import.meta.url), text);
 
