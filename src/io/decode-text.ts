@@ -208,10 +208,9 @@ export function decodeText(file: string, bytes: Uint8Array): DecodedText {
   if (bomless) return utf16(file, bytes, bomless);
 
   const asUtf8 = tryDecode('utf-8', bytes);
-  // UTF-8 made only of common characters is read as such without trying GBK (most files, and
-  // most of a single build's reading time otherwise).
-  const u = asUtf8 !== undefined ? tally(asUtf8, common) : undefined;
-  if (asUtf8 !== undefined && u!.bad === 0) return checked(file, { text: asUtf8, encoding: 'utf-8' });
+  // UTF-8 made only of common characters (most files) is taken as it is: the GB18030 reading could
+  // not win against it (below), so it is not made.
+  if (asUtf8 !== undefined && tally(asUtf8, common).bad === 0) return checked(file, { text: asUtf8, encoding: 'utf-8' });
   const asGb = tryDecode('gb18030', bytes);
   const gb = asGb !== undefined ? tally(asGb, commonInGb) : undefined;
   if (asUtf8 !== undefined) {
