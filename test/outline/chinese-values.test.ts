@@ -4,24 +4,16 @@ import { describe, expect, it } from 'vitest';
 import { readRoster } from '../../src/batch/roster/read-roster.js';
 import { rowOutline } from '../../src/batch/rows/row-outline.js';
 import { parseMarkdown } from '../../src/document/parse.js';
-import { UserError, formatProblem } from '../../src/errors.js';
 import { parseOutline } from '../../src/outline/load.js';
 import { TemplateRegistry } from '../../src/templates/registry.js';
 import { typeNames } from '../../src/templates/type-names.js';
 import { tempDir } from '../helpers/cli.js';
+import { outlineProblems } from './outline-problems.js';
 
 const registry = new TemplateRegistry();
 const options = { types: registry.typeChoices(), today: new Date(2026, 10, 23) };
 
-function problems(text: string): string[] {
-  try {
-    parseOutline('plan.yaml', text, options);
-    return [];
-  } catch (error) {
-    expect(error).toBeInstanceOf(UserError);
-    return (error as UserError).problems.map(formatProblem);
-  }
-}
+const problems = (text: string): string[] => outlineProblems(text, options);
 
 describe('Chinese values in an outline', () => {
   it.each([

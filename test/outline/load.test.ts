@@ -3,21 +3,12 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { loadOutline, parseOutline } from '../../src/outline/load.js';
-import { UserError, formatProblem } from '../../src/errors.js';
 import { BUILT_IN_ORDER } from '../../src/templates/registry.js';
+import { outlineProblems } from './outline-problems.js';
 
 const options = { types: BUILT_IN_ORDER, today: new Date(2026, 10, 23) };
 
-/** The formatted problems of an outline text, or [] when it loads. */
-function problems(text: string): string[] {
-  try {
-    parseOutline('plan.yaml', text, options);
-    return [];
-  } catch (error) {
-    expect(error).toBeInstanceOf(UserError);
-    return (error as UserError).problems.map(formatProblem);
-  }
-}
+const problems = (text: string): string[] => outlineProblems(text, options);
 
 const VALID = `type: school
 org: 城南实验小学工会
