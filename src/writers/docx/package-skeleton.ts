@@ -76,8 +76,16 @@ function embeddedPart(path: string, fontsKey?: string): PreparedPart | undefined
   return embedded && { path, size: embedded.size, crc: embedded.crc, deflated: new Uint8Array(Buffer.from(embedded.deflated, 'base64')) };
 }
 
+/** A part's text: a fixed part compacted, a part that depends on the fonts as they make it. */
+function partText(
+  source: string | ((fonts: Readonly<Record<FontRole, string>>) => string),
+  fonts: Readonly<Record<FontRole, string>>,
+): string {
+  return typeof source === 'string' ? compactXml(source) : source(fonts);
+}
+
 function fixedPart(path: string, text: string): PreparedPart {
-  return fixedParts.getOrMake(path, () => embeddedPart(path) ?? preparePart(path, encoder.encode(compactXml(text))));
+  return fixedParts.getOrMake(path, () => embeddedPart(path) ?? preparePart(path, encoder.encode(partText(text, DEFAULT_FONTS))));
 }
 
 /**
@@ -86,16 +94,12 @@ function fixedPart(path: string, text: string): PreparedPart {
  * the fonts as the default fonts make them (the fonts of most plans), marked with their fonts.
  */
 export function prepareFixedParts(): (PreparedPart & { fonts?: string })[] {
-  const seen = new Set<string>();
-  const parts: (PreparedPart & { fonts?: string })[] = [];
   const fontsKey = JSON.stringify(DEFAULT_FONTS);
-  for (const [path, source] of PARTS) {
-    if (source === DOCUMENT_PATH || source === CORE_PROPERTIES_PATH || seen.has(path)) continue;
-    seen.add(path);
-    if (typeof source === 'string') parts.push(preparePart(path, encoder.encode(compactXml(source))));
-    else parts.push({ ...preparePart(path, encoder.encode(source(DEFAULT_FONTS))), fonts: fontsKey });
-  }
-  return parts;
+  return PARTS.flatMap(([path, source]) => {
+    if (source === DOCUMENT_PATH || source === CORE_PROPERTIES_PATH) return [];
+    const part = preparePart(path, encoder.encode(partText(source, DEFAULT_FONTS)));
+    return [typeof source === 'string' ? part : { ...part, fonts: fontsKey }];
+  });
 }
 
 function makeSkeleton(fonts: Readonly<Record<FontRole, string>>): PackageSkeleton {
@@ -103,7 +107,7 @@ function makeSkeleton(fonts: Readonly<Record<FontRole, string>>): PackageSkeleto
   return PARTS.map(([path, source]) => {
     if (source === DOCUMENT_PATH || source === CORE_PROPERTIES_PATH) return source;
     if (typeof source === 'string') return fixedPart(path, source);
-    return embeddedPart(path, fontsKey) ?? preparePart(path, encoder.encode(source(fonts)));
+    return embeddedPart(path, fontsKey) ?? preparePart(path, encoder.encode(partText(source, fonts)));
   });
 }
 
