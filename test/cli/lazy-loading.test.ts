@@ -1,7 +1,7 @@
 /**
  * What a command loads is what it uses: `--version` and `--help` load commander and the commands'
  * definitions only, a Markdown build loads neither the Word nor the PDF writer, and `check --help`
- * still lists the rules it loads on demand. Watched through Node's own record of the modules it
+ * still lists the rules it loads on demand, and the code of the everyday commands comes in one chunk. Watched through Node's own record of the modules it
  * loads (NODE_DEBUG=esm), so the assertion is on files, never on time.
  */
 import { spawnSync } from 'node:child_process';
@@ -42,6 +42,16 @@ describe('each command loads what it uses', () => {
     expect(md.files.filter((file) => file.startsWith('docx-') || file.startsWith('pdf-'))).toEqual([]);
     const docx = loaded('build', join(EXAMPLES, 'school.yaml'), '--format', 'docx', '--out', out);
     expect(docx.files.some((file) => file.startsWith('docx-'))).toBe(true);
+  });
+
+  it('the everyday commands come in a few files, not one per set of users of a module', () => {
+    // Each file is a resolve, a read and a compile of its own: 28 files before the core chunk
+    // (scripts/build.mjs), 10 with it.
+    const md = loaded('build', join(EXAMPLES, 'school.yaml'), '--format', 'md', '--out', tempDir());
+    expect(md.files.length, md.files.join(' ')).toBeLessThanOrEqual(12);
+    // The core chunk holds the pipeline, check and the parsers: most of what a build reads.
+    const largest = Math.max(...md.files.map((file) => statSync(join(DIST, file)).size));
+    expect(largest).toBeGreaterThan(md.bytes / 2);
   });
 
   it('check --help and help check still list the rules', () => {

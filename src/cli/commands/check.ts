@@ -10,9 +10,7 @@ let rulesTable: string | undefined;
  * they load only when help is asked for, not at every start.
  */
 export async function loadCheckHelp(): Promise<void> {
-  const [{ RULES }, { SEVERITY_NAMES }] = await Promise.all([import('../../check/rules/index.js'), import('../../check/format.js')]);
-  const width = Math.max(...RULES.map((rule) => rule.id.length));
-  rulesTable = RULES.map((rule) => `  ${rule.id.padEnd(width)}  ${SEVERITY_NAMES[rule.severity]}  ${rule.description}`).join('\n');
+  rulesTable = (await import('./check-help.js')).rulesTable();
 }
 
 export function registerCheck(program: Command): void {
