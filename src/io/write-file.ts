@@ -1,4 +1,3 @@
-import { createHash, randomBytes } from 'node:crypto';
 import { readdirSync, unlinkSync } from 'node:fs';
 import { link, mkdir, open, readdir, rename, stat, unlink, type FileHandle } from 'node:fs/promises';
 import { hostname } from 'node:os';
@@ -7,16 +6,24 @@ import { UserError } from '../errors.js';
 import { currentSession, sessionCache } from '../session/session.js';
 import { errnoReason } from './errno.js';
 
-/** This machine, in eight hex digits: a pid says whether a writer is alive only on its own machine. */
-const HOST = createHash('sha256').update(hostname()).digest('hex').slice(0, 8);
+/** Eight hex digits of a 32-bit number. */
+const hex8 = (n: number): string => (n >>> 0).toString(16).padStart(8, '0');
 
 /**
- * `.plan.docx.unionplan-1a2b3c4d-4242-0a1b2c3d.tmp`: hidden, beside its file, unique, and
+ * This machine, in eight hex digits (FNV-1a of its name): a pid says whether a writer is alive
+ * only on its own machine. Not node:crypto, which would cost every build some 5 ms to load for
+ * a name that needs no secrecy.
+ */
+const HOST = hex8([...hostname()].reduce((hash, char) => Math.imul(hash ^ char.codePointAt(0)!, 0x01000193), 0x811c9dc5));
+
+/**
+ * `.plan.docx.unionplan-1a2b3c4d-4242-0a1b2c3d.tmp`: hidden, beside its file, unique (the random
+ * part need not be unguessable: the file is opened with `wx`, so a taken name fails), and
  * recognisably its — with the machine and process that write it, so that one left by a killed
  * run (SIGKILL, a power cut) can be told from one still being written.
  */
 export function tempFileFor(file: string, pid: number = process.pid): string {
-  return join(dirname(file), `.${basename(file)}.unionplan-${HOST}-${pid}-${randomBytes(4).toString('hex')}.tmp`);
+  return join(dirname(file), `.${basename(file)}.unionplan-${HOST}-${pid}-${hex8(Math.random() * 0x1_0000_0000)}.tmp`);
 }
 
 const TEMP_NAME = /^\.(.+)\.unionplan-([0-9a-f]{8})-(\d+)-[0-9a-f]{8}\.tmp$/;
