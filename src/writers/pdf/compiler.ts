@@ -1,10 +1,11 @@
 import { readFileSync } from 'node:fs';
+import { isMainThread } from 'node:worker_threads';
 import { NodeCompiler } from '@myriaddreamin/typst-ts-node-compiler';
 import { unpackedFontFile } from './unpacked-fonts.js';
 import { woffToSfnt } from './woff.js';
 import { documentCodePoints } from './subset/document-chars.js';
 import { subsetFont, type Scratch } from './subset/subset-font.js';
-import { nextPdfFaces, notePdfLaidOut } from './pdf-faces.js';
+import { nextPdfFaces, notePdfLaidOut, noteSystemFontsSkipped } from './pdf-faces.js';
 import { sessionCache } from '../../session/session.js';
 
 /**
@@ -26,6 +27,8 @@ let compiled = 0;
 interface FontArgs {
   paths: string[];
   blobs: Buffer[];
+  /** For subsets: the characters the faces draw, when every face is a subset (else unknown). */
+  covered?: Set<number>;
 }
 
 /**
@@ -61,18 +64,73 @@ function subsetFaces(fontFiles: readonly string[], codePoints: ReadonlySet<numbe
   const paths: string[] = [];
   const blobs: Buffer[] = [];
   const scratch: Scratch = { bytes: Buffer.alloc(0) };
+  const covered = new Set<number>();
+  let everyFaceSubset = true;
   for (const path of whole.paths) {
-    const subset = subsetFont(path, codePoints, scratch);
+    const subset = subsetFont(path, codePoints, scratch, covered);
     if (subset) blobs.push(subset);
     else paths.push(path);
+    everyFaceSubset &&= subset !== undefined;
   }
-  for (const blob of whole.blobs) blobs.push(subsetFont(blob, codePoints, scratch) ?? blob);
-  return { paths, blobs };
+  for (const blob of whole.blobs) {
+    const subset = subsetFont(blob, codePoints, scratch, covered);
+    blobs.push(subset ?? blob);
+    everyFaceSubset &&= subset !== undefined;
+  }
+  return { paths, blobs, ...(everyFaceSubset ? { covered } : {}) };
 }
 
-function createCompiler({ paths, blobs }: FontArgs): NodeCompiler {
+/**
+ * Characters Typst sets in place of what a plan says (smart quotes for ' and ", the hyphen of a
+ * broken word): a face must draw them too before the system's fonts can be left out.
+ */
+const TYPST_SUBSTITUTES = ['‘', '’', '“', '”', '‐'];
+
+/**
+ * Whether the faces draw every character of the document, so that Typst needs none of the
+ * system's fonts to fall back on: every character of the texts (as written, composed and
+ * decomposed) but line breaks and other controls, which are never drawn.
+ */
+function drawsAll(covered: ReadonlySet<number>, texts: readonly string[]): boolean {
+  for (const text of [...texts, ...TYPST_SUBSTITUTES]) {
+    for (const form of new Set([text, text.normalize('NFC'), text.normalize('NFD')])) {
+      for (const char of form) {
+        const code = char.codePointAt(0) as number;
+        if (code >= 0x20 && !(code >= 0x7f && code <= 0x9f) && !covered.has(code)) return false;
+      }
+    }
+  }
+  return true;
+}
+
+/**
+ * Platforms where Typst finds the system's fonts through fontconfig's configuration, which
+ * `FONTCONFIG_FILE` names (Windows and macOS: fixed folders, no such switch).
+ */
+const FONTCONFIG_PLATFORMS: ReadonlySet<string> = new Set(['linux', 'freebsd', 'openbsd', 'netbsd']);
+
+/**
+ * A Typst compiler of these faces. Typst also reads the header of every font of the system when
+ * it is created (25 ms with the 30 fonts of a small Linux machine, more with hundreds), fonts it
+ * uses only for characters none of the plan's faces draws. With `systemFonts` false, where
+ * fontconfig says where they are, it is pointed at an empty configuration for that moment
+ * instead. Only in the main thread: a worker's `process.env` is its own copy, which Typst does not
+ * see, and the environment of a process is not to be changed while other threads may read it.
+ */
+function createCompiler({ paths, blobs }: FontArgs, systemFonts = true): NodeCompiler {
   // Memory fonts go first: the compiler refuses them after a folder search.
-  return NodeCompiler.create({ fontArgs: [...(blobs.length ? [{ fontBlobs: blobs }] : []), { fontPaths: paths }] });
+  const create = () => NodeCompiler.create({ fontArgs: [...(blobs.length ? [{ fontBlobs: blobs }] : []), { fontPaths: paths }] });
+  if (systemFonts || !isMainThread || !FONTCONFIG_PLATFORMS.has(process.platform)) return create();
+  const saved = process.env.FONTCONFIG_FILE;
+  process.env.FONTCONFIG_FILE = '/dev/null';
+  try {
+    const compiler = create();
+    noteSystemFontsSkipped();
+    return compiler;
+  } finally {
+    if (saved === undefined) delete process.env.FONTCONFIG_FILE;
+    else process.env.FONTCONFIG_FILE = saved;
+  }
 }
 
 /** The compiler with the whole faces of these files, made on first use and kept for the session. */
@@ -113,10 +171,12 @@ export function compilePdf(source: string, inputs: Record<string, string>, fontF
   const faces = nextPdfFaces();
   notePdfLaidOut(faces);
   // A compiler of subsets serves this one document and is not kept.
-  const compiler =
-    faces === 'subset'
-      ? createCompiler(subsetFaces(fontFiles, documentCodePoints([source, ...Object.values(inputs)])))
-      : compilerFor(fontFiles);
+  const texts = [source, ...Object.values(inputs)];
+  let compiler: NodeCompiler;
+  if (faces === 'subset') {
+    const subsets = subsetFaces(fontFiles, documentCodePoints(texts));
+    compiler = createCompiler(subsets, !subsets.covered || !drawsAll(subsets.covered, texts));
+  } else compiler = compilerFor(fontFiles);
   const { document, warnings } = layOut(compiler, source, inputs);
   const pdf = compiler.pdf(document);
   // Typst memoizes across compilations, and plans of one type share most of their paragraphs, so

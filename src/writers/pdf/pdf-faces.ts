@@ -18,12 +18,14 @@ export interface PdfFacesUsed {
   whole: number;
   /** Set by {@link expectManyPdfs}. */
   many: boolean;
+  /** Subset PDFs whose faces drew every character, laid out without the system's fonts. */
+  withoutSystemFonts: number;
 }
 
 const state = sessionCache<'pdfs', PdfFacesUsed>('pdf-faces', 1);
 
 function current(): PdfFacesUsed {
-  return state.getOrMake('pdfs', () => ({ subset: 0, whole: 0, many: false }));
+  return state.getOrMake('pdfs', () => ({ subset: 0, whole: 0, many: false, withoutSystemFonts: 0 }));
 }
 
 /** The PDFs of the current session so far, by the faces they were laid out with. */
@@ -40,6 +42,11 @@ export function nextPdfFaces(): 'subset' | 'whole' {
 /** Counts a PDF laid out in the current session. */
 export function notePdfLaidOut(faces: 'subset' | 'whole'): void {
   current()[faces]++;
+}
+
+/** Counts a PDF laid out without the system's fonts. */
+export function noteSystemFontsSkipped(): void {
+  current().withoutSystemFonts++;
 }
 
 /**

@@ -109,6 +109,18 @@ describe('font subsets (the first PDF of a session)', () => {
     expect(subsetOf(serif, new Set(['工'.codePointAt(0) as number])).subset.glyph(ligature).length).toBe(0);
   });
 
+  it('says which of the characters asked for the face draws', () => {
+    const [serif] = BUNDLED_SERIF as [BundledFont];
+    const { input, bytes } = face(serif);
+    const original = readFont(bytes);
+    const asked = new Set([...'工会龘A𠀀'].map((char) => char.codePointAt(0) as number));
+    const covered = new Set<number>();
+    expect(subsetFont(input, asked, undefined, covered)).toBeDefined();
+    // 𠀀 (CJK extension B) is not in Noto Serif SC: the system's fonts must draw it.
+    expect(original.glyphOf('𠀀')).toBe(0);
+    expect([...covered].map((code) => String.fromCodePoint(code)).sort()).toEqual([...'工会龘A'].sort());
+  });
+
   it('takes the characters from the document, composed and decomposed, and those Typst may add', () => {
     const codePoints = documentCodePoints(['工会', '{"plan":"Café"}']);
     for (const char of '工会{}:"Caf' + 'é' + 'e\u0301' + '0123456789' + '“”—…　，。（）')

@@ -17,12 +17,15 @@ export interface CmapGlyphs {
   reached: Uint8Array;
   /** The glyphs of the code points asked for. */
   wanted: Set<number>;
+  /** The code points asked for that the face has a glyph for. */
+  covered: Set<number>;
 }
 
 /** Reads `cmap` for a font of `glyphCount` glyphs; throws on a table that ends early. */
 export function cmapGlyphs(cmap: Buffer, glyphCount: number, codePoints: ReadonlySet<number>): CmapGlyphs {
   const reached = new Uint8Array(glyphCount);
   const wanted = new Set<number>();
+  const covered = new Set<number>();
   const sorted = Int32Array.from(codePoints).sort();
   const count = cmap.readUInt16BE(2);
   const seen = new Set<number>();
@@ -34,11 +37,13 @@ export function cmapGlyphs(cmap: Buffer, glyphCount: number, codePoints: Readonl
     if (seen.has(offset)) continue;
     seen.add(offset);
     const format = cmap.readUInt16BE(offset);
-    const want = (glyph: number) => {
-      if (glyph > 0 && glyph < glyphCount) wanted.add(glyph);
-    };
     // A symbol font's characters sit at U+F000–F0FF and are also looked up by their low byte.
     const symbol = platform === 3 && encoding === 0;
+    const want = (glyph: number, code?: number) => {
+      if (glyph <= 0 || glyph >= glyphCount) return;
+      wanted.add(glyph);
+      if (code !== undefined) covered.add(symbol && code >= 0xf000 && code <= 0xf0ff && !codePoints.has(code) ? code - 0xf000 : code);
+    };
     const codes = symbol ? Int32Array.from([...sorted, ...sorted.filter((c) => c <= 0xff).map((c) => 0xf000 + c)]).sort() : sorted;
     if (format === 14) variationGlyphs(cmap, offset, codePoints, want);
     else if (format === 4) format4(cmap, offset, reached, codes, want);
@@ -50,11 +55,11 @@ export function cmapGlyphs(cmap: Buffer, glyphCount: number, codePoints: Readonl
       const asked = new Set(codes);
       for (let k = 0; k < entries; k++) {
         mark(reached, glyph(k), glyph(k));
-        if (asked.has(first + k)) want(glyph(k));
+        if (asked.has(first + k)) want(glyph(k), first + k);
       }
     }
   }
-  return { reached, wanted };
+  return { reached, wanted, covered };
 }
 
 /** Marks glyphs first … last (clipped to the font) as reached. */
@@ -63,7 +68,7 @@ function mark(reached: Uint8Array, first: number, last: number): void {
 }
 
 /** Segment mapping to delta values (the BMP subtable of nearly every font). */
-function format4(cmap: Buffer, at: number, reached: Uint8Array, sorted: Int32Array, want: (glyph: number) => void): void {
+function format4(cmap: Buffer, at: number, reached: Uint8Array, sorted: Int32Array, want: (glyph: number, code: number) => void): void {
   const segments = cmap.readUInt16BE(at + 6) >>> 1;
   const ends = at + 14;
   const starts = ends + segments * 2 + 2;
@@ -90,7 +95,7 @@ function format4(cmap: Buffer, at: number, reached: Uint8Array, sorted: Int32Arr
     if (rangeOffset === 0 && low + (end - start) <= 0xffff) mark(reached, low, low + (end - start));
     else for (let code = start; code <= end; code++) mark(reached, glyphOf(code), glyphOf(code));
     while (c < sorted.length && (sorted[c] as number) < start) c++;
-    for (let k = c; k < sorted.length && (sorted[k] as number) <= end; k++) want(glyphOf(sorted[k] as number));
+    for (let k = c; k < sorted.length && (sorted[k] as number) <= end; k++) want(glyphOf(sorted[k] as number), sorted[k] as number);
   }
 }
 
@@ -100,7 +105,7 @@ function format12(
   at: number,
   reached: Uint8Array,
   sorted: Int32Array,
-  want: (glyph: number) => void,
+  want: (glyph: number, code: number) => void,
   sameGlyph: boolean,
 ): void {
   const groups = cmap.readUInt32BE(at + 12);
@@ -117,7 +122,7 @@ function format12(
     mark(reached, glyph, sameGlyph ? glyph : glyph + (end - start));
     while (c < sorted.length && (sorted[c] as number) < start) c++;
     for (let k = c; k < sorted.length && (sorted[k] as number) <= end; k++)
-      want(sameGlyph ? glyph : glyph + ((sorted[k] as number) - start));
+      want(sameGlyph ? glyph : glyph + ((sorted[k] as number) - start), sorted[k] as number);
   }
 }
 

@@ -31,17 +31,19 @@ export interface Scratch {
 /**
  * The subset of the font file `file` (or of the font bytes `file`) for these code points, as a
  * whole TrueType file in memory; undefined for anything but a single glyf TrueType face, or a file
- * that cannot be read: the caller then gives Typst the whole file.
+ * that cannot be read: the caller then gives Typst the whole file. The code points the face has a
+ * glyph for are added to `covered`, when given.
  */
 export function subsetFont(
   file: string | Uint8Array,
   codePoints: ReadonlySet<number>,
   scratch: Scratch = { bytes: Buffer.alloc(0) },
+  covered?: Set<number>,
 ): Buffer | undefined {
   let source: ByteSource | undefined;
   try {
     source = typeof file === 'string' ? fileSource(file) : bufferSource(file);
-    return subsetOf(source, codePoints, scratch);
+    return subsetOf(source, codePoints, scratch, covered);
   } catch {
     return undefined;
   } finally {
@@ -49,7 +51,7 @@ export function subsetFont(
   }
 }
 
-function subsetOf(source: ByteSource, codePoints: ReadonlySet<number>, scratch: Scratch): Buffer | undefined {
+function subsetOf(source: ByteSource, codePoints: ReadonlySet<number>, scratch: Scratch, covered?: Set<number>): Buffer | undefined {
   const tables = readTableDirectory(source);
   if (!tables) return undefined;
   const headEntry = tables.get('head');
@@ -66,7 +68,7 @@ function subsetOf(source: ByteSource, codePoints: ReadonlySet<number>, scratch: 
   const offsets = locaReader(loca, head.readInt16BE(50) === 1, glyphCount, glyfEntry.length);
   if (!offsets) return undefined;
 
-  const { reached, wanted } = cmapGlyphs(read(cmapEntry), glyphCount, codePoints);
+  const { reached, wanted, covered: drawn } = cmapGlyphs(read(cmapEntry), glyphCount, codePoints);
   const keep = new Set<number>([0, ...wanted]);
   // What GSUB can make of the document's glyphs; the glyphs no character maps to are added after,
   // not followed: only a substitution from the document's glyphs can bring one in.
@@ -92,7 +94,9 @@ function subsetOf(source: ByteSource, codePoints: ReadonlySet<number>, scratch: 
         write: (into, at) => source.readInto(into, at, table.offset, table.length),
       });
   }
-  return writeSfnt(out);
+  const font = writeSfnt(out);
+  if (covered) for (const code of drawn) covered.add(code);
+  return font;
 }
 
 /**
