@@ -5,16 +5,17 @@ import { basename, dirname, join } from 'node:path';
 import { UserError } from '../errors.js';
 import { currentSession, sessionCache } from '../session/session.js';
 import { errnoReason } from './errno.js';
+import { shortHash } from './short-hash.js';
 
 /** Eight hex digits of a 32-bit number. */
 const hex8 = (n: number): string => (n >>> 0).toString(16).padStart(8, '0');
 
 /**
- * This machine, in eight hex digits (FNV-1a of its name): a pid says whether a writer is alive
- * only on its own machine. Not node:crypto, which would cost every build some 5 ms to load for
- * a name that needs no secrecy.
+ * This machine, in eight hex digits: a pid says whether a writer is alive only on its own machine.
+ * Not a hash of node:crypto, which would cost every build some 8 ms to load for a name that needs
+ * no secrecy.
  */
-const HOST = hex8([...hostname()].reduce((hash, char) => Math.imul(hash ^ char.codePointAt(0)!, 0x01000193), 0x811c9dc5));
+const HOST = shortHash(hostname());
 
 /**
  * `.plan.docx.unionplan-1a2b3c4d-4242-0a1b2c3d.tmp`: hidden, beside its file, unique (the random

@@ -4,7 +4,9 @@ import { NodeCompiler } from '@myriaddreamin/typst-ts-node-compiler';
 import { unpackedFontFile } from './unpacked-fonts.js';
 import { woffToSfnt } from './woff.js';
 import { documentCodePoints } from './subset/document-chars.js';
+import { cachedSubset } from './subset/subset-cache.js';
 import { subsetFont, type Scratch } from './subset/subset-font.js';
+import { fontCacheDir } from './user-folders.js';
 import { nextPdfFaces, notePdfLaidOut, noteSystemFontsSkipped } from './pdf-faces.js';
 import { sessionCache } from '../../session/session.js';
 
@@ -56,8 +58,9 @@ function wholeFaces(fontFiles: readonly string[]): FontArgs {
 /**
  * The faces cut down to the characters of one document (see `subset/subset-font.ts`): Typst then
  * hashes a megabyte or less per face instead of 10–15 MB, about a quarter of a second less for a
- * plan that sets four Chinese faces. Faces that cannot be subset (OpenType/CFF, collections) are
- * given whole, as before.
+ * plan that sets four Chinese faces. A face file's subset is kept in the cache folder for the next
+ * plan with the same characters (`subset/subset-cache.ts`). Faces that cannot be subset
+ * (OpenType/CFF, collections) are given whole, as before.
  */
 function subsetFaces(fontFiles: readonly string[], codePoints: ReadonlySet<number>): FontArgs {
   const whole = wholeFaces(fontFiles);
@@ -66,8 +69,9 @@ function subsetFaces(fontFiles: readonly string[], codePoints: ReadonlySet<numbe
   const scratch: Scratch = { bytes: Buffer.alloc(0) };
   const covered = new Set<number>();
   let everyFaceSubset = true;
+  const dir = fontCacheDir();
   for (const path of whole.paths) {
-    const subset = subsetFont(path, codePoints, scratch, covered);
+    const subset = cachedSubset(path, codePoints, scratch, covered, dir);
     if (subset) blobs.push(subset);
     else paths.push(path);
     everyFaceSubset &&= subset !== undefined;

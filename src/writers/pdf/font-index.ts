@@ -1,7 +1,7 @@
-import { mkdirSync, readFileSync, renameSync, statSync, unlinkSync, writeFileSync } from 'node:fs';
+import { readFileSync, statSync } from 'node:fs';
 import { join } from 'node:path';
-import { tempFileFor } from '../../io/write-file.js';
 import { sessionCache } from '../../session/session.js';
+import { keepInCache } from './cache-file.js';
 import { readFaces, type FaceInfo } from './sfnt.js';
 import { fontCacheDir } from './user-folders.js';
 
@@ -114,20 +114,7 @@ export function indexedFaces(folder: string, files: readonly string[], dir: stri
   return faces;
 }
 
-/** Writes the index beside its final name and renames it there: a reader never sees half of it. */
+/** Keeps the index in the cache folder (see {@link keepInCache}); the fonts are read again next time when it cannot. */
 function save({ file, data }: LoadedIndex): void {
-  if (!file) return;
-  const temp = tempFileFor(file);
-  try {
-    mkdirSync(join(file, '..'), { recursive: true });
-    writeFileSync(temp, JSON.stringify(data), { flag: 'wx' });
-    renameSync(temp, file);
-  } catch {
-    // A read-only or full cache folder: the fonts are read again next time.
-    try {
-      unlinkSync(temp);
-    } catch {
-      // Never made.
-    }
-  }
+  if (file) keepInCache(file, JSON.stringify(data));
 }

@@ -1,17 +1,7 @@
-import {
-  closeSync,
-  mkdirSync,
-  openSync,
-  readFileSync,
-  readSync,
-  readdirSync,
-  renameSync,
-  statSync,
-  unlinkSync,
-  writeFileSync,
-} from 'node:fs';
+import { closeSync, mkdirSync, openSync, readFileSync, readSync, readdirSync, statSync, unlinkSync } from 'node:fs';
 import { basename, join } from 'node:path';
-import { removeStaleTemps, tempFileFor } from '../../io/write-file.js';
+import { removeStaleTemps } from '../../io/write-file.js';
+import { keepInCache } from './cache-file.js';
 import { fontCacheDir } from './user-folders.js';
 import { sfntSizeOfWoff, woffToSfnt } from './woff.js';
 
@@ -44,19 +34,7 @@ export function unpackedFontFile(woffFile: string, dir: string | undefined = fon
       if (entry !== name && entry.startsWith(`${stem}-`) && entry.endsWith('.ttf')) unlinkSync(join(dir, entry));
     }
     void removeStaleTemps(dir).catch(() => undefined);
-    const sfnt = woffToSfnt(readFileSync(woffFile));
-    const temp = tempFileFor(target);
-    try {
-      writeFileSync(temp, sfnt);
-      renameSync(temp, target);
-    } catch (error) {
-      try {
-        unlinkSync(temp);
-      } catch {
-        // Never made.
-      }
-      throw error;
-    }
+    if (!keepInCache(target, woffToSfnt(readFileSync(woffFile)))) return undefined;
     return sizeOf(target) === expected ? target : undefined;
   } catch {
     return undefined;
