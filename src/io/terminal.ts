@@ -68,3 +68,23 @@ export function rawStream(stream: NodeJS.WriteStream): NodeJS.WriteStream {
   if (!raw) return stream;
   return Object.create(stream, { write: { value: raw } }) as NodeJS.WriteStream;
 }
+
+/**
+ * Resolves once a stream holds nothing more to write: at once for a synchronous one (a file, a
+ * terminal or a pipe on Linux), after its `drain` for an asynchronous one (a pipe on macOS or
+ * Windows), or when it has failed or closed, after which nothing more reaches it anyway.
+ */
+export function flushed(stream: NodeJS.WriteStream): Promise<void> {
+  if (stream.writableLength === 0 || stream.destroyed) return Promise.resolve();
+  return new Promise((resolve) => {
+    const done = () => {
+      stream.off('drain', done);
+      stream.off('close', done);
+      stream.off('error', done);
+      resolve();
+    };
+    stream.on('drain', done);
+    stream.on('close', done);
+    stream.on('error', done);
+  });
+}
