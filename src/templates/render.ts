@@ -21,7 +21,7 @@ async function compile(template: Template): Promise<Render> {
     if (pre && pre.body === template.body) {
       fn = Runtime.template(pre.spec as Parameters<typeof Runtime.template>[0]) as Render;
     } else {
-      const { default: Handlebars } = await import('handlebars');
+      const { Handlebars } = await import('./handlebars-compiler.js');
       // noEscape: values arrive escaped for Markdown already; HTML escaping would garble them.
       fn = Handlebars.create().compile(template.body, { noEscape: true }) as Render;
     }

@@ -29,7 +29,7 @@ describe('each command loads what it uses', () => {
     expect(build.files.some((file) => file.startsWith('actions-'))).toBe(true);
     for (const args of [['--version'], ['--help'], ['build', '--help']]) {
       const run = loaded(...args);
-      expect(run.files.filter((file) => file.startsWith('actions-') || file.startsWith('markdown-'))).toEqual([]);
+      expect(run.files.filter((file) => file.startsWith('actions-'))).toEqual([]);
       // Commander and the definitions are a small part of what a build reads.
       expect(run.bytes, args.join(' ')).toBeLessThan(build.bytes / 2);
     }
@@ -38,7 +38,6 @@ describe('each command loads what it uses', () => {
   it('a Markdown build loads neither the Word nor the PDF writer', () => {
     const out = tempDir();
     const md = loaded('build', join(EXAMPLES, 'school.yaml'), '--format', 'md', '--out', out);
-    expect(md.files.some((file) => file.startsWith('markdown-'))).toBe(true);
     expect(md.files.filter((file) => file.startsWith('docx-') || file.startsWith('pdf-'))).toEqual([]);
     const docx = loaded('build', join(EXAMPLES, 'school.yaml'), '--format', 'docx', '--out', out);
     expect(docx.files.some((file) => file.startsWith('docx-'))).toBe(true);
@@ -46,9 +45,9 @@ describe('each command loads what it uses', () => {
 
   it('the everyday commands come in a few files, not one per set of users of a module', () => {
     // Each file is a resolve, a read and a compile of its own: 28 files before the core chunk
-    // (scripts/build.mjs), 10 with it.
+    // (scripts/build.mjs), 7 with it.
     const md = loaded('build', join(EXAMPLES, 'school.yaml'), '--format', 'md', '--out', tempDir());
-    expect(md.files.length, md.files.join(' ')).toBeLessThanOrEqual(12);
+    expect(md.files.length, md.files.join(' ')).toBeLessThanOrEqual(8);
     // The core chunk holds the pipeline, check and the parsers: most of what a build reads.
     const largest = Math.max(...md.files.map((file) => statSync(join(DIST, file)).size));
     expect(largest).toBeGreaterThan(md.bytes / 2);
