@@ -72,8 +72,9 @@ function subsetFaces(fontFiles: readonly string[], codePoints: ReadonlySet<numbe
   const dir = fontCacheDir();
   for (const path of whole.paths) {
     const subset = cachedSubset(path, codePoints, scratch, covered, dir);
-    if (subset) blobs.push(subset);
-    else paths.push(path);
+    if (!subset) paths.push(path);
+    else if ('path' in subset) paths.push(subset.path);
+    else blobs.push(subset.bytes);
     everyFaceSubset &&= subset !== undefined;
   }
   for (const blob of whole.blobs) {

@@ -2,40 +2,49 @@ import { readFileSync, readdirSync, statSync, unlinkSync } from 'node:fs';
 import { basename, join } from 'node:path';
 import { shortHash } from '../../../io/short-hash.js';
 import { keepInCache } from '../cache-file.js';
-import { tableChecksum } from './sfnt-file.js';
 import { subsetFont, type Scratch } from './subset-font.js';
 
 /**
  * Font subsets kept between runs, in the cache folder: cutting the four faces of a plan takes
  * some 75 ms at every single PDF, and the next build of a plan mostly needs the characters the
- * last one had. Per face file one subset is kept, with the characters it was cut for; a document
- * whose characters are all among them takes it as it is. Otherwise a new subset is cut for the
- * characters of both, up to {@link MAX_CHARACTERS} (past that, for the document's alone, so that
- * the faces Typst reads stay small) and kept in its place. The PDF is the same either way: Typst
- * embeds only the glyphs the pages draw.
+ * last one had. Per face file a record names the subset last cut and the characters it was cut
+ * for; a document whose characters are all among them is given that subset's path. Otherwise a
+ * new subset is cut for the characters of both, up to {@link MAX_CHARACTERS} (past that, for the
+ * document's alone, so that the faces Typst reads stay small), and the record names it instead.
+ * The PDF is the same either way: Typst embeds only the glyphs the pages draw.
  *
- * A kept subset is believed only when its record names the very face file (path, size and time)
- * and the subset is whole (its length, and the checksum every TrueType file sums to).
+ * Typst reads the subset by its path (which is cheaper than handing it the bytes) while laying
+ * out, after the record was read: so a subset file is never changed once written (it is named
+ * after its characters), and one no record names any more is removed only when it is ten minutes old.
+ * A record is believed only when it names the very face file (path, size and time), and its
+ * subset only when it has the length the record gives.
  */
 
 /** The folder in the cache folder: a new layout of the records gets a new name. */
-const FOLDER = 'subsets-1';
+const FOLDER = 'subsets-2';
 
 /** Characters a kept subset may be cut for before it starts again from one document's. */
 export const MAX_CHARACTERS = 3000;
 
-/** The record kept beside a subset (`.json`). */
+/** How long a subset no record names is kept, for a run that read the record before it changed. */
+const UNNAMED_KEPT_MS = 10 * 60 * 1000;
+
+/** The record kept for a face file (`<face>-<hash of its path>.json`). */
 interface SubsetRecord {
   /** The face file the subset was cut from, its size and modification time. */
   source: string;
   size: number;
   mtimeMs: number;
-  /** The subset's length in bytes. */
+  /** The subset's file name (in the same folder) and length in bytes. */
+  file: string;
   length: number;
   /** The characters it was cut for, and those of them the face draws, as runs [first, count, …]. */
   characters: number[];
   covered: number[];
 }
+
+/** A subset: the path of a kept one, or the bytes of one that could not be kept. */
+export type Subset = { path: string } | { bytes: Buffer };
 
 /** Sorted code points as runs: [first, count, first, count, …]. */
 function toRuns(codePoints: Iterable<number>): number[] {
@@ -49,23 +58,39 @@ function toRuns(codePoints: Iterable<number>): number[] {
   return runs;
 }
 
-function fromRuns(runs: readonly number[]): Set<number> {
-  const codePoints = new Set<number>();
-  for (let i = 0; i + 1 < runs.length; i += 2) for (let k = 0; k < (runs[i + 1] as number); k++) codePoints.add((runs[i] as number) + k);
-  return codePoints;
+/** Whether a code point lies in one of the runs (sorted, as {@link toRuns} makes them). */
+function inRuns(runs: readonly number[], code: number): boolean {
+  let low = 0;
+  let high = runs.length / 2 - 1;
+  while (low <= high) {
+    const mid = (low + high) >> 1;
+    const first = runs[mid * 2] as number;
+    if (code < first) high = mid - 1;
+    else if (code >= first + (runs[mid * 2 + 1] as number)) low = mid + 1;
+    else return true;
+  }
+  return false;
+}
+
+function* fromRuns(runs: readonly number[]): Generator<number> {
+  for (let i = 0; i + 1 < runs.length; i += 2) for (let k = 0; k < (runs[i + 1] as number); k++) yield (runs[i] as number) + k;
 }
 
 const isRuns = (value: unknown): value is number[] =>
   Array.isArray(value) && value.length % 2 === 0 && value.every((n) => Number.isInteger(n) && n >= 0 && n <= 0x10ffff);
 
 /** The record at `file`, if it is one and is about the face file as it is now. */
-function readRecord(file: string, source: string, size: number, mtimeMs: number): SubsetRecord | undefined {
+function readRecord(file: string, stem: string, source: string, size: number, mtimeMs: number): SubsetRecord | undefined {
   try {
     const record = JSON.parse(readFileSync(file, 'utf8')) as Partial<SubsetRecord> | null;
     if (
       record?.source === source &&
       record.size === size &&
       record.mtimeMs === mtimeMs &&
+      typeof record.file === 'string' &&
+      // Only a subset of this face, in this folder.
+      record.file.startsWith(`${stem}-`) &&
+      /^[\w.-]+\.ttf$/.test(record.file) &&
       Number.isInteger(record.length) &&
       isRuns(record.characters) &&
       isRuns(record.covered)
@@ -78,20 +103,16 @@ function readRecord(file: string, source: string, size: number, mtimeMs: number)
   return undefined;
 }
 
-/** The kept subset, when it is whole: as long as its record says, and summing as a TrueType file must. */
-function readSubset(file: string, length: number): Buffer | undefined {
-  try {
-    const font = readFileSync(file);
-    return font.length === length && length % 4 === 0 && tableChecksum(font) === 0xb1b0afba ? font : undefined;
-  } catch {
-    return undefined;
-  }
+/** The name of a face file's record and subsets: its name and a hash of its path, so faces never meet. */
+function stemOf(file: string): string {
+  return `${basename(file).replace(/\.[^.]*$/, '')}-${shortHash(file)}`;
 }
 
 /**
- * The subset of the face file `file` for these code points, as {@link subsetFont} makes it, taken
- * from the cache folder `dir` when a kept one has them all, else cut and kept there. The code
- * points the face draws are added to `covered`. Undefined when the face cannot be subset.
+ * The subset of the face file `file` for these code points, as {@link subsetFont} makes it: the
+ * path of one kept in the cache folder `dir` that has them all, else one cut now (and kept there,
+ * when it can be). The code points the face draws are added to `covered`. Undefined when the face
+ * cannot be subset.
  */
 export function cachedSubset(
   file: string,
@@ -99,27 +120,28 @@ export function cachedSubset(
   scratch: Scratch,
   covered: Set<number>,
   dir: string | undefined,
-): Buffer | undefined {
+): Subset | undefined {
   let stat: { size: number; mtimeMs: number };
   try {
     stat = statSync(file);
   } catch {
     return undefined;
   }
-  if (!dir) return subsetFont(file, codePoints, scratch, covered);
-  const stem = `${basename(file).replace(/\.[^.]*$/, '')}-${shortHash(file)}`;
-  const fontFile = join(dir, FOLDER, `${stem}.ttf`);
-  const recordFile = join(dir, FOLDER, `${stem}.json`);
-  const record = readRecord(recordFile, file, stat.size, stat.mtimeMs);
+  const cut = (wanted: ReadonlySet<number>, drawn: Set<number>) => subsetFont(file, wanted, scratch, drawn);
+  if (!dir) {
+    const bytes = cut(codePoints, covered);
+    return bytes && { bytes };
+  }
+  const folder = join(dir, FOLDER);
+  const stem = stemOf(file);
+  const recordFile = join(folder, `${stem}.json`);
+  const record = readRecord(recordFile, stem, file, stat.size, stat.mtimeMs);
 
-  if (record) {
-    const characters = fromRuns(record.characters);
-    if ([...codePoints].every((code) => characters.has(code))) {
-      const font = readSubset(fontFile, record.length);
-      if (font) {
-        for (const code of fromRuns(record.covered)) if (codePoints.has(code)) covered.add(code);
-        return font;
-      }
+  if (record && [...codePoints].every((code) => inRuns(record.characters, code))) {
+    const path = join(folder, record.file);
+    if (sizeOf(path) === record.length) {
+      for (const code of codePoints) if (inRuns(record.covered, code)) covered.add(code);
+      return { path };
     }
   }
 
@@ -130,58 +152,77 @@ export function cachedSubset(
     if (union.size <= MAX_CHARACTERS) for (const code of union) wanted.add(code);
   }
   const drawn = new Set<number>();
-  const font = subsetFont(file, wanted, scratch, drawn);
-  if (!font) return undefined;
+  const bytes = cut(wanted, drawn);
+  if (!bytes) return undefined;
   for (const code of drawn) if (codePoints.has(code)) covered.add(code);
-  // The subset first, then its record: a record never speaks of a subset not yet there.
+  const characters = toRuns(wanted);
+  const name = `${stem}-${shortHash(characters.join(','))}.ttf`;
   const kept: SubsetRecord = {
     source: file,
     size: stat.size,
     mtimeMs: stat.mtimeMs,
-    length: font.length,
-    characters: toRuns(wanted),
+    file: name,
+    length: bytes.length,
+    characters,
     covered: toRuns(drawn),
   };
-  if (keepInCache(fontFile, font)) keepInCache(recordFile, JSON.stringify(kept));
-  removeOrphanSubsets(dir);
-  return font;
+  // The subset first, then the record: a record never names a subset not yet there.
+  const path = join(folder, name);
+  const keptBoth = (sizeOf(path) === bytes.length || keepInCache(path, bytes)) && keepInCache(recordFile, JSON.stringify(kept));
+  tidySubsets(dir);
+  return keptBoth ? { path } : { bytes };
+}
+
+function sizeOf(path: string): number | undefined {
+  try {
+    return statSync(path).size;
+  } catch {
+    return undefined;
+  }
 }
 
 /**
- * Removes the kept subsets of face files that are no longer there (an older version of a bundled
- * face, a font uninstalled): read from their records. Returns how many files were removed.
+ * Tidies the kept subsets: the records (and subsets) of face files that are no longer there (an
+ * older version of a bundled face, a font uninstalled), and the subsets no record names that are
+ * ten minutes old. Returns how many files were removed.
  */
-export function removeOrphanSubsets(dir: string | undefined): number {
+export function tidySubsets(dir: string | undefined, now = Date.now()): number {
   if (!dir) return 0;
   const folder = join(dir, FOLDER);
-  let removed = 0;
   let entries: string[];
   try {
     entries = readdirSync(folder);
   } catch {
     return 0;
   }
+  const named = new Set<string>();
+  const gone: string[] = [];
   for (const entry of entries.filter((name) => name.endsWith('.json'))) {
-    let source: unknown;
+    let record: Partial<SubsetRecord> | undefined;
     try {
-      source = (JSON.parse(readFileSync(join(folder, entry), 'utf8')) as { source?: unknown }).source;
+      record = JSON.parse(readFileSync(join(folder, entry), 'utf8')) as Partial<SubsetRecord>;
     } catch {
-      source = undefined;
+      record = undefined;
     }
-    let there = false;
+    if (typeof record?.source === 'string' && sizeOf(record.source) !== undefined) {
+      if (typeof record.file === 'string') named.add(record.file);
+    } else gone.push(entry);
+  }
+  let removed = 0;
+  const remove = (name: string) => {
     try {
-      there = typeof source === 'string' && statSync(source).isFile();
+      unlinkSync(join(folder, name));
+      removed++;
     } catch {
-      there = false;
+      // Gone already.
     }
-    if (there) continue;
-    for (const file of [entry, entry.replace(/\.json$/, '.ttf')]) {
-      try {
-        unlinkSync(join(folder, file));
-        removed++;
-      } catch {
-        // Gone already.
-      }
+  };
+  for (const entry of gone) remove(entry);
+  for (const entry of entries.filter((name) => name.endsWith('.ttf') && !named.has(name))) {
+    try {
+      if (now - statSync(join(folder, entry)).mtimeMs >= UNNAMED_KEPT_MS) remove(entry);
+    } catch {
+      // Gone already.
     }
   }
   return removed;
