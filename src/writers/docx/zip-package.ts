@@ -55,6 +55,25 @@ export function dosDate(day: Date): number {
   return ((year - 1980) << 9) | ((day.getUTCMonth() + 1) << 5) | day.getUTCDate();
 }
 
+/**
+ * The fields a local header and the central directory share, from `at`: version needed (2.0),
+ * flags (bit 3: sizes in the data descriptor), method (DEFLATE), time (midnight) and date.
+ */
+function writeMethodAndDate(zip: Buffer, at: number, date: number): void {
+  zip.writeUInt16LE(20, at);
+  zip.writeUInt16LE(8, at + 2);
+  zip.writeUInt16LE(8, at + 4);
+  zip.writeUInt16LE(0, at + 6);
+  zip.writeUInt16LE(date, at + 8);
+}
+
+/** CRC-32, compressed and uncompressed size, from `at` (data descriptor and central directory). */
+function writeSizes(zip: Buffer, at: number, part: PreparedPart): void {
+  zip.writeUInt32LE(part.crc, at);
+  zip.writeUInt32LE(part.deflated.length, at + 4);
+  zip.writeUInt32LE(part.size, at + 8);
+}
+
 /** The zip of these entries, in this order, each dated `day` (see {@link dosDate}). */
 export function zipPackage(entries: readonly PackageEntry[], day: Date): Uint8Array {
   const date = dosDate(day);
@@ -73,20 +92,14 @@ export function zipPackage(entries: readonly PackageEntry[], day: Date): Uint8Ar
     const name = names[i] as Buffer;
     offsets.push(at);
     zip.writeUInt32LE(0x04034b50, at);
-    zip.writeUInt16LE(20, at + 4);
-    zip.writeUInt16LE(8, at + 6);
-    zip.writeUInt16LE(8, at + 8);
-    zip.writeUInt16LE(0, at + 10);
-    zip.writeUInt16LE(date, at + 12);
+    writeMethodAndDate(zip, at + 4, date);
     zip.writeUInt16LE(name.length, at + 26);
     name.copy(zip, at + 30);
     at += 30 + name.length;
     zip.set(part.deflated, at);
     at += part.deflated.length;
     zip.writeUInt32LE(0x08074b50, at);
-    zip.writeUInt32LE(part.crc, at + 4);
-    zip.writeUInt32LE(part.deflated.length, at + 8);
-    zip.writeUInt32LE(part.size, at + 12);
+    writeSizes(zip, at + 4, part);
     at += 16;
   });
   const directory = at;
@@ -94,14 +107,8 @@ export function zipPackage(entries: readonly PackageEntry[], day: Date): Uint8Ar
     const name = names[i] as Buffer;
     zip.writeUInt32LE(0x02014b50, at);
     zip.writeUInt16LE(20, at + 4);
-    zip.writeUInt16LE(20, at + 6);
-    zip.writeUInt16LE(8, at + 8);
-    zip.writeUInt16LE(8, at + 10);
-    zip.writeUInt16LE(0, at + 12);
-    zip.writeUInt16LE(date, at + 14);
-    zip.writeUInt32LE(part.crc, at + 16);
-    zip.writeUInt32LE(part.deflated.length, at + 20);
-    zip.writeUInt32LE(part.size, at + 24);
+    writeMethodAndDate(zip, at + 6, date);
+    writeSizes(zip, at + 16, part);
     zip.writeUInt16LE(name.length, at + 28);
     zip.writeUInt32LE(offsets[i] as number, at + 42);
     name.copy(zip, at + 46);
