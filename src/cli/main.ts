@@ -1,6 +1,6 @@
 /**
  * The executable's entry (dist/cli.js): makes the standard streams safe, creates the run's session,
- * turns signals into its abort, runs the command and sets the exit status. The commands themselves
+ * turns signals into its abort, runs the command and ends the process with its exit status. The commands themselves
  * are in `program.ts`, which tests also run in-process.
  */
 import { flushed, guardStream } from '../io/terminal.js';
