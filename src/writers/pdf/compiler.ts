@@ -3,7 +3,7 @@ import { isMainThread } from 'node:worker_threads';
 import { NodeCompiler } from '@myriaddreamin/typst-ts-node-compiler';
 import { unpackedFontFile } from './unpacked-fonts.js';
 import { woffToSfnt } from './woff.js';
-import { documentCodePoints } from './subset/document-chars.js';
+import { documentCharacters, withTypstGenerated } from './subset/document-chars.js';
 import { cachedSubset } from './subset/subset-cache.js';
 import { subsetFont, type Scratch } from './subset/subset-font.js';
 import { fontCacheDir } from './user-folders.js';
@@ -92,19 +92,13 @@ function subsetFaces(fontFiles: readonly string[], codePoints: ReadonlySet<numbe
 const TYPST_SUBSTITUTES = ['‘', '’', '“', '”', '‐'];
 
 /**
- * Whether the faces draw every character of the document, so that Typst needs none of the
- * system's fonts to fall back on: every character of the texts (as written, composed and
- * decomposed) but line breaks and other controls, which are never drawn.
+ * Whether the faces draw every character of the document (its texts as written, composed and
+ * decomposed: {@link documentCharacters}), so that Typst needs none of the system's fonts to fall
+ * back on. Line breaks and other controls are never drawn.
  */
-function drawsAll(covered: ReadonlySet<number>, texts: readonly string[]): boolean {
-  for (const text of [...texts, ...TYPST_SUBSTITUTES]) {
-    for (const form of new Set([text, text.normalize('NFC'), text.normalize('NFD')])) {
-      for (const char of form) {
-        const code = char.codePointAt(0) as number;
-        if (code >= 0x20 && !(code >= 0x7f && code <= 0x9f) && !covered.has(code)) return false;
-      }
-    }
-  }
+function drawsAll(covered: ReadonlySet<number>, characters: ReadonlySet<number>): boolean {
+  for (const char of TYPST_SUBSTITUTES) if (!covered.has(char.codePointAt(0) as number)) return false;
+  for (const code of characters) if (code >= 0x20 && !(code >= 0x7f && code <= 0x9f) && !covered.has(code)) return false;
   return true;
 }
 
@@ -176,11 +170,11 @@ export function compilePdf(source: string, inputs: Record<string, string>, fontF
   const faces = nextPdfFaces();
   notePdfLaidOut(faces);
   // A compiler of subsets serves this one document and is not kept.
-  const texts = [source, ...Object.values(inputs)];
   let compiler: NodeCompiler;
   if (faces === 'subset') {
-    const subsets = subsetFaces(fontFiles, documentCodePoints(texts));
-    compiler = createCompiler(subsets, !subsets.covered || !drawsAll(subsets.covered, texts));
+    const characters = documentCharacters([source, ...Object.values(inputs)]);
+    const subsets = subsetFaces(fontFiles, withTypstGenerated(characters));
+    compiler = createCompiler(subsets, !subsets.covered || !drawsAll(subsets.covered, characters));
   } else compiler = compilerFor(fontFiles);
   const { document, warnings } = layOut(compiler, source, inputs);
   const pdf = compiler.pdf(document);

@@ -20,8 +20,12 @@ export const TYPST_GENERATED: readonly (readonly [number, number])[] = [
  * when the face has é, and decomposes it when it has not), and of {@link TYPST_GENERATED}.
  */
 export function documentCodePoints(texts: Iterable<string>): Set<number> {
+  return withTypstGenerated(documentCharacters(texts));
+}
+
+/** The code points of these texts, as written, composed and decomposed. */
+export function documentCharacters(texts: Iterable<string>): Set<number> {
   const codePoints = new Set<number>();
-  for (const [first, last] of TYPST_GENERATED) for (let c = first; c <= last; c++) codePoints.add(c);
   const add = (text: string) => {
     for (const char of text) codePoints.add(char.codePointAt(0) as number);
   };
@@ -33,5 +37,12 @@ export function documentCodePoints(texts: Iterable<string>): Set<number> {
       if (normal !== text) add(normal);
     }
   }
+  return codePoints;
+}
+
+/** These code points and those of {@link TYPST_GENERATED}. */
+export function withTypstGenerated(characters: ReadonlySet<number>): Set<number> {
+  const codePoints = new Set(characters);
+  for (const [first, last] of TYPST_GENERATED) for (let c = first; c <= last; c++) codePoints.add(c);
   return codePoints;
 }
