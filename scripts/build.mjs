@@ -12,7 +12,9 @@ rmSync(new URL('../dist', import.meta.url), { recursive: true, force: true });
 
 // The built-in templates, compiled to Handlebars specs now rather than at every run; each type's
 // spec is a module of its own (`precompiled:school`), imported on demand, so esbuild puts it in a
-// chunk of its own and a build loads only the type it renders.
+// chunk of its own and a build loads only the type it renders. The module also holds the
+// template's front matter and body: a build of a built-in type does not read templates/ (after
+// editing a built-in template in a clone, run npm run build, as after editing src/).
 const templatesDir = new URL('../templates/', import.meta.url);
 const templateTypes = readdirSync(templatesDir);
 const precompilePlugin = {
@@ -25,9 +27,15 @@ const precompilePlugin = {
     b.onResolve({ filter: /^precompiled:/ }, (args) => ({ path: args.path.slice('precompiled:'.length), namespace: 'precompiled' }));
     b.onLoad({ filter: /.*/, namespace: 'precompiled' }, (args) => {
       const text = readFileSync(new URL(`${args.path}/template.md`, templatesDir), 'utf8');
-      const body = text.replace(/^---[ \t]*\r?\n[\s\S]*?\r?\n?---[ \t]*(?:\r?\n|$)/, '');
+      // As src/text/front-matter.ts splits it at run time.
+      const match = /^---[ \t]*\r?\n([\s\S]*?)\r?\n?---[ \t]*(?:\r?\n|$)/.exec(text);
+      const yaml = match?.[1];
+      const body = match ? text.slice(match[0].length) : text;
       const spec = Handlebars.precompile(body, { noEscape: true });
-      return { contents: `export const body = ${JSON.stringify(body)};\nexport const spec = ${spec};`, loader: 'js' };
+      return {
+        contents: `export const frontMatter = ${JSON.stringify(yaml ?? '')};\nexport const body = ${JSON.stringify(body)};\nexport const spec = ${spec};`,
+        loader: 'js',
+      };
     });
   },
 };

@@ -1,6 +1,7 @@
 import { readdirSync, existsSync, statSync } from 'node:fs';
 import { join } from 'node:path';
 import YAML from 'yaml';
+import { PRECOMPILED } from './precompiled.js';
 import { UserError, quote } from '../errors.js';
 import { readTextFile, readTextFileSync } from '../io/read-text-file.js';
 import type { TypeChoices } from '../vocab/definition/read-value.js';
@@ -161,7 +162,9 @@ export class TemplateRegistry {
     for (const { dir, builtIn } of this.dirs()) {
       const file = join(dir, type, 'template.md');
       if (!existsSync(file)) continue;
-      const { yaml, body } = splitFrontMatter(await readTextFile(file));
+      // A built-in template comes compiled with the program (see precompiled.ts), its text with it.
+      const pre = builtIn ? await PRECOMPILED[type]?.() : undefined;
+      const { yaml, body } = pre ? { yaml: pre.frontMatter, body: pre.body } : splitFrontMatter(await readTextFile(file));
       const template = new Template(type, file, builtIn, yaml ?? '', body);
       this.cache.set(type, template);
       return template;
