@@ -98,6 +98,11 @@ describe('kept font subsets', () => {
     const kept = JSON.parse(readFileSync(record, 'utf8')) as { file: string };
     writeFileSync(record, JSON.stringify({ ...kept, file: '../../../etc/passwd' }));
     expect(pathOf(subset(face, '工会工作', dir)).startsWith(join(dir, FOLDER))).toBe(true);
+    // Runs out of order (binary search would misread them) are not believed either.
+    const good = JSON.parse(readFileSync(record, 'utf8')) as { covered: number[] };
+    writeFileSync(record, JSON.stringify({ ...good, covered: [0x5de5, 1, 0x4f1a, 1] }));
+    subset(face, '工会工作', dir);
+    expect((JSON.parse(readFileSync(record, 'utf8')) as { covered: number[] }).covered).toEqual(good.covered);
   });
 
   it('are tidied: those of faces gone, and those no record names once ten minutes old', () => {

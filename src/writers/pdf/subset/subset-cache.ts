@@ -76,8 +76,17 @@ function* fromRuns(runs: readonly number[]): Generator<number> {
   for (let i = 0; i + 1 < runs.length; i += 2) for (let k = 0; k < (runs[i + 1] as number); k++) yield (runs[i] as number) + k;
 }
 
-const isRuns = (value: unknown): value is number[] =>
-  Array.isArray(value) && value.length % 2 === 0 && value.every((n) => Number.isInteger(n) && n >= 0 && n <= 0x10ffff);
+/** Whether a value is runs as {@link toRuns} makes them: in order, apart, none empty (inRuns relies on it). */
+function isRuns(value: unknown): value is number[] {
+  if (!Array.isArray(value) || value.length % 2 !== 0) return false;
+  let end = -1;
+  for (let i = 0; i < value.length; i += 2) {
+    const [first, count] = [value[i], value[i + 1]];
+    if (!Number.isInteger(first) || !Number.isInteger(count) || first <= end || count < 1 || first + count > 0x110000) return false;
+    end = first + count;
+  }
+  return true;
+}
 
 /** The record at `file`, if it is one and is about the face file as it is now. */
 function readRecord(file: string, stem: string, source: string, size: number, mtimeMs: number): SubsetRecord | undefined {
