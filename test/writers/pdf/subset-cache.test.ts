@@ -105,6 +105,19 @@ describe('kept font subsets', () => {
     expect((JSON.parse(readFileSync(record, 'utf8')) as { covered: number[] }).covered).toEqual(good.covered);
   });
 
+  it('are kept for a face whose file name is Chinese or has spaces, as a Windows font may', () => {
+    const dir = tempDir();
+    const face = join(tempDir(), '方正 仿宋_GBK.ttf');
+    copyFileSync(SANS, face);
+    const path = pathOf(subset(face, '工会', dir));
+    expect(path.split('/').pop()).toMatch(/^_+GBK-[0-9a-f]{8}-[0-9a-f]{8}\.ttf$/);
+    // Found again the next time, not cut again: a cut would write its record anew.
+    const record = join(dir, FOLDER, readdirSync(join(dir, FOLDER)).find((file) => file.endsWith('.json')) as string);
+    const inode = statSync(record).ino;
+    expect(pathOf(subset(face, '工会', dir))).toBe(path);
+    expect(statSync(record).ino).toBe(inode);
+  });
+
   it('are tidied: those of faces gone, and those no record names once ten minutes old', () => {
     const dir = tempDir();
     const faces = tempDir();

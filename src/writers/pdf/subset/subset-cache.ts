@@ -112,9 +112,14 @@ function readRecord(file: string, stem: string, source: string, size: number, mt
   return undefined;
 }
 
-/** The name of a face file's record and subsets: its name and a hash of its path, so faces never meet. */
+/**
+ * The name of a face file's record and subsets: its name (letters, digits, `.` and `-`; a Windows
+ * font's Chinese name or spaces become `_`) and a hash of its path, so faces never meet.
+ */
 function stemOf(file: string): string {
-  return `${basename(file).replace(/\.[^.]*$/, '')}-${shortHash(file)}`;
+  return `${basename(file)
+    .replace(/\.[^.]*$/, '')
+    .replace(/[^\w.-]+/g, '_')}-${shortHash(file)}`;
 }
 
 /**
