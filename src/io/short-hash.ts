@@ -5,5 +5,10 @@
 export function shortHash(text: string): string {
   let hash = 0x811c9dc5;
   for (const char of text) hash = Math.imul(hash ^ (char.codePointAt(0) as number), 0x01000193);
-  return (hash >>> 0).toString(16).padStart(8, '0');
+  return hex8(hash);
+}
+
+/** A 32-bit number as eight hex digits. */
+export function hex8(n: number): string {
+  return (n >>> 0).toString(16).padStart(8, '0');
 }

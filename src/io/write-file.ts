@@ -5,10 +5,7 @@ import { basename, dirname, join } from 'node:path';
 import { UserError } from '../errors.js';
 import { currentSession, sessionCache } from '../session/session.js';
 import { errnoReason } from './errno.js';
-import { shortHash } from './short-hash.js';
-
-/** Eight hex digits of a 32-bit number. */
-const hex8 = (n: number): string => (n >>> 0).toString(16).padStart(8, '0');
+import { hex8, shortHash } from './short-hash.js';
 
 /**
  * This machine, in eight hex digits: a pid says whether a writer is alive only on its own machine.

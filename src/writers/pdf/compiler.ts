@@ -3,7 +3,7 @@ import { isMainThread } from 'node:worker_threads';
 import { NodeCompiler } from '@myriaddreamin/typst-ts-node-compiler';
 import { unpackedFontFile } from './unpacked-fonts.js';
 import { woffToSfnt } from './woff.js';
-import { documentCharacters, withTypstGenerated } from './subset/document-chars.js';
+import { TYPST_SUBSTITUTES, documentCharacters, withTypstGenerated } from './subset/document-chars.js';
 import { cachedSubset } from './subset/subset-cache.js';
 import { subsetFont, type Scratch } from './subset/subset-font.js';
 import { fontCacheDir } from './user-folders.js';
@@ -86,18 +86,13 @@ function subsetFaces(fontFiles: readonly string[], codePoints: ReadonlySet<numbe
 }
 
 /**
- * Characters Typst sets in place of what a plan says (smart quotes for ' and ", the hyphen of a
- * broken word): a face must draw them too before the system's fonts can be left out.
- */
-const TYPST_SUBSTITUTES = ['‘', '’', '“', '”', '‐'];
-
-/**
  * Whether the faces draw every character of the document (its texts as written, composed and
- * decomposed: {@link documentCharacters}), so that Typst needs none of the system's fonts to fall
- * back on. Line breaks and other controls are never drawn.
+ * decomposed: {@link documentCharacters}) and those Typst puts in place of some of them
+ * ({@link TYPST_SUBSTITUTES}), so that Typst needs none of the system's fonts to fall back on.
+ * Line breaks and other controls are never drawn.
  */
 function drawsAll(covered: ReadonlySet<number>, characters: ReadonlySet<number>): boolean {
-  for (const char of TYPST_SUBSTITUTES) if (!covered.has(char.codePointAt(0) as number)) return false;
+  for (const code of TYPST_SUBSTITUTES) if (!covered.has(code)) return false;
   for (const code of characters) if (code >= 0x20 && !(code >= 0x7f && code <= 0x9f) && !covered.has(code)) return false;
   return true;
 }

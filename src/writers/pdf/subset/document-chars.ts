@@ -16,6 +16,13 @@ export const TYPST_GENERATED: readonly (readonly [number, number])[] = [
 ];
 
 /**
+ * What Typst sets in place of a plan's own characters (smart quotes for ' and ", the hyphen of a
+ * broken word): among {@link TYPST_GENERATED}, the ones a document's faces must draw before the
+ * system's fonts can be left out.
+ */
+export const TYPST_SUBSTITUTES: readonly number[] = [0x2018, 0x2019, 0x201c, 0x201d, 0x2010];
+
+/**
  * The code points of these texts, composed and decomposed (the shaper composes é from e and ◌́
  * when the face has é, and decomposes it when it has not), and of {@link TYPST_GENERATED}.
  */
