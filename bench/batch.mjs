@@ -10,7 +10,7 @@ import { join } from 'node:path';
 import { performance } from 'node:perf_hooks';
 
 const root = new URL('..', import.meta.url).pathname;
-const bin = join(root, 'bin/unionplan.js');
+const bin = join(root, 'bin/unionplan.cjs');
 const COUNT = Number(process.env.BENCH_BATCH_COUNT ?? 1000);
 // Shared machines are noisy: the same run has taken 9 s and 13 s minutes apart. Each unionplan
 // run is repeated and its median reported (pandoc's one run of ~40 s averages out on its own).

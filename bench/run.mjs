@@ -15,7 +15,7 @@ const work = mkdtempSync(join(tmpdir(), 'unionplan-bench-'));
 // filled by the first, uncounted round, so that the user's cache neither helps nor is touched.
 process.env.UNIONPLAN_CACHE_DIR = join(work, 'cache');
 const keptSubsets = join(work, 'cache', 'fonts', 'subsets-2');
-const bin = join(root, 'bin/unionplan.js');
+const bin = join(root, 'bin/unionplan.cjs');
 const example = join(root, 'examples/school.yaml');
 
 function has(command) {

@@ -9,7 +9,7 @@ import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 
 const root = new URL('..', import.meta.url).pathname;
-const bin = join(root, 'bin/unionplan.js');
+const bin = join(root, 'bin/unionplan.cjs');
 const RUNS = Number(process.env.BENCH_UI_RUNS ?? 10);
 const CHROMIUM = ['/usr/bin/chromium', '/usr/bin/chromium-browser'].find(
   (p) => spawnSync(p, ['--version'], { stdio: 'ignore' }).status === 0,

@@ -5,7 +5,7 @@ import { startUi } from './start-ui.mjs';
 import { chromium } from 'playwright-core';
 
 const root = new URL('..', import.meta.url).pathname;
-const ui = startUi(`${root}bin/unionplan.js`);
+const ui = startUi(`${root}bin/unionplan.cjs`);
 const { child } = ui;
 const url = await ui.url;
 const browser = await chromium.launch({ executablePath: process.env.CHROMIUM ?? '/usr/bin/chromium' });

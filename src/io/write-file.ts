@@ -1,43 +1,10 @@
 import { readdirSync, unlinkSync } from 'node:fs';
-import { link, mkdir, open, readdir, rename, stat, unlink, type FileHandle } from 'node:fs/promises';
-import { hostname } from 'node:os';
-import { basename, dirname, join } from 'node:path';
+import { link, mkdir, open, readdir, rename, unlink, type FileHandle } from 'node:fs/promises';
+import { dirname, join } from 'node:path';
 import { UserError } from '../errors.js';
 import { currentSession, sessionCache } from '../session/session.js';
 import { errnoReason } from './errno.js';
-import { hex8, shortHash } from './short-hash.js';
-
-/**
- * This machine, in eight hex digits: a pid says whether a writer is alive only on its own machine.
- * Not a hash of node:crypto, which would cost every build some 8 ms to load for a name that needs
- * no secrecy.
- */
-const HOST = shortHash(hostname());
-
-/**
- * `.plan.docx.unionplan-1a2b3c4d-4242-0a1b2c3d.tmp`: hidden, beside its file, unique (the random
- * part need not be unguessable: the file is opened with `wx`, so a taken name fails), and
- * recognisably its — with the machine and process that write it, so that one left by a killed
- * run (SIGKILL, a power cut) can be told from one still being written.
- */
-export function tempFileFor(file: string, pid: number = process.pid): string {
-  return join(dirname(file), `.${basename(file)}.unionplan-${HOST}-${pid}-${hex8(Math.random() * 0x1_0000_0000)}.tmp`);
-}
-
-const TEMP_NAME = /^\.(.+)\.unionplan-([0-9a-f]{8})-(\d+)-[0-9a-f]{8}\.tmp$/;
-
-/** A temporary file older than this is stale whoever wrote it (another machine on a shared folder). */
-const STALE_MS = 24 * 60 * 60 * 1000;
-
-function alive(pid: number): boolean {
-  try {
-    process.kill(pid, 0);
-    return true;
-  } catch (error) {
-    // EPERM: it exists, as another user's process.
-    return (error as NodeJS.ErrnoException).code === 'EPERM';
-  }
-}
+import { leftBehind, TEMP_NAME, tempFileFor } from './temp-name.js';
 
 /**
  * Removes the temporary files a killed run left in `dir` (SIGKILL cannot be caught, so that run
@@ -53,14 +20,9 @@ export async function removeStaleTemps(dir: string): Promise<number> {
   }
   let removed = 0;
   for (const entry of entries) {
-    const match = TEMP_NAME.exec(entry);
-    if (!match) continue;
-    const path = join(dir, entry);
+    if (!leftBehind(dir, entry)) continue;
     try {
-      const ours = match[2] === HOST;
-      const stale = ours ? !alive(Number(match[3])) : Date.now() - (await stat(path)).mtimeMs > STALE_MS;
-      if (!stale) continue;
-      await unlink(path);
+      await unlink(join(dir, entry));
       removed++;
     } catch {
       // Gone already, or not ours to remove.

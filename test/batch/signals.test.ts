@@ -4,7 +4,7 @@ import { existsSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { availableParallelism } from 'node:os';
 import { join } from 'node:path';
 import { beforeAll, describe, expect, it } from 'vitest';
-import { tempFileFor } from '../../src/io/write-file.js';
+import { tempFileFor } from '../../src/io/temp-name.js';
 import { listFiles, requireBuild, run, start, tempDir, until } from './helpers.js';
 
 beforeAll(requireBuild);

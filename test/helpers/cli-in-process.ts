@@ -1,6 +1,6 @@
 /**
- * The CLI run in this process: the same commands, messages and exit statuses as `bin/unionplan.js`
- * (`src/cli/program.ts` is what `dist/cli.js` runs), without starting Node for every call. Each
+ * The CLI run in this process: the same commands, messages and exit statuses as `bin/unionplan.cjs`
+ * (`src/cli/program.ts` is what `dist/cli.cjs` runs), without starting Node for every call. Each
  * call gets a session of its own, as a process would. What only a real process shows — signals,
  * a closed pipe, the bundle itself — is tested by spawning it (`cli.ts`).
  */

@@ -4,7 +4,7 @@ import { existsSync, mkdtempSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 
-export const BIN = new URL('../../bin/unionplan.js', import.meta.url).pathname;
+export const BIN = new URL('../../bin/unionplan.cjs', import.meta.url).pathname;
 export const EXAMPLES = new URL('../../examples/', import.meta.url).pathname;
 
 /** Runs `unionplan …` in `cwd` and waits for it. */
@@ -24,7 +24,7 @@ export function tempDir(prefix = 'unionplan-cli-'): string {
 }
 
 /** Fails the suite early, with the fix, when the CLI has not been built. */
-export function requireBuild(file = 'cli.js'): void {
+export function requireBuild(file = 'cli.cjs'): void {
   if (!existsSync(new URL(`../../dist/${file}`, import.meta.url))) {
     throw new Error(`dist/${file} is missing: run \`npm run build\` (npm test does it first)`);
   }

@@ -64,7 +64,8 @@ beforeAll(() => {
   const [info] = JSON.parse(out) as { filename: string; files: { path: string }[] }[];
   tarball = join(dest, info!.filename);
   const shipped = info!.files.map((file) => file.path);
-  expect(shipped).toContain('dist/cli.js');
+  expect(shipped).toContain('dist/cli.cjs');
+  expect(shipped).toContain('dist/launch.cjs');
   expect(shipped).toContain('dist/types/lib.d.ts');
   expect(shipped).toContain('templates/school/template.md');
   expect(shipped).toContain('LICENSE');

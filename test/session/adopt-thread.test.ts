@@ -36,7 +36,7 @@ describe('Session.adoptThread', () => {
       const original = ah.AsyncLocalStorage.prototype.run;
       ah.AsyncLocalStorage.prototype.run = function (...args) { process.stderr.write('ALS-RUN\\n'); return original.apply(this, args); };
       process.argv = [process.argv[0], 'unionplan', 'build', ${JSON.stringify(plan)}, '--format', 'md', '--out', ${JSON.stringify(out)}];
-      import(${JSON.stringify(new URL('../../dist/cli.js', import.meta.url).href)});
+      require(${JSON.stringify(new URL('../../bin/unionplan.cjs', import.meta.url).pathname)});
     `;
     const result = spawnSync(process.execPath, ['-e', script], { encoding: 'utf8' });
     expect(result.status).toBe(0);

@@ -2,7 +2,7 @@ import { readdirSync, type Dirent } from 'node:fs';
 import { delimiter, extname, join } from 'node:path';
 import { indexedFaces } from './font-index.js';
 import type { FaceInfo } from './sfnt.js';
-import { safeHomedir } from './user-folders.js';
+import { safeHomedir } from '../../io/cache-folder.js';
 import { sessionCache } from '../../session/session.js';
 
 /**

@@ -1,7 +1,7 @@
 import { readFileSync, statSync } from 'node:fs';
 import { join } from 'node:path';
 import { sessionCache } from '../../session/session.js';
-import { keepInCache } from './cache-file.js';
+import { keepInCache } from '../../io/keep-in-cache.js';
 import { readFaces, type FaceInfo } from './sfnt.js';
 import { fontCacheDir } from './user-folders.js';
 

@@ -1,7 +1,7 @@
 import { closeSync, mkdirSync, openSync, readFileSync, readSync, readdirSync, statSync, unlinkSync } from 'node:fs';
 import { basename, join } from 'node:path';
 import { removeStaleTemps } from '../../io/write-file.js';
-import { keepInCache } from './cache-file.js';
+import { keepInCache } from '../../io/keep-in-cache.js';
 import { fontCacheDir } from './user-folders.js';
 import { sfntSizeOfWoff, woffToSfnt } from './woff.js';
 

@@ -1,35 +1,8 @@
-import { homedir } from 'node:os';
 import { join } from 'node:path';
+import { cacheFolder } from '../../io/cache-folder.js';
 
-/**
- * The user's folders unionplan keeps things in: the home folder, and the cache folder where the
- * unpacked 楷体 face and the index of the system's fonts are kept between runs.
- */
-
-/** The user's home folder, or `''` where there is none (a service account). */
-export function safeHomedir(): string {
-  try {
-    return homedir();
-  } catch {
-    return '';
-  }
-}
-
-/** The environment variable naming the cache folder (for shared or read-only homes). */
-export const CACHE_DIR_ENV = 'UNIONPLAN_CACHE_DIR';
-
-/** Where font files and font data are kept: the platform's cache folder for applications, under unionplan. */
+/** Where font files and font data are kept: `fonts/` in unionplan's cache folder (io/cache-folder.ts). */
 export function fontCacheDir(env: NodeJS.ProcessEnv = process.env, platform: NodeJS.Platform = process.platform): string | undefined {
-  const chosen = env[CACHE_DIR_ENV]?.trim();
-  if (chosen) return join(chosen, 'fonts');
-  // Without a home (a service account) the XDG or Windows variables may still name a folder.
-  const home = safeHomedir();
-  const xdg = env.XDG_CACHE_HOME || (home ? join(home, '.cache') : '');
-  const base =
-    platform === 'win32'
-      ? env.LOCALAPPDATA && join(env.LOCALAPPDATA, 'unionplan', 'Cache')
-      : platform === 'darwin'
-        ? home && join(home, 'Library', 'Caches', 'unionplan')
-        : xdg && join(xdg, 'unionplan');
+  const base = cacheFolder(env, platform);
   return base ? join(base, 'fonts') : undefined;
 }

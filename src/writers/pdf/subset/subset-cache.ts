@@ -1,7 +1,7 @@
 import { readFileSync, readdirSync, statSync, unlinkSync } from 'node:fs';
 import { basename, join } from 'node:path';
 import { shortHash } from '../../../io/short-hash.js';
-import { keepInCache } from '../cache-file.js';
+import { keepInCache } from '../../../io/keep-in-cache.js';
 import { subsetFont, type Scratch } from './subset-font.js';
 
 /**

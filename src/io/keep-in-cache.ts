@@ -1,6 +1,6 @@
 import { mkdirSync, renameSync, unlinkSync, writeFileSync } from 'node:fs';
 import { dirname } from 'node:path';
-import { tempFileFor } from '../../io/write-file.js';
+import { tempFileFor } from './temp-name.js';
 
 /**
  * Keeps `data` as `file` in the cache folder: written beside it and renamed over it, so that a
