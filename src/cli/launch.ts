@@ -5,10 +5,31 @@
  */
 import { join } from 'node:path';
 import { cacheFolder } from '../io/cache-folder.js';
-import { type CodeCacheState, runWithCodeCache } from '../io/code-cache.js';
+import { type CodeCacheState, compileBundle } from '../io/code-cache.js';
+
+/**
+ * What kind of run `args` ask for, as far as the code it runs goes: the command, and the formats
+ * of a build or batch (`build:docx,pdf`); `''` for `--version` and `--help`. Each kind keeps a
+ * code cache of its own, holding the code such a run compiles. A wrong guess costs only time,
+ * never a wrong result.
+ */
+export function runKind(args: readonly string[]): string {
+  const command = args.find((arg) => !arg.startsWith('-')) ?? '';
+  const at = args.findIndex((arg) => arg === '--format' || arg.startsWith('--format='));
+  const formats = at < 0 ? undefined : args[at]!.startsWith('--format=') ? args[at]!.slice('--format='.length) : args[at + 1];
+  return formats && (command === 'build' || command === 'batch') ? `${command}:${formats}` : command;
+}
 
 /** Runs the command line in `bundle`; what became of its code cache, for tests. */
-export function launch(bundle: string, env: NodeJS.ProcessEnv = process.env): CodeCacheState {
+export function launch(
+  bundle: string,
+  env: NodeJS.ProcessEnv = process.env,
+  args: readonly string[] = process.argv.slice(2),
+): CodeCacheState {
   const base = env.NODE_DISABLE_COMPILE_CACHE ? undefined : cacheFolder(env);
-  return runWithCodeCache(bundle, base && join(base, 'code'));
+  const compiled = compileBundle(bundle, base && join(base, 'code'), runKind(args));
+  // Kept as the process exits, with the code the run compiled (see compileBundle).
+  if (compiled.keep) process.once('exit', compiled.keep);
+  compiled.run();
+  return compiled.state;
 }

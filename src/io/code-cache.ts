@@ -18,26 +18,44 @@ export type CodeCacheState = 'off' | 'created' | 'used' | 'rejected';
 const BUILD_ID = /^\/\*unionplan-build:([0-9a-f]{16})\*\//;
 
 /**
- * The file that keeps the compiled code of `bundle` in `folder`: named after the bundle's path
- * (so that two installs keep a file each) and after what makes its code valid: the bundle's build
- * id, size and time, Node's version and the processor. V8 checks its own version and flags, but
- * checks the source only by its length, so a rebuilt bundle must never find the old file; and npm
- * gives every file it installs the same time, so time and size alone would not tell two versions.
+ * The file that keeps the compiled code of `bundle` for a kind of run in `folder`: named after the
+ * bundle's path (so that two installs keep files of their own), after what makes its code valid
+ * (the bundle's build id, size and time, Node's version, the processor) and after the kind. V8
+ * checks its own version and flags, but the source only by its length, so a rebuilt bundle must
+ * never find the old file; and npm gives every file it installs the same time, so time and size
+ * alone would not tell two versions apart.
  */
-export function codeCacheFile(folder: string, bundle: string, source: string, size: number, mtimeMs: number): string {
+export function codeCacheFile(folder: string, bundle: string, source: string, size: number, mtimeMs: number, kind = ''): string {
   const stamp = shortHash(`${BUILD_ID.exec(source)?.[1]}:${size}:${mtimeMs}:${process.version}:${process.arch}`);
-  return join(folder, `${basename(bundle)}-${shortHash(bundle)}-${stamp}.v8`);
+  return join(folder, `${basename(bundle)}-${shortHash(bundle)}-${stamp}-${shortHash(kind)}.v8`);
+}
+
+/** A bundle compiled, ready to run, and its code cache. */
+export interface CompiledBundle {
+  /** What became of the cache. */
+  state: CodeCacheState;
+  /** Runs the bundle, as `require` would. */
+  run(): void;
+  /**
+   * Keeps the cache, when there is none yet or V8 refused it: to be called when the process
+   * exits, so that the cache holds the code the run compiled as it went (see {@link compileBundle}).
+   */
+  keep?: () => void;
 }
 
 /**
- * Runs the CommonJS file `bundle` as `require` would, but compiled with V8's code cache kept in
- * `folder` (undefined: no cache). Node 22 keeps such a cache itself (`module.enableCompileCache`);
- * Node 20 does not, and compiling the command line's 1.7 MB was the largest single part of a
- * build's start-up. The cache is made right after compiling, before the code runs, so it holds
- * the code every command runs first whatever this run's command is, and is written once: later
- * runs only read it. A cache that cannot be kept costs nothing but the compile next time.
+ * Compiles the CommonJS file `bundle` with V8's code cache kept in `folder` (undefined: no
+ * cache). Node 22 keeps such a cache itself (`module.enableCompileCache`); Node 20 does not, and
+ * compiling the command line's code was the largest single part of a build's start-up.
+ *
+ * The cache is made when the process exits, so that it holds the code the run compiled as it went,
+ * not only the bundle's top level: a cache made before running saved a DOCX build nothing, one made
+ * after a DOCX build some 40 ms. Each `kind` of run (the command and its formats, cli/launch.ts)
+ * keeps a cache of its own, made by its first run and only read after: one cache for every kind
+ * cost a Markdown build some 8 ms of CPU more to read the code of the others. A cache that cannot
+ * be kept costs nothing but the compile next time.
  */
-export function runWithCodeCache(bundle: string, folder: string | undefined): CodeCacheState {
+export function compileBundle(bundle: string, folder: string | undefined, kind = ''): CompiledBundle {
   const bytes = readFileSync(bundle);
   // The build writes the bundle in ASCII (scripts/ascii-only.mjs): read as Latin-1 it becomes a
   // one-byte string without decoding, which also parses faster than the two-byte string UTF-8
@@ -47,7 +65,7 @@ export function runWithCodeCache(bundle: string, folder: string | undefined): Co
   let cachedData: Buffer | undefined;
   if (folder) {
     const { size, mtimeMs } = statSync(bundle);
-    cacheFile = codeCacheFile(folder, bundle, source, size, mtimeMs);
+    cacheFile = codeCacheFile(folder, bundle, source, size, mtimeMs, kind);
     try {
       cachedData = readFileSync(cacheFile);
     } catch {
@@ -62,10 +80,20 @@ export function runWithCodeCache(bundle: string, folder: string | undefined): Co
     ...(constants?.USE_MAIN_CONTEXT_DEFAULT_LOADER ? { importModuleDynamically: constants.USE_MAIN_CONTEXT_DEFAULT_LOADER } : {}),
   });
   const state: CodeCacheState = !cacheFile ? 'off' : !cachedData ? 'created' : script.cachedDataRejected ? 'rejected' : 'used';
-  if (cacheFile && state !== 'used' && keepInCache(cacheFile, script.createCachedData())) tidy(cacheFile);
-  const module = { exports: {} };
-  script.runInThisContext()(module.exports, createRequire(bundle), module, bundle, dirname(bundle));
-  return state;
+  const run = () => {
+    const module = { exports: {} };
+    script.runInThisContext()(module.exports, createRequire(bundle), module, bundle, dirname(bundle));
+  };
+  const file = cacheFile;
+  if (!file || state === 'used') return { state, run };
+  const keep = () => {
+    try {
+      if (keepInCache(file, script.createCachedData())) tidy(file);
+    } catch {
+      // Not kept: compiled again next time.
+    }
+  };
+  return { state, run, keep };
 }
 
 /**
@@ -75,7 +103,9 @@ export function runWithCodeCache(bundle: string, folder: string | undefined): Co
 function tidy(cacheFile: string): void {
   const folder = dirname(cacheFile);
   const name = basename(cacheFile);
-  const sameBundle = name.slice(0, name.lastIndexOf('-') + 1);
+  // `cli.cjs-<path>-<stamp>-<kind>.v8`: the same bundle, and the same build of it.
+  const build = name.slice(0, name.lastIndexOf('-') + 1);
+  const bundle = build.slice(0, build.lastIndexOf('-', build.length - 2) + 1);
   let entries: string[];
   try {
     entries = readdirSync(folder);
@@ -83,7 +113,7 @@ function tidy(cacheFile: string): void {
     return;
   }
   for (const entry of entries) {
-    const old = entry !== name && entry.startsWith(sameBundle) && entry.endsWith('.v8');
+    const old = entry.startsWith(bundle) && !entry.startsWith(build) && entry.endsWith('.v8');
     if (!old && !leftBehind(folder, entry)) continue;
     try {
       unlinkSync(join(folder, entry));

@@ -22,9 +22,9 @@ function bundle(body: string): string {
   return file;
 }
 
-/** Runs `file` through the launcher in a new process: what became of the cache, and what the bundle left in `seen`. */
-function launch(file: string, env: NodeJS.ProcessEnv): { state: string; seen: unknown } {
-  const script = `globalThis.seen = undefined; const state = require(${JSON.stringify(LAUNCH)}).launch(${JSON.stringify(file)}); process.stdout.write(JSON.stringify({ state, seen: globalThis.seen }));`;
+/** Runs `file` through the launcher in a new process, as `unionplan …args`: what became of the cache, and what the bundle left in `seen`. */
+function launch(file: string, env: NodeJS.ProcessEnv, args: string[] = []): { state: string; seen: unknown } {
+  const script = `globalThis.seen = undefined; const state = require(${JSON.stringify(LAUNCH)}).launch(${JSON.stringify(file)}, process.env, ${JSON.stringify(args)}); process.stdout.write(JSON.stringify({ state, seen: globalThis.seen }));`;
   const result = spawnSync(process.execPath, ['-e', script], {
     encoding: 'utf8',
     env: { ...process.env, NODE_DISABLE_COMPILE_CACHE: '', ...env },
@@ -43,11 +43,27 @@ describe('code cache', () => {
     const dir = cacheDir();
     expect(launch(file, { UNIONPLAN_CACHE_DIR: dir })).toEqual({ state: 'created', seen: [file, 'object', 'function'] });
     const [name] = kept(dir);
-    expect(name).toMatch(/^cli\.cjs-[0-9a-f]{8}-[0-9a-f]{8}\.v8$/);
+    expect(name).toMatch(/^cli\.cjs(-[0-9a-f]{8}){3}\.v8$/);
     const written = statSync(join(dir, 'code', name!)).mtimeMs;
     expect(launch(file, { UNIONPLAN_CACHE_DIR: dir })).toEqual({ state: 'used', seen: [file, 'object', 'function'] });
     // Used, not written again.
     expect(statSync(join(dir, 'code', name!)).mtimeMs).toBe(written);
+  });
+
+  it('each kind of run keeps a cache of its own, made by its first run', () => {
+    const file = bundle('globalThis.seen = "k";');
+    const dir = cacheDir();
+    const times = () => Object.fromEntries(kept(dir).map((name) => [name, statSync(join(dir, 'code', name)).mtimeMs]));
+    expect(launch(file, { UNIONPLAN_CACHE_DIR: dir }, ['build', 'plan.yaml', '--format', 'md']).state).toBe('created');
+    const first = times();
+    expect(launch(file, { UNIONPLAN_CACHE_DIR: dir }, ['build', 'other.yaml', '--format=md', '--force']).state).toBe('used');
+    expect(times()).toEqual(first);
+    expect(launch(file, { UNIONPLAN_CACHE_DIR: dir }, ['build', 'plan.yaml', '--format', 'docx,pdf']).state).toBe('created');
+    expect(launch(file, { UNIONPLAN_CACHE_DIR: dir }, ['--version']).state).toBe('created');
+    expect(launch(file, { UNIONPLAN_CACHE_DIR: dir }, ['--help']).state).toBe('used');
+    expect(launch(file, { UNIONPLAN_CACHE_DIR: dir }, ['build', 'plan.yaml', '--format', 'docx,pdf']).state).toBe('used');
+    expect(kept(dir)).toHaveLength(3);
+    expect(times()).toMatchObject(first);
   });
 
   it('a bundle of another build id gets a cache of its own, even at the same time and size (as npm installs files)', () => {
@@ -79,7 +95,7 @@ describe('code cache', () => {
     const dir = cacheDir();
     launch(file, { UNIONPLAN_CACHE_DIR: dir });
     const { size, mtimeMs } = statSync(file);
-    const cache = codeCacheFile(join(dir, 'code'), file, readFileSync(file, 'latin1'), size, mtimeMs);
+    const cache = codeCacheFile(join(dir, 'code'), file, readFileSync(file, 'latin1'), size, mtimeMs, '');
     writeFileSync(cache, readFileSync(cache).subarray(0, 100));
     expect(launch(file, { UNIONPLAN_CACHE_DIR: dir })).toEqual({ state: 'rejected', seen: 'ok' });
     expect(statSync(cache).size).toBeGreaterThan(100);
