@@ -1,5 +1,5 @@
 import { isAscii } from 'node:buffer';
-import { readdirSync, readFileSync, statSync, unlinkSync } from 'node:fs';
+import { closeSync, fstatSync, openSync, readdirSync, readFileSync, statSync, unlinkSync } from 'node:fs';
 import { createRequire } from 'node:module';
 import { basename, dirname, join } from 'node:path';
 import { constants, Script } from 'node:vm';
@@ -66,11 +66,7 @@ export function compileBundle(bundle: string, folder: string | undefined, kind =
   if (folder) {
     const { size, mtimeMs } = statSync(bundle);
     cacheFile = codeCacheFile(folder, bundle, source, size, mtimeMs, kind);
-    try {
-      cachedData = readFileSync(cacheFile);
-    } catch {
-      // None kept yet.
-    }
+    cachedData = readOwnFile(cacheFile);
   }
   // Node's own wrapper of a CommonJS module, so that the bundle sees what `require` gives it.
   const script = new Script(`(function (exports, require, module, __filename, __dirname) { ${source}\n})`, {
@@ -94,6 +90,30 @@ export function compileBundle(bundle: string, folder: string | undefined, kind =
     }
   };
   return { state, run, keep };
+}
+
+/**
+ * The bytes of `file` when it is there and only this user can have written it: compiled code runs
+ * as whoever reads it, and UNIONPLAN_CACHE_DIR may name a folder other users can write to. Where
+ * there are no user ids (Windows), any file.
+ */
+function readOwnFile(file: string): Buffer | undefined {
+  let fd: number;
+  try {
+    fd = openSync(file, 'r');
+  } catch {
+    return undefined;
+  }
+  try {
+    const { uid, mode } = fstatSync(fd);
+    const user = process.getuid?.();
+    if (user !== undefined && (uid !== user || mode & 0o002)) return undefined;
+    return readFileSync(fd);
+  } catch {
+    return undefined;
+  } finally {
+    closeSync(fd);
+  }
 }
 
 /**

@@ -5,7 +5,7 @@
  * own, as a user's are: within one process V8 reuses what it compiled and never asks the cache.
  */
 import { spawnSync } from 'node:child_process';
-import { mkdirSync, mkdtempSync, readdirSync, readFileSync, statSync, utimesSync, writeFileSync } from 'node:fs';
+import { chmodSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, statSync, utimesSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { beforeAll, describe, expect, it } from 'vitest';
@@ -99,6 +99,17 @@ describe('code cache', () => {
     writeFileSync(cache, readFileSync(cache).subarray(0, 100));
     expect(launch(file, { UNIONPLAN_CACHE_DIR: dir })).toEqual({ state: 'rejected', seen: 'ok' });
     expect(statSync(cache).size).toBeGreaterThan(100);
+    expect(launch(file, { UNIONPLAN_CACHE_DIR: dir }).state).toBe('used');
+  });
+
+  it.runIf(process.getuid !== undefined)('a cache other users can write to is not used, but made again', () => {
+    const file = bundle('globalThis.seen = "mine";');
+    const dir = cacheDir();
+    launch(file, { UNIONPLAN_CACHE_DIR: dir });
+    const cache = join(dir, 'code', kept(dir)[0]!);
+    chmodSync(cache, 0o666);
+    expect(launch(file, { UNIONPLAN_CACHE_DIR: dir })).toEqual({ state: 'created', seen: 'mine' });
+    expect(statSync(cache).mode & 0o002).toBe(0);
     expect(launch(file, { UNIONPLAN_CACHE_DIR: dir }).state).toBe('used');
   });
 
