@@ -5,9 +5,10 @@
  * (NODE_DEBUG) and through the cache folder, so the assertions are on files, never on time.
  */
 import { spawnSync } from 'node:child_process';
-import { existsSync, mkdtempSync, readdirSync, readFileSync, statSync } from 'node:fs';
+import { existsSync, mkdtempSync, readdirSync, readFileSync, statSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
+import iconv from 'iconv-lite';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { BIN, EXAMPLES, requireBuild, tempDir } from '../helpers/cli.js';
 
@@ -67,6 +68,20 @@ describe('starting the command line', () => {
     );
     expect(existsSync(join(off, 'code'))).toBe(false);
     expect(readFileSync(join(none, 'school.md'), 'utf8')).toBe(readFileSync(join(first, 'school.md'), 'utf8'));
+  });
+
+  it('check --fix loads iconv-lite from its own file beside the bundle, and writes GBK back', () => {
+    const dir = tempDir();
+    const text = '---\ntitle: 城南小学工会2027年工作计划\n---\n\n坚持以人为本,突出重点。\n';
+    writeFileSync(join(dir, 'gbk.md'), iconv.encode(text, 'gbk'));
+    const result = spawnSync(process.execPath, [BIN, 'check', '--fix', 'gbk.md'], {
+      cwd: dir,
+      encoding: 'utf8',
+      env: { ...process.env, NODE_DEBUG: 'module' },
+    });
+    expect(result.status, result.stderr).toBe(0);
+    expect(result.stderr).toMatch(/dist\/iconv-lite\.cjs/);
+    expect(readFileSync(join(dir, 'gbk.md')).equals(iconv.encode(text.replace('以人为本,', '以人为本，'), 'gbk'))).toBe(true);
   });
 
   it('check --help and help check still list the rules', () => {
