@@ -5,7 +5,7 @@
  * (NODE_DEBUG) and through the cache folder, so the assertions are on files, never on time.
  */
 import { spawnSync } from 'node:child_process';
-import { existsSync, mkdtempSync, readdirSync, readFileSync, statSync, writeFileSync } from 'node:fs';
+import { copyFileSync, existsSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, statSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import iconv from 'iconv-lite';
@@ -82,6 +82,22 @@ describe('starting the command line', () => {
     expect(result.status, result.stderr).toBe(0);
     expect(result.stderr).toMatch(/dist\/iconv-lite\.cjs/);
     expect(readFileSync(join(dir, 'gbk.md')).equals(iconv.encode(text.replace('以人为本,', '以人为本，'), 'gbk'))).toBe(true);
+  });
+
+  it('without a build, says to run npm install (exit 70), whichever half of dist/ is missing', () => {
+    const root = tempDir();
+    mkdirSync(join(root, 'bin'));
+    copyFileSync(BIN, join(root, 'bin', 'unionplan.cjs'));
+    const missing = () => spawnSync(process.execPath, [join(root, 'bin', 'unionplan.cjs'), '--version'], { encoding: 'utf8' });
+    for (const step of ['none', 'launcher only']) {
+      if (step === 'launcher only') {
+        mkdirSync(join(root, 'dist'));
+        copyFileSync(new URL('../../dist/launch.cjs', import.meta.url), join(root, 'dist', 'launch.cjs'));
+      }
+      const result = missing();
+      expect(result.status, step).toBe(70);
+      expect(result.stderr, step).toBe('unionplan 还没有编译：请在项目文件夹中运行 npm install（或 npm run build）。\n');
+    }
   });
 
   it('check --help and help check still list the rules', () => {
