@@ -27,9 +27,20 @@ function paragraphOf(lines: number): PlanDocument['blocks'][number] {
  * The sample plan, ending in its table or in a paragraph of three lines, with a paragraph of
  * `lines` lines put before that last block: the text ends one line further down in each plan.
  */
-function planOf(lines: number, ending: 'paragraph' | 'table' | 'long paragraph'): PlanDocument {
+function planOf(lines: number, ending: 'paragraph' | 'table' | 'long table' | 'long paragraph'): PlanDocument {
   const doc = samplePlan();
   const signature = doc.blocks.pop()!;
+  if (ending === 'long table') {
+    // A year's schedule, about two-thirds of a page: the DOCX keeps only its last row with the 落款.
+    const table = doc.blocks.at(-1)!;
+    if (table.type === 'table') {
+      table.rows = Array.from({ length: 12 }, (_, i) => [
+        [[{ text: `${i + 1}月` }]],
+        [[{ text: '1.开展职工思想政治引领和宣传教育活动' }], [{ text: '2.做好困难职工帮扶工作' }]],
+        [[{ text: '工会委员会' }]],
+      ]);
+    }
+  }
   if (ending === 'long paragraph') {
     // The last paragraph itself runs over a page: 20 lines and more.
     doc.blocks.push(paragraphOf(19 + lines));
@@ -59,7 +70,7 @@ function lastPageRest(pdf: string, doc: PlanDocument): string {
   return text.replace(signature.org, '').replace(signature.date, '').replace(/—\d+—/, '');
 }
 
-const cases = (['paragraph', 'table', 'long paragraph'] as const).flatMap((ending) =>
+const cases = (['paragraph', 'table', 'long table', 'long paragraph'] as const).flatMap((ending) =>
   Array.from({ length: PLANS }, (_, i) => ({ ending, lines: i + 1 })),
 );
 
@@ -75,9 +86,13 @@ describe.skipIf(!hasPoppler)('the 落款 never alone on the last page: PDF', () 
 
 /**
  * The DOCX keeps the 落款 with keep-with-next; LibreOffice gives that up when the paragraph before
- * it is longer than a page (the chain no longer fits on one), so those plans are left out here.
+ * it is longer than a page (the chain no longer fits on one), so those plans are left out here. A
+ * long table keeps only its last row with the 落款, which Word honours and LibreOffice does not (it
+ * keeps a table with what follows only when every row keeps with the next, and then starts the whole
+ * table on a new page): in 2 of these 22 plans it leaves the 落款 alone, so they are left out too;
+ * test/writers/docx/issuing.test.ts checks the keep-with-next of such a table.
  */
-const docxCases = cases.filter((c) => c.ending !== 'long paragraph');
+const docxCases = cases.filter((c) => c.ending !== 'long paragraph' && c.ending !== 'long table');
 
 describe.skipIf(!hasSoffice)('the 落款 never alone on the last page: DOCX in LibreOffice', () => {
   const dir = mkdtempSync(join(tmpdir(), 'unionplan-keep-lo-'));

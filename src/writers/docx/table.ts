@@ -3,13 +3,14 @@
  * Word repeats at the top of every page the table runs onto, and cells set in the table style,
  * with no first-line indent and their own line spacing (the 28.95 pt grid would double each row).
  */
-import type { Cell, Line, TableBlock } from '../../document/model.js';
+import { lineText, type Cell, type Line, type TableBlock } from '../../document/model.js';
 import type { WriteContext } from './context.js';
 import { cellPlace, cleanLine } from './places.js';
 import { borderXml, paragraphXml, type BorderLine } from './paragraph.js';
 import { lineRuns } from './runs.js';
 import { STYLE } from './styles.js';
-import { planColumns } from '../../document/table-columns.js';
+import { planColumns, type ColumnPlan } from '../../document/table-columns.js';
+import { textWidth } from '../../document/text-width.js';
 import { CELL_MARGIN_X, CELL_MARGIN_Y, SIZE_PT, TEXT_WIDTH, ptToTwips } from './units.js';
 import { element, empty } from './xml.js';
 
@@ -20,10 +21,30 @@ const TABLE_CHAR = ptToTwips(SIZE_PT.si);
 const GRID_LINE: BorderLine = { style: 'single', size: 4, color: '000000' };
 
 /**
+ * Tables up to this many lines of table text (about a third of a page) are kept whole with the
+ * 落款; a longer one keeps only its last row with it (see {@link tableXml}).
+ */
+export const KEEP_WHOLE_TABLE_LINES = 12;
+
+/** The lines of table text a row takes: its tallest cell, each line wrapping at its column's width. */
+function rowLines(cells: Line[][], plan: readonly ColumnPlan[]): number {
+  return Math.max(
+    1,
+    ...cells.map((lines, column) => {
+      // The column's width less its cell margins (planColumns gives one character for them).
+      const room = Math.max(1, (plan[column]?.width ?? 1) - 1);
+      return lines.reduce((sum, line) => sum + Math.max(1, Math.ceil(textWidth(lineText(line)) / room)), 0);
+    }),
+  );
+}
+
+/**
  * The Word table for a table block. `tableIndex` counts tables from 1, for warnings; `keepNext`
- * keeps it with the paragraph after it (the 落款): every paragraph of every row keeps with the next,
- * which LibreOffice reads as the table's “keep with next paragraph” (it then moves the last row;
- * keepNext on the last row alone it ignores), and Word keeps the table's end with the 落款.
+ * keeps it with the paragraph after it (the 落款). A short table is kept whole: every paragraph of
+ * every row keeps with the next, which LibreOffice reads as the table's “keep with next paragraph”
+ * (keepNext on the last row alone it ignores), and Word keeps the table's end with the 落款. A long
+ * one (the year's schedule) keeps only its last row with the 落款, which Word honours: kept whole,
+ * it started on a page of its own and left most of the page before it empty.
  */
 export function tableXml(block: TableBlock, tableIndex: number, ctx: WriteContext, keepNext = false): string {
   const columns = Math.max(1, block.header.length, ...block.rows.map((row) => row.length));
@@ -36,8 +57,9 @@ export function tableXml(block: TableBlock, tableIndex: number, ctx: WriteContex
   const plan = planColumns(header, body, TEXT_WIDTH / TABLE_CHAR);
   const widths = columnWidths(plan.map((column) => column.width));
   const centred = plan.map((column) => column.center);
+  const whole = keepNext && [header, ...body].reduce((sum, cells) => sum + rowLines(cells, plan), 0) <= KEEP_WHOLE_TABLE_LINES;
 
-  const row = (cells: Line[][], isHeader: boolean) =>
+  const row = (cells: Line[][], isHeader: boolean, keep: boolean) =>
     element(
       'w:tr',
       element('w:trPr', isHeader ? '<w:cantSplit/><w:tblHeader/>' : '<w:cantSplit/>') +
@@ -46,7 +68,7 @@ export function tableXml(block: TableBlock, tableIndex: number, ctx: WriteContex
             element(
               'w:tc',
               element('w:tcPr', dxa('w:tcW', widths[column] ?? 0) + empty('w:vAlign', { 'w:val': 'center' })) +
-                cellParagraphs(lines, isHeader, centred[column] ?? false, ctx.fonts.table, keepNext),
+                cellParagraphs(lines, isHeader, centred[column] ?? false, ctx.fonts.table, keep),
             ),
           )
           .join(''),
@@ -61,7 +83,10 @@ export function tableXml(block: TableBlock, tableIndex: number, ctx: WriteContex
     cellMargins(CELL_MARGIN_Y, CELL_MARGIN_X);
   return element(
     'w:tbl',
-    element('w:tblPr', properties) + tableGrid(widths) + row(header, true) + body.map((cells) => row(cells, false)).join(''),
+    element('w:tblPr', properties) +
+      tableGrid(widths) +
+      row(header, true, whole) +
+      body.map((cells, i) => row(cells, false, whole || (keepNext && i === body.length - 1))).join(''),
   );
 }
 

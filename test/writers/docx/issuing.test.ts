@@ -56,7 +56,7 @@ describe('DOCX: 公文 elements', () => {
     expect(texts).toContain('附件：重点工作分解表');
   });
 
-  it('keeps the text before the 落款 with it: keep-with-next on the last paragraph, or every row of a last table', async () => {
+  it('keeps the text before the 落款 with it: keep-with-next on the last paragraph, or every row of a short last table', async () => {
     const docx = await writeAndOpen(samplePlan());
     const body = await docx.body();
     const table = body.filter((el) => el.name === 'w:tbl').at(-1)!;
@@ -68,6 +68,24 @@ describe('DOCX: 公文 elements', () => {
     const paragraphs = (await (await writeAndOpen(doc)).body()).filter((el) => el.name === 'w:p');
     const last = paragraphs.find((p) => paragraphText(p) === '最后一段。')!;
     expect(kids(kids(last, 'w:pPr')[0]!, 'w:keepNext')).toHaveLength(1);
+  });
+
+  it('keeps only the last row of a long last table with the 落款, so that it does not start a page of its own', async () => {
+    const doc = samplePlan();
+    const schedule = doc.blocks.filter((block) => block.type === 'table').at(-1)!;
+    if (schedule.type !== 'table') throw new Error('no table');
+    // A year's schedule: twelve months of two items each, some 30 lines of table text.
+    schedule.rows = Array.from({ length: 12 }, (_, i) => [
+      [[{ text: `${i + 1}月` }]],
+      [[{ text: '1.开展职工思想政治引领和宣传教育活动' }], [{ text: '2.做好困难职工帮扶和送温暖工作' }]],
+      [[{ text: '工会委员会' }]],
+    ]);
+    const table = (await (await writeAndOpen(doc)).body()).filter((el) => el.name === 'w:tbl').at(-1)!;
+    const keeps = kids(table, 'w:tr').map((tr) => all(tr, 'w:p').every((p) => kids(kids(p, 'w:pPr')[0]!, 'w:keepNext').length === 1));
+    expect(keeps).toEqual([...Array(12).fill(false), true]);
+    for (const tr of kids(table, 'w:tr').slice(0, -1)) {
+      for (const p of all(tr, 'w:p')) expect(kids(kids(p, 'w:pPr')[0]!, 'w:keepNext')).toHaveLength(0);
+    }
   });
 
   it('sets Chinese and Latin close and keeps the title off the document grid', async () => {
