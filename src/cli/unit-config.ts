@@ -1,6 +1,7 @@
 import { RULE_IDS } from '../check/rules/index.js';
 import { readCheckSettings } from '../check/settings.js';
 import { configFileFor, readConfig, type UnitConfig } from '../config/read-config.js';
+import { TemplateRegistry } from '../templates/registry.js';
 import type { TypeChoices } from '../vocab/definition/read-value.js';
 
 /**
@@ -12,4 +13,15 @@ import type { TypeChoices } from '../vocab/definition/read-value.js';
 export function unitConfig(dir: string, explicit?: string, types?: TypeChoices): UnitConfig | undefined {
   const file = configFileFor(dir, explicit);
   return file ? readConfig(file, types, (source) => readCheckSettings(source, ['check'], RULE_IDS)) : undefined;
+}
+
+/**
+ * {@link unitConfig}, its `type:` checked against the templates the command will use (`templates`,
+ * its `--templates`, else the file's own `templates:`): a type that is none is told at its line in
+ * the file, not as if the user had typed it.
+ */
+export function unitConfigWithType(dir: string, explicit: string | undefined, templates: string | undefined): UnitConfig | undefined {
+  const config = unitConfig(dir, explicit);
+  if (config?.type === undefined) return config;
+  return unitConfig(dir, explicit, new TemplateRegistry(templates ?? config.templates).typeChoices());
 }

@@ -10,10 +10,18 @@ import { formPlan, pageFields } from './form-plan.js';
 import { HttpError } from './http-error.js';
 import type { Reply } from './reply.js';
 
-/** What the plan handlers share: the templates and the fonts the CLI would use. */
+/** What the plan handlers share: the templates and the fonts the CLI would use, and the unit's defaults. */
 export interface PlanContext {
   registry: TemplateRegistry;
   fontDirs?: string[];
+  unit?: UnitDefaults;
+}
+
+/** The unit's own defaults (unionplan.config.yaml), which the form starts from; `type` is a template's key. */
+export interface UnitDefaults {
+  org?: string;
+  superior?: string;
+  type?: string;
 }
 
 /**
@@ -42,7 +50,10 @@ export class PreviewStore {
   }
 }
 
-/** The eight types (and a user's own), with their Chinese names and default periods. */
+/**
+ * The eight types (and a user's own), with their Chinese names and default periods, and the unit's
+ * defaults the form starts from.
+ */
 export async function typesReply(ctx: PlanContext): Promise<Reply> {
   const types = await Promise.all(
     ctx.registry.types().map(async (type) => {
@@ -50,7 +61,7 @@ export async function typesReply(ctx: PlanContext): Promise<Reply> {
       return { type, name: template.name, period: template.meta.period };
     }),
   );
-  return { json: { types } };
+  return { json: { types, unit: ctx.unit ?? {} } };
 }
 
 /**

@@ -13,6 +13,7 @@ import {
   saveOutlineReply,
   typesReply,
   type PlanContext,
+  type UnitDefaults,
 } from './api-plan.js';
 import { newToken, refuse } from './guard.js';
 import { HttpError } from './http-error.js';
@@ -25,6 +26,8 @@ export interface UiOptions {
   port: number;
   templates?: string;
   fontDirs?: string[];
+  /** The unit's own defaults (unionplan.config.yaml): the form starts from them. */
+  unit?: UnitDefaults;
 }
 
 /** A running server: its address with the token, and how to stop it. */
@@ -73,12 +76,17 @@ async function route(request: IncomingMessage, url: URL, { ctx, previews, batche
  */
 export async function startUiServer(options: UiOptions): Promise<UiServer> {
   const token = newToken();
-  const ctx: PlanContext = {
-    registry: new TemplateRegistry(options.templates),
-    ...(options.fontDirs ? { fontDirs: options.fontDirs } : {}),
+  const registry = new TemplateRegistry(options.templates);
+  // A --templates folder that cannot be read, or a type in the settings that is none, is reported
+  // before any address is printed; the settings may name the type in Chinese (学校).
+  await registry.get(registry.types()[0]!);
+  const { org, superior, type } = options.unit ?? {};
+  const unit: UnitDefaults = {
+    ...(org ? { org } : {}),
+    ...(superior ? { superior } : {}),
+    ...(type ? { type: (await registry.get(type)).type } : {}),
   };
-  // A --templates folder that cannot be read is reported before any address is printed.
-  await ctx.registry.get(ctx.registry.types()[0]!);
+  const ctx: PlanContext = { registry, unit, ...(options.fontDirs ? { fontDirs: options.fontDirs } : {}) };
   const batches = new BatchJobs(ctx);
   const state: State = { ctx, previews: new PreviewStore(), batches, token };
   let port = options.port;

@@ -91,6 +91,17 @@ describe('the unit’s defaults in the commands', () => {
     });
   });
 
+  it('new tells a type in the config that is none at its line, unless --type replaces it', () => {
+    const dir = tempDir();
+    configIn(dir, 'org: 城南实验小学工会\ntype: 学效\n');
+    const wrong = run(dir, 'new');
+    expect(wrong.status).toBe(4);
+    expect(wrong.stderr).toContain('unionplan.config.yaml:2:7: type（计划类型）的值 “学效” 无效，是否想写 school？');
+    expect(existsSync(join(dir, 'plan.yaml'))).toBe(false);
+    const replaced = run(dir, 'new', '--type', '学校');
+    expect(replaced.status, replaced.stderr).toBe(0);
+  });
+
   it('new says what to give when neither option nor config names the type', () => {
     const result = run(tempDir(), 'new', '--org', '某校工会');
     expect(result.status).toBe(2);

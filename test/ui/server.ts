@@ -12,9 +12,9 @@ export interface RunningUi {
   output(): string;
 }
 
-/** Starts the built CLI's `ui` and waits for the address line. */
-export async function startUi(): Promise<RunningUi> {
-  const child = start(tempDir('unionplan-ui-'), 'ui', '--no-open');
+/** Starts the built CLI's `ui` (in `dir`, a new empty folder by default) and waits for the address line. */
+export async function startUi(dir: string = tempDir('unionplan-ui-')): Promise<RunningUi> {
+  const child = start(dir, 'ui', '--no-open');
   let out = '';
   child.stdout!.on('data', (chunk: Buffer) => (out += chunk.toString('utf8')));
   child.stderr!.on('data', (chunk: Buffer) => (out += chunk.toString('utf8')));

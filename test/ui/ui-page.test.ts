@@ -215,6 +215,26 @@ describe.skipIf(!CHROMIUM)('unionplan ui in a real browser (Debian chromium)', (
     await page.close();
   });
 
+  it('starts from the unit, superior and type of the folder’s unionplan.config.yaml, and offers the terms', async () => {
+    const dir = tempDir('unionplan-ui-unit-');
+    writeFileSync(join(dir, 'unionplan.config.yaml'), 'org: 城南区向日葵幼儿园工会\nsuperior: 城南区教育工会\ntype: 幼儿园\n');
+    const unitUi = await startUi(dir);
+    try {
+      const page = await browser.newPage({ viewport: { width: 1366, height: 768 } });
+      await page.goto(unitUi.url);
+      await expect.poll(async () => page.getByLabel('工会全称').inputValue(), { timeout: 30_000 }).toBe('城南区向日葵幼儿园工会');
+      expect(await page.getByLabel('上级工会').inputValue()).toBe('城南区教育工会');
+      expect(await page.getByLabel('计划类型').inputValue()).toBe('kindergarten');
+      await expect.poll(async () => page.getByLabel('开头语').inputValue(), { timeout: 30_000 }).toContain('城南区教育工会');
+      await previewShows(page, '城南区向日葵幼儿园工会');
+      const periods = await page.getByLabel('计划期间').locator('option').allTextContents();
+      expect(periods).toEqual(expect.arrayContaining(['全年', '上半年', '下半年', '第一学期', '第二学期']));
+      await page.close();
+    } finally {
+      expect(await stopUi(unitUi)).toBe(0);
+    }
+  });
+
   it('批量生成 takes a roster and gives a zip of the plans', async () => {
     const page = await open();
     await page.getByRole('tab', { name: '批量生成' }).click();

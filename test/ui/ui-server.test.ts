@@ -1,5 +1,6 @@
 import { request } from 'node:http';
-import { readFileSync } from 'node:fs';
+import { readFileSync, writeFileSync } from 'node:fs';
+import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createServer } from 'node:net';
 import { requireBuild, run, tempDir } from '../helpers/cli.js';
@@ -193,5 +194,44 @@ describe('unionplan ui refuses what does not come from its own page', () => {
       [7, '红星社区工会', true],
     ]);
     expect(status!.units[1]!.problems.join()).toContain('错误值 “#DIV/0!”');
+  });
+});
+
+describe('unionplan ui starts from the unit’s settings', () => {
+  it('hands the page the unit, superior and type of unionplan.config.yaml, the type named in Chinese', async () => {
+    const dir = tempDir();
+    writeFileSync(join(dir, 'unionplan.config.yaml'), 'org: 城南实验小学工会\nsuperior: 城南区教育工会\ntype: 学校\n');
+    const ui = await startUi(dir);
+    try {
+      const host = new URL(ui.url).host;
+      const answer = await send(ui, 'GET', `/api/types?token=${ui.token}`, { Host: host });
+      expect(answer.status).toBe(200);
+      expect((JSON.parse(answer.text) as { unit: unknown }).unit).toEqual({
+        org: '城南实验小学工会',
+        superior: '城南区教育工会',
+        type: 'school',
+      });
+    } finally {
+      expect(await stopUi(ui)).toBe(0);
+    }
+  });
+
+  it('without settings the page starts from nothing', async () => {
+    const ui = await startUi();
+    try {
+      const answer = await send(ui, 'GET', `/api/types?token=${ui.token}`, { Host: new URL(ui.url).host });
+      expect((JSON.parse(answer.text) as { unit: unknown }).unit).toEqual({});
+    } finally {
+      expect(await stopUi(ui)).toBe(0);
+    }
+  });
+
+  it('a type in the settings that is none is told at its line before the address, exit 4', () => {
+    const dir = tempDir();
+    writeFileSync(join(dir, 'unionplan.config.yaml'), 'org: 城南实验小学工会\ntype: 学效\n');
+    const result = run(dir, 'ui', '--no-open');
+    expect(result.status).toBe(4);
+    expect(result.stderr).toContain('unionplan.config.yaml:2:7: type（计划类型）的值 “学效” 无效');
+    expect(result.stdout).not.toContain('http://');
   });
 });

@@ -1,6 +1,6 @@
 import { basename, dirname, resolve } from 'node:path';
 import { CONFIG_FILE } from '../../config/config-fields.js';
-import { unitConfig } from '../unit-config.js';
+import { unitConfig, unitConfigWithType } from '../unit-config.js';
 import { UserError } from '../../errors.js';
 import { writeFileAtomic } from '../../io/write-file.js';
 import { defaultPlanDate, defaultPlanYear } from '../../vocab/dates.js';
@@ -31,7 +31,9 @@ export interface NewOptions {
  */
 export async function newAction(options: NewOptions): Promise<void> {
   // The unit's defaults that will apply to the new plan: those of its folder.
-  const config = unitConfig(dirname(resolve(options.output)), options.config);
+  const dir = dirname(resolve(options.output));
+  // The file's type: is checked only when it is the one used (no --type).
+  const config = options.type ? unitConfig(dir, options.config) : unitConfigWithType(dir, options.config, options.templates);
   const org = options.org ?? config?.org;
   if (!org || org.trim() === '') {
     throw new UserError('usage', `请用 --org 给出工会全称，如 --org 城南实验小学工会（也可写在 ${CONFIG_FILE} 的 org: 一行）`);

@@ -1,6 +1,6 @@
 import { UserError } from '../../errors.js';
 import { currentSession } from '../../session/session.js';
-import { unitConfig } from '../unit-config.js';
+import { unitConfigWithType } from '../unit-config.js';
 import type { UiServer } from '../../ui/server.js';
 
 /** The options of `unionplan ui`, as commander parses them. */
@@ -19,10 +19,16 @@ export async function uiAction(options: UiCommandOptions): Promise<void> {
   let server: UiServer;
   try {
     // The unit's template and font folders (unionplan.config.yaml of the working folder) when no option names them.
-    const config = unitConfig(process.cwd(), options.config);
+    const config = unitConfigWithType(process.cwd(), options.config, options.templates);
     const templates = options.templates ?? config?.templates;
     const fontDirs = options.fontDir ?? config?.fontDirs;
-    server = await startUiServer({ port: options.port ?? 0, ...(templates ? { templates } : {}), ...(fontDirs ? { fontDirs } : {}) });
+    // The form starts from the unit, superior and type of the same file, as `unionplan new` would.
+    const unit = {
+      ...(config?.org ? { org: config.org } : {}),
+      ...(config?.superior ? { superior: config.superior } : {}),
+      ...(config?.type ? { type: config.type } : {}),
+    };
+    server = await startUiServer({ port: options.port ?? 0, unit, ...(templates ? { templates } : {}), ...(fontDirs ? { fontDirs } : {}) });
   } catch (error) {
     const code = (error as NodeJS.ErrnoException).code;
     if (code === 'EADDRINUSE')

@@ -18,7 +18,10 @@ export function registerUi(program: Command): void {
     .option('--no-open', '不自动打开浏览器')
     .option('--templates <dir>', '使用自己的模板文件夹')
     .option('--font-dir <dir>', '字体文件夹（PDF 用，可重复）', (value: string, previous: string[] = []) => [...previous, value])
-    .option('--config <file>', `本单位的设置文件（默认为当前文件夹或上级文件夹中最近的 ${CONFIG_FILE}；ui 用其中的 templates 和 fontDir）`)
+    .option(
+      '--config <file>',
+      `本单位的设置文件（默认为当前文件夹或上级文件夹中最近的 ${CONFIG_FILE}；ui 用其中的 org、superior、type 填好表格，并用其中的 templates 和 fontDir）`,
+    )
     .action(async (options: UiCommandOptions) => {
       const { uiAction } = await import('./ui-action.js');
       await uiAction(options);

@@ -26,6 +26,8 @@ const PERIODS: [string, string][] = [
   ['annual', '全年'],
   ['first-half', '上半年'],
   ['second-half', '下半年'],
+  ['first-term', '第一学期'],
+  ['second-term', '第二学期'],
 ];
 
 const SECTION_KINDS: [string, string][] = [

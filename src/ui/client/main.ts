@@ -32,7 +32,7 @@ function setUpTabs(): void {
 }
 
 async function start(): Promise<void> {
-  const { types } = await getJson<{ types: PlanType[] }>('/api/types');
+  const { types, unit } = await getJson<{ types: PlanType[]; unit: { org?: string; superior?: string; type?: string } }>('/api/types');
   const formRoot = byId('outline-form');
   let preview: Preview | undefined;
   // The defaults the form was last filled from: texts still equal to them are the type's, not the user's.
@@ -111,7 +111,9 @@ async function start(): Promise<void> {
 
   setUpTabs();
   setUpBatch();
-  await loadType(types[0]!.type, {});
+  // The unit's own settings (unionplan.config.yaml), when the folder has them.
+  const { type: unitType, ...basics } = unit;
+  await loadType(unitType ?? types[0]!.type, basics);
 }
 
 void start().catch((error: unknown) => say(`页面加载失败：${(error as Error).message}`, 'error'));
