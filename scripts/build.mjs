@@ -300,10 +300,11 @@ const cliResult = await build({
   banner: { js: `${BUILD_ID_MARK}${'0'.repeat(16)}*/\nvar __importMetaUrl = require('node:url').pathToFileURL(__filename).href;` },
   plugins: [ownFilesPlugin, ...options.plugins],
 });
-for (const name of OWN_FILES) {
-  await build({
-    stdin: { contents: `module.exports = require(${JSON.stringify(name)});`, resolveDir: root },
-    outfile: `dist/${name}.cjs`,
+/** Bundles `input` (esbuild's entryPoints or stdin) into `outfile`, a CommonJS file of its own for Node. */
+const cjsFile = (outfile, input) =>
+  build({
+    ...input,
+    outfile,
     bundle: true,
     format: 'cjs',
     platform: 'node',
@@ -311,6 +312,8 @@ for (const name of OWN_FILES) {
     minify: !process.env.UNIONPLAN_NO_MINIFY,
     logLevel: 'warning',
   });
+for (const name of OWN_FILES) {
+  await cjsFile(`dist/${name}.cjs`, { stdin: { contents: `module.exports = require(${JSON.stringify(name)});`, resolveDir: root } });
 }
 // UNIONPLAN_METAFILE=meta.json keeps esbuild's account of what went into the command line's bundle
 // (meta.json) and into which chunk of the ES module build (meta.esm.json).
@@ -318,16 +321,7 @@ if (process.env.UNIONPLAN_METAFILE) {
   writeFileSync(process.env.UNIONPLAN_METAFILE, JSON.stringify(cliResult.metafile));
   writeFileSync(process.env.UNIONPLAN_METAFILE.replace(/(\.json)?$/, '.esm.json'), JSON.stringify(result.metafile));
 }
-await build({
-  entryPoints: { launch: 'src/cli/launch.ts' },
-  outfile: 'dist/launch.cjs',
-  bundle: true,
-  format: 'cjs',
-  platform: 'node',
-  target: 'node20',
-  minify: !process.env.UNIONPLAN_NO_MINIFY,
-  logLevel: 'warning',
-});
+await cjsFile('dist/launch.cjs', { entryPoints: ['src/cli/launch.ts'] });
 // Every bundle in ASCII (scripts/ascii-only.mjs), its source map moved to match.
 for (const file of readdirSync(new URL('../dist/', import.meta.url))) {
   if (!/\.c?js$/.test(file)) continue;
