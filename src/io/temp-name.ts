@@ -9,7 +9,7 @@ import { hex8, shortHash } from './short-hash.js';
  * Not a hash of node:crypto, which would cost every build some 8 ms to load for a name that needs
  * no secrecy.
  */
-export const HOST = shortHash(hostname());
+const HOST = shortHash(hostname());
 
 /**
  * `.plan.docx.unionplan-1a2b3c4d-4242-0a1b2c3d.tmp`: hidden, beside its file, unique (the random
@@ -25,10 +25,10 @@ export function tempFileFor(file: string, pid: number = process.pid): string {
 export const TEMP_NAME = /^\.(.+)\.unionplan-([0-9a-f]{8})-(\d+)-[0-9a-f]{8}\.tmp$/;
 
 /** A temporary file older than this is stale whoever wrote it (another machine on a shared folder). */
-export const STALE_MS = 24 * 60 * 60 * 1000;
+const STALE_MS = 24 * 60 * 60 * 1000;
 
 /** Whether process `pid` of this machine is running. */
-export function alive(pid: number): boolean {
+function alive(pid: number): boolean {
   try {
     process.kill(pid, 0);
     return true;
