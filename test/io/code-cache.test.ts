@@ -5,7 +5,7 @@
  * own, as a user's are: within one process V8 reuses what it compiled and never asks the cache.
  */
 import { spawnSync } from 'node:child_process';
-import { chmodSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, statSync, utimesSync, writeFileSync } from 'node:fs';
+import { chmodSync, existsSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, statSync, utimesSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { beforeAll, describe, expect, it } from 'vitest';
@@ -62,8 +62,24 @@ describe('code cache', () => {
     expect(launch(file, { UNIONPLAN_CACHE_DIR: dir }, ['--version']).state).toBe('created');
     expect(launch(file, { UNIONPLAN_CACHE_DIR: dir }, ['--help']).state).toBe('used');
     expect(launch(file, { UNIONPLAN_CACHE_DIR: dir }, ['build', 'plan.yaml', '--format', 'docx,pdf']).state).toBe('used');
+    expect(launch(file, { UNIONPLAN_CACHE_DIR: dir }, ['build', 'plan.yaml', '--format', 'PDF, docx']).state).toBe('used');
     expect(kept(dir)).toHaveLength(3);
     expect(times()).toMatchObject(first);
+  });
+
+  it('a run that fails keeps no cache (a mistyped command or format would leave one each)', () => {
+    const file = bundle('globalThis.seen = "failed"; process.exitCode = 2;');
+    const dir = cacheDir();
+    const result = spawnSync(
+      process.execPath,
+      ['-e', `require(${JSON.stringify(LAUNCH)}).launch(${JSON.stringify(file)}, process.env, ['build', '--format', 'dox'])`],
+      {
+        encoding: 'utf8',
+        env: { ...process.env, NODE_DISABLE_COMPILE_CACHE: '', UNIONPLAN_CACHE_DIR: dir },
+      },
+    );
+    expect(result.status).toBe(2);
+    expect(existsSync(join(dir, 'code'))).toBe(false);
   });
 
   it('a bundle of another build id gets a cache of its own, even at the same time and size (as npm installs files)', () => {
