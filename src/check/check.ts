@@ -99,9 +99,18 @@ function readMarkdown(file: string, text: string, lines: LineIndex, options: Che
     ...(front && frontMatter ? yamlSegments(front.doc, frontMatter.yaml, frontMatter.offset) : []),
     ...markdownSegments(parsed.tree, text.slice(parsed.bodyOffset), parsed.bodyOffset),
   ];
+  const plan = documentShape(parsed, text, front, lines, options.today);
+  // The front matter keeps its type as written (the document knows no templates); the rules go by
+  // the key it names, as an outline's (乡镇 → town). A type that is none stays as it is.
+  if (plan.type !== undefined) {
+    const types = options.types ?? new TemplateRegistry().typeChoices();
+    const choices = types as TypeChoices;
+    // A key needs no template read for its name.
+    if (!Array.isArray(types) && !choices.keys.includes(plan.type)) plan.type = choices.resolve(plan.type) ?? plan.type;
+  }
   return {
     segments,
-    plan: documentShape(parsed, text, front, lines, options.today),
+    plan,
     settings: front ? readCheckSettings(front, ['check'], RULE_IDS) : NO_SETTINGS,
     markdown: parsed,
   };

@@ -172,6 +172,22 @@ describe('level-mismatch (warning)', () => {
     expect(found[1]!.suggestion).toBe('改为“全乡”');
   });
 
+  it('reads a Markdown plan’s type as an outline’s, by its Chinese name too', () => {
+    for (const type of ['town', '乡镇', '乡镇工会']) {
+      const found = check(
+        markdown('团结全镇职工。\n', `title: 青山乡工会2027年工作计划\ntype: ${type}\norg: 青山乡工会\nyear: 2027\n`),
+        'md',
+        'level-mismatch',
+      );
+      expect(
+        found.map((f) => f.suggestion),
+        type,
+      ).toEqual(['改为“全乡”']);
+    }
+    // A type that is none is left as text, as before: no level, no finding.
+    expect(check(markdown('团结全镇职工。\n', 'type: 学效\norg: 青山乡工会\nyear: 2027\n'), 'md', 'level-mismatch')).toEqual([]);
+  });
+
   it('says nothing about grassroots plans, which have no level', () => {
     expect(check(outline('preface: 团结全区教职工。\n'), 'yaml', 'level-mismatch')).toEqual([]);
   });
