@@ -1,7 +1,7 @@
 import { extname } from 'node:path';
 import { parseMarkdownSource, type ParsedMarkdown } from '../document/parse.js';
 import { UserError, quote } from '../errors.js';
-import type { TypeChoices } from '../vocab/definition/read-value.js';
+import { typeKeys, type TypeChoices } from '../vocab/definition/read-value.js';
 import { parseOutlineSource } from '../outline/load.js';
 import { readTextFile } from '../io/read-text-file.js';
 import type { Outline } from '../outline/types.js';
@@ -78,10 +78,17 @@ export interface CheckResult {
   markdown?: ParsedMarkdown;
 }
 
+/** The plan types a check knows: those given, else the built-in templates'. */
+function typeChoices(options: CheckOptions): TypeChoices {
+  const { types } = options;
+  if (types === undefined) return new TemplateRegistry().typeChoices();
+  return Array.isArray(types) ? typeKeys(types) : (types as TypeChoices);
+}
+
 function readOutline(file: string, text: string, options: CheckOptions): Reading {
   // Schema problems are the loader's to report, exactly as `build` reports them.
   const source = new YamlSource(file, text);
-  const outline = parseOutlineSource(source, { types: options.types ?? new TemplateRegistry().typeChoices(), today: options.today });
+  const outline = parseOutlineSource(source, { types: typeChoices(options), today: options.today });
   return {
     segments: yamlSegments(source.doc, text),
     plan: outlineShape(outline, source),
@@ -102,12 +109,7 @@ function readMarkdown(file: string, text: string, lines: LineIndex, options: Che
   const plan = documentShape(parsed, text, front, lines, options.today);
   // The front matter keeps its type as written (the document knows no templates); the rules go by
   // the key it names, as an outline's (乡镇 → town). A type that is none stays as it is.
-  if (plan.type !== undefined) {
-    const types = options.types ?? new TemplateRegistry().typeChoices();
-    const choices = types as TypeChoices;
-    // A key needs no template read for its name.
-    if (!Array.isArray(types) && !choices.keys.includes(plan.type)) plan.type = choices.resolve(plan.type) ?? plan.type;
-  }
+  if (plan.type !== undefined) plan.type = typeChoices(options).resolve(plan.type) ?? plan.type;
   return {
     segments,
     plan,

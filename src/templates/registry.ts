@@ -124,8 +124,8 @@ export class TemplateRegistry {
 
   /**
    * The types as an outline's `type:` may name them: by key, or by a Chinese name (学校). The
-   * templates are read for their names only when a value is not a key, so a plan that says
-   * `type: school` costs nothing more.
+   * templates are read for their names only when a value is not a key (here, and in callers that
+   * look at `keys` first), so a plan that says `type: school` costs nothing more.
    */
   typeChoices(): TypeChoices {
     const keys = this.types();
@@ -133,7 +133,7 @@ export class TemplateRegistry {
     const named = (): TypeNames => (names ??= typeNamesFrom(keys.map((type) => ({ type, name: this.loadSync(type)?.name ?? type }))));
     return {
       keys,
-      resolve: (text) => named().resolve(text),
+      resolve: (text) => (keys.includes(text) ? text : named().resolve(text)),
       suggest: (text) => named().suggest(text),
       get list() {
         return named().list;
