@@ -11,6 +11,7 @@ import { BUNDLED_SANS, bundledFile, type BundledFont } from '../../../src/writer
 import { documentCodePoints } from '../../../src/writers/pdf/subset/document-chars.js';
 import { MAX_CHARACTERS, cachedSubset, tidySubsets, type Subset } from '../../../src/writers/pdf/subset/subset-cache.js';
 import { subsetFont } from '../../../src/writers/pdf/subset/subset-font.js';
+import { tempFileFor } from '../../../src/io/temp-name.js';
 import { tempDir } from './helpers.js';
 import { readFont } from './sfnt-reader.js';
 
@@ -136,6 +137,19 @@ describe('kept font subsets', () => {
       [readdirSync(join(dir, FOLDER)).find((file) => file.endsWith('.json')) as string, second.split('/').pop() as string].sort(),
     );
     expect(first).not.toBe(second);
+  });
+
+  it('tidying removes what a killed write left, and nothing being written', () => {
+    const dir = tempDir();
+    pathOf(subset(SANS, '工会', dir));
+    const folder = join(dir, FOLDER);
+    const before = readdirSync(folder).sort();
+    // A write by a process that is gone (pid 2^22 + 1 is above Linux's largest), and one by this one.
+    writeFileSync(tempFileFor(join(folder, 'x.ttf'), 4_194_305), 'half');
+    const live = tempFileFor(join(folder, 'y.ttf'));
+    writeFileSync(live, 'being written');
+    expect(tidySubsets(dir)).toBe(1);
+    expect(readdirSync(folder).sort()).toEqual([...before, live.split('/').pop() as string].sort());
   });
 
   it('are never needed: no cache folder, or one that cannot be written', () => {

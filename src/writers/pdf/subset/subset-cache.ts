@@ -2,6 +2,7 @@ import { readFileSync, readdirSync, statSync, unlinkSync } from 'node:fs';
 import { basename, join } from 'node:path';
 import { shortHash } from '../../../io/short-hash.js';
 import { keepInCache } from '../../../io/keep-in-cache.js';
+import { leftBehind } from '../../../io/temp-name.js';
 import { subsetFont, type Scratch } from './subset-font.js';
 
 /**
@@ -197,8 +198,8 @@ function sizeOf(path: string): number | undefined {
 
 /**
  * Tidies the kept subsets: the records (and subsets) of face files that are no longer there (an
- * older version of a bundled face, a font uninstalled), and the subsets no record names that are
- * ten minutes old. Returns how many files were removed.
+ * older version of a bundled face, a font uninstalled), the subsets no record names that are ten
+ * minutes old, and the temporary files of writes that were killed. Returns how many files were removed.
  */
 export function tidySubsets(dir: string | undefined, now = Date.now()): number {
   if (!dir) return 0;
@@ -232,6 +233,7 @@ export function tidySubsets(dir: string | undefined, now = Date.now()): number {
     }
   };
   for (const entry of gone) remove(entry);
+  for (const entry of entries.filter((name) => leftBehind(folder, name))) remove(entry);
   for (const entry of entries.filter((name) => name.endsWith('.ttf') && !named.has(name))) {
     try {
       if (now - statSync(join(folder, entry)).mtimeMs >= UNNAMED_KEPT_MS) remove(entry);
