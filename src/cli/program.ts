@@ -15,9 +15,6 @@ import { reportError } from './report.js';
 
 declare const UNIONPLAN_VERSION: string | undefined;
 
-/** The commands whose actions are in `commands/actions.ts`. */
-const EVERYDAY_COMMANDS: ReadonlySet<string> = new Set(['build', 'check', 'new', 'types', 'eject', 'fonts']);
-
 /** Commander's English usage errors, said in Chinese. */
 function translate(error: CommanderError, commands: string[]): string {
   const name = /'([^']+)'/.exec(error.message)?.[1] ?? '';
@@ -72,11 +69,6 @@ function program(): Command {
 /** Runs the CLI with `argv` (without node and script) and returns the exit status. */
 export async function main(argv: string[]): Promise<number> {
   const wantsHelp = argv.includes('-h') || argv.includes('--help');
-  // The everyday commands' code starts loading now, its files read while commander is set up; the
-  // command's action awaits the same import (a failed load is reported there).
-  if (argv[0] !== undefined && EVERYDAY_COMMANDS.has(argv[0]) && !wantsHelp) {
-    import('./commands/actions.js').catch(() => {});
-  }
   const cli = program();
   // check's help lists its rules, which load only when that help is asked for.
   if ((argv[0] === 'help' && argv[1] === 'check') || (argv[0] === 'check' && wantsHelp)) await loadCheckHelp();
