@@ -1,11 +1,11 @@
 import YAML, { isMap, isScalar } from 'yaml';
-import { toPeriod, type Period } from '../vocab/periods.js';
+import { calendarYear, periodMonths, toPeriod, type Period } from '../vocab/periods.js';
 import { defaultsForPeriod } from './period-filter.js';
 import { defaultTitle } from '../vocab/title.js';
 import { UserError, quote } from '../errors.js';
-import { hasLevel, levelWords, planLevel, type Level } from '../vocab/level.js';
-import type { Template } from './registry.js';
-import { wordingForNew } from './wording.js';
+import { levelWords, planLevel, type Level } from '../vocab/level.js';
+import { defaultsFor, type Template } from './registry.js';
+import { wordingForNew, type WordingEvent } from './wording.js';
 import { schemaModeline } from '../vocab/definition/modeline.js';
 import { PLAN_FIELDS } from '../vocab/definition/plan-fields.js';
 
@@ -36,11 +36,12 @@ const TOKEN = /\{\{\s*([a-z.]+)\s*\}\}/g;
  */
 function fillDefaults(template: Template, options: NewOutlineOptions): (text: string) => string {
   const wording = wordingForNew(options.year, template.type, options.wordingFiles);
+  const task = reachedEvents(options).find((event) => event.task)?.task ?? wording?.task;
   const level = planLevel(template.type, options.org, options.level);
   const words = level ? levelWords(level, options.org) : undefined;
   const values: Record<string, string | undefined> = {
     'wording.guidance': wording?.guidance,
-    'wording.task': wording?.task,
+    'wording.task': task,
     level: words?.level,
     party: words?.party,
     self: words?.self,
@@ -65,6 +66,53 @@ function fillDefaults(template: Template, options: NewOutlineOptions): (text: st
     });
 }
 
+/**
+ * The year's expected events (wording.yaml `events:`) that fall within the plan's period: an
+ * annual or second-half plan of 2027, or the first term of 2027—28, reaches the autumn of 2027.
+ */
+function reachedEvents(options: NewOutlineOptions): WordingEvent[] {
+  const events = wordingForNew(options.year, '', options.wordingFiles)?.events ?? [];
+  const months = periodMonths(options.period).map((m) => [calendarYear(options.year, options.period, m), m] as const);
+  return events.filter((event) => months.some(([year, month]) => year === event.year && month === event.month));
+}
+
+type Dict = Record<string, unknown>;
+const isDict = (value: unknown): value is Dict => typeof value === 'object' && value !== null && !Array.isArray(value);
+
+/**
+ * The defaults with what the reached events add: their item first in the 思想政治引领 section,
+ * their schedule item first in the row of its month (a row of its own when there is none and the
+ * month is in the period).
+ */
+function addEvents(defaults: Dict, events: readonly WordingEvent[], period: Period): Dict {
+  if (events.length === 0) return defaults;
+  const sections = Array.isArray(defaults.sections) ? [...defaults.sections] : [];
+  let schedule = Array.isArray(defaults.schedule) ? [...defaults.schedule] : [];
+  const months = periodMonths(period);
+  for (const event of events) {
+    const at = sections.findIndex((section) => isDict(section) && section.kind === 'ideology');
+    const section = sections[at];
+    if (event.item && isDict(section)) {
+      sections[at] = { ...section, items: [{ ...event.item }, ...(Array.isArray(section.items) ? section.items : [])] };
+    }
+    const row = event.schedule;
+    if (!row || !months.includes(row.month)) continue;
+    const rowMonths = (r: unknown): number[] => (isDict(r) ? (Array.isArray(r.months) ? r.months.map(Number) : [Number(r.month)]) : []);
+    const same = schedule.findIndex((r) => rowMonths(r).length === 1 && rowMonths(r)[0] === row.month);
+    if (same !== -1) {
+      const old = schedule[same] as Dict;
+      schedule[same] = { ...old, items: [row.item, ...(Array.isArray(old.items) ? old.items : [])] };
+    } else {
+      // In the period's order (a first term runs from September to January).
+      const order = (r: unknown) => months.indexOf(rowMonths(r)[0] ?? 0);
+      const next = schedule.findIndex((r) => order(r) > months.indexOf(row.month));
+      const added = { month: row.month, items: [row.item] };
+      schedule = next === -1 ? [...schedule, added] : [...schedule.slice(0, next), added, ...schedule.slice(next)];
+    }
+  }
+  return { ...defaults, sections, schedule };
+}
+
 function fillAll(value: unknown, fill: (text: string) => string): unknown {
   if (typeof value === 'string') return fill(value);
   if (Array.isArray(value)) return value.map((v) => fillAll(v, fill));
@@ -78,11 +126,12 @@ function fillAll(value: unknown, fill: (text: string) => string): unknown {
  * roster row from them.
  */
 export function newOutlineFields(template: Template, options: NewOutlineOptions): Record<string, unknown> {
-  const defaults = defaultsForPeriod(
-    fillAll(template.meta.defaults, fillDefaults(template, options)) as Record<string, unknown>,
+  const level = planLevel(template.type, options.org, options.level);
+  const defaults = addEvents(
+    defaultsForPeriod(fillAll(defaultsFor(template.meta, level), fillDefaults(template, options)) as Dict, options.period),
+    reachedEvents(options),
     options.period,
   );
-  const level = hasLevel(template.type) ? planLevel(template.type, options.org, options.level) : undefined;
   const schedule = Array.isArray(defaults.schedule) ? defaults.schedule : [];
   const outline: Record<string, unknown> = {
     type: template.type,

@@ -79,21 +79,37 @@ function trimLists(sentence: string, allowed: readonly number[]): string {
 }
 
 /**
- * One sentence without the clauses that belong only to other months: “上半年举办体育比赛，下半年举办
- * 运动会，增强凝聚力。” keeps its first and last clause in a January–June plan. A sentence that
- * belongs only to other months goes as a whole.
+ * One part of a sentence (between ；) without the clauses that belong only to other months:
+ * “上半年举办体育比赛，下半年举办运动会，增强凝聚力” keeps its first and last clause in a
+ * January–June plan. A part whose only dates lie outside goes as a whole: its undated clauses
+ * (暑期组织疗休养，优先安排一线职工) belong to the dated one.
+ */
+function cutPart(part: string, allowed: readonly number[]): string {
+  if (!someOutside(part, allowed)) return part;
+  const trimmed = trimLists(part, allowed);
+  if (!someOutside(trimmed, allowed)) return trimmed;
+  if (onlyOutside(trimmed, allowed)) return '';
+  return trimmed
+    .split(/(?<=，)/u)
+    .filter((clause) => !onlyOutside(clause, allowed))
+    .join('')
+    .replace(/，$/u, '');
+}
+
+/**
+ * One sentence without what belongs only to other months, part by part: the parts a ； divides are
+ * works of their own, so “落实女职工劳动保护规定，安排专项体检；“三八”国际妇女节期间组织主题活动。”
+ * keeps its first part in an autumn term. A sentence none of whose parts is left goes.
  */
 function cutSentence(whole: string, allowed: readonly number[]): string {
   if (!someOutside(whole, allowed)) return whole;
-  const sentence = trimLists(whole, allowed);
-  if (!someOutside(sentence, allowed)) return sentence;
-  if (onlyOutside(sentence, allowed)) return '';
-  const end = /[。！？!?]*$/u.exec(sentence)![0];
-  const clauses = sentence.slice(0, sentence.length - end.length).split(/(?<=[，；])/u);
-  const kept = clauses.filter((clause) => !onlyOutside(clause, allowed));
-  if (kept.length === 0) return '';
-  const joined = kept.join('').replace(/[，；]$/u, '');
-  return joined + end;
+  const end = /[。！？!?]*\s*$/u.exec(whole)![0];
+  const parts = whole
+    .slice(0, whole.length - end.length)
+    .split('；')
+    .map((part) => cutPart(part, allowed))
+    .filter((part) => part !== '');
+  return parts.length ? parts.join('；') + end : '';
 }
 
 /** A text (paragraphs of sentences) with what belongs only to other months taken out. */
@@ -121,13 +137,19 @@ function cutItem(item: unknown, allowed: readonly number[]): unknown {
   if (!isDict(item)) return item;
   const months = Array.isArray(item.months) ? item.months : typeof item.months === 'number' ? [item.months] : undefined;
   if (months) return months.some((m) => allowed.includes(Number(m))) ? item : undefined;
-  if (typeof item.title === 'string' && onlyOutside(item.title, allowed)) return undefined;
   const out: Dict = { ...item };
   if (typeof item.text === 'string') {
     out.text = cutText(item.text, allowed);
     if (!(out.text as string).trim()) return undefined;
   }
   if (Array.isArray(item.items)) out.items = item.items.map((sub) => cutItem(sub, allowed)).filter((sub) => sub !== undefined);
+  // A title that names only other months (庆祝教师节) goes, not the work under it: that stays
+  // as an item of its own words. (An item that is all about other months says so by `months:`.)
+  if (typeof item.title === 'string' && onlyOutside(item.title, allowed)) {
+    delete out.title;
+    if (!(typeof out.text === 'string' && out.text.trim()) && !(Array.isArray(out.items) && out.items.length)) return undefined;
+    if (!Array.isArray(out.items)) return out.text;
+  }
   return out;
 }
 

@@ -8,6 +8,7 @@ import type { TypeChoices } from '../vocab/definition/read-value.js';
 import { PERIOD_CHOICES, toPeriod, type Period } from '../vocab/periods.js';
 import { ITEM_STYLES, type ItemStyle } from '../vocab/item-style.js';
 import { packageRoot } from '../package-root.js';
+import { LEVELS, isLevel, type Level } from '../vocab/level.js';
 import { splitFrontMatter } from '../text/front-matter.js';
 import { typeNames, typeNamesFrom, type TypeNames } from './type-names.js';
 
@@ -19,6 +20,17 @@ export interface TemplateMeta {
   /** How the type's items are set, when its template says (`itemStyle:`); run-in otherwise. */
   itemStyle?: ItemStyle;
   /** The default outline fields (guidance, targets, sections, schedule …). */
+  defaults: Record<string, unknown>;
+  /**
+   * Default outlines of their own for some levels (`variants:`), in place of `defaults`: a 乡's
+   * plan is not a 镇's with words swapped, a 县总工会's 经审会 audits the unions below it.
+   */
+  variants: TemplateVariant[];
+}
+
+/** A default outline written for some levels of a type. */
+export interface TemplateVariant {
+  levels: Level[];
   defaults: Record<string, unknown>;
 }
 
@@ -173,6 +185,11 @@ export class TemplateRegistry {
   }
 }
 
+/** The default outline of a template for a level: the variant that names it, else `defaults`. */
+export function defaultsFor(meta: TemplateMeta, level: Level | undefined): Record<string, unknown> {
+  return (level && meta.variants.find((variant) => variant.levels.includes(level))?.defaults) || meta.defaults;
+}
+
 /** The eight built-in types in the order the README and `types` list them. */
 export const BUILT_IN_ORDER = ['school', 'kindergarten', 'enterprise', 'town', 'street', 'community', 'district', 'audit'];
 
@@ -194,8 +211,25 @@ function parseTemplateMeta(file: string, type: string, frontMatter: string): Tem
   if (itemStyle !== undefined && !(ITEM_STYLES as readonly unknown[]).includes(itemStyle)) {
     problems.push({ file, message: `front matter 中的 itemStyle 值 ${quote(itemStyle)} 无效，应为 ${ITEM_STYLES.join('、')} 之一` });
   }
+  const variants: TemplateVariant[] = [];
+  if (data.variants !== undefined) {
+    if (!Array.isArray(data.variants)) problems.push({ file, message: 'front matter 中的 variants 应为列表，每项含 levels（本级列表）和 defaults（默认提纲）' });
+    else
+      data.variants.forEach((variant: unknown, i) => {
+        const at = `front matter 中 variants 的第 ${i + 1} 项`;
+        const v = (typeof variant === 'object' && variant !== null ? variant : {}) as Record<string, unknown>;
+        const levels = Array.isArray(v.levels) ? v.levels : [];
+        const bad = levels.filter((level) => !isLevel(level));
+        if (levels.length === 0 || bad.length)
+          problems.push({ file, message: `${at}的 levels 应为本级列表（${LEVELS.join('、')}），实际为 ${quote(v.levels)}` });
+        if (typeof v.defaults !== 'object' || v.defaults === null || Array.isArray(v.defaults))
+          problems.push({ file, message: `${at}的 defaults 应为键值对（默认提纲）` });
+        else if (!bad.length) variants.push({ levels: levels as Level[], defaults: v.defaults as Record<string, unknown> });
+      });
+  }
   if (problems.length) throw new UserError('invalid', problems);
   return {
+    variants,
     ...(itemStyle !== undefined ? { itemStyle: itemStyle as ItemStyle } : {}),
     name: typeof data.name === 'string' ? data.name : type,
     description: typeof data.description === 'string' ? data.description : '',

@@ -19,6 +19,21 @@ interface TypeWording {
   formulas: Formula[];
 }
 
+/**
+ * Something expected within a plan year (党的二十一大 in the autumn of 2027) that a plan whose
+ * period reaches it schedules: its task replaces the year's, its item leads the 思想政治引领
+ * section, its schedule row comes in the month after. A plan that ends before it keeps the
+ * year's task (迎接……).
+ */
+export interface WordingEvent {
+  /** The calendar year and month it is expected in. */
+  year: number;
+  month: number;
+  task?: string;
+  item?: { title: string; text: string };
+  schedule?: { month: number; item: string };
+}
+
 /** One entry of wording.yaml: the current wording from a plan year on. */
 interface WordingEntry {
   from: number;
@@ -26,6 +41,7 @@ interface WordingEntry {
   task: string;
   formulas: Formula[];
   types: Record<string, TypeWording>;
+  events: WordingEvent[];
 }
 
 /** The wording of one plan year for one plan type. */
@@ -38,6 +54,8 @@ export interface YearWording {
   task: string;
   /** What the 指导思想 must name: the common formulas and the type's. */
   formulas: Formula[];
+  /** What is expected within the year (see {@link WordingEvent}). */
+  events: WordingEvent[];
 }
 
 /** The list that comes with unionplan. */
@@ -118,8 +136,8 @@ function wordingFromData(file: string, data: unknown, locate: Locate, builtIn = 
       return;
     }
     for (const key of Object.keys(entry)) {
-      if (!['from', 'guidance', 'task', 'formulas', 'types', 'note'].includes(key))
-        fail([i, key], `未知字段 ${quote(key)}，可用的字段：from、guidance、task、formulas、types、note`);
+      if (!['from', 'guidance', 'task', 'formulas', 'types', 'events', 'note'].includes(key))
+        fail([i, key], `未知字段 ${quote(key)}，可用的字段：from、guidance、task、formulas、types、events、note`);
     }
     const from = entry.from;
     if (!(typeof from === 'number' && Number.isInteger(from) && from >= 1949 && from <= 2200)) {
@@ -145,10 +163,62 @@ function wordingFromData(file: string, data: unknown, locate: Locate, builtIn = 
       }
     }
     const list = formulas(entry.formulas, [i, 'formulas']);
-    if (typeof from === 'number' && guidance && task) entries.push({ from, guidance, task, formulas: list, types });
+    const events = eventsFrom(entry.events, [i, 'events'], text, fail);
+    if (typeof from === 'number' && guidance && task) entries.push({ from, guidance, task, formulas: list, types, events });
   });
   if (problems.length) throw new UserError('invalid', problems);
   return entries;
+}
+
+type TextOf = (value: unknown, path: (string | number)[], what: string, required: boolean) => string | undefined;
+
+const monthOf = (value: unknown): number | undefined =>
+  typeof value === 'number' && Number.isInteger(value) && value >= 1 && value <= 12 ? value : undefined;
+
+/** An entry's `events:`, each problem reported at its place. */
+function eventsFrom(
+  value: unknown,
+  path: (string | number)[],
+  text: TextOf,
+  fail: (path: (string | number)[], message: string) => void,
+): WordingEvent[] {
+  if (value === undefined || value === null) return [];
+  if (!Array.isArray(value)) {
+    fail(path, 'events 应为列表，每项含 expected（预计的年月，如 2027-10）和 task、item、schedule');
+    return [];
+  }
+  const out: WordingEvent[] = [];
+  value.forEach((event: unknown, i) => {
+    const at = [...path, i];
+    if (!isDict(event)) {
+      fail(at, 'events 的每项应为含 expected、task、item、schedule 的键值对');
+      return;
+    }
+    for (const key of Object.keys(event))
+      if (!['name', 'expected', 'task', 'item', 'schedule'].includes(key))
+        fail([...at, key], `未知字段 ${quote(key)}，可用的字段：name、expected、task、item、schedule`);
+    const when = /^(\d{4})-(\d{1,2})$/.exec(String(event.expected ?? '').trim());
+    const month = when ? monthOf(Number(when[2])) : undefined;
+    if (!when || !month) fail(event.expected === undefined ? at : [...at, 'expected'], `expected（预计的年月）应写成 2027-10 这样，实际为 ${quote(event.expected)}`);
+    const task = text(event.task, [...at, 'task'], 'task（计划期间含这个月时的中心任务）', false);
+    let item: WordingEvent['item'];
+    if (event.item !== undefined) {
+      const it = isDict(event.item) ? event.item : {};
+      const title = text(it.title, [...at, 'item', 'title'], 'item.title（条目标题）', true);
+      const body = text(it.text, [...at, 'item', 'text'], 'item.text（条目内容）', true);
+      if (title && body) item = { title, text: `${body}。` };
+    }
+    let schedule: WordingEvent['schedule'];
+    if (event.schedule !== undefined) {
+      const row = isDict(event.schedule) ? event.schedule : {};
+      const rowMonth = monthOf(row.month);
+      if (!rowMonth) fail([...at, 'schedule', 'month'], `schedule.month 应为 1 到 12 的整数，实际为 ${quote(row.month)}`);
+      const words = text(row.item, [...at, 'schedule', 'item'], 'schedule.item（工作内容）', true);
+      if (rowMonth && words) schedule = { month: rowMonth, item: words };
+    }
+    if (when && month) out.push({ year: Number(when[1]), month, ...(task ? { task } : {}), ...(item ? { item } : {}), ...(schedule ? { schedule } : {}) });
+  });
+  return out;
 }
 
 /** Reads a wording list from YAML text (the built-in file's format). */
@@ -219,5 +289,6 @@ function yearWording(entry: WordingEntry, type: string): YearWording {
     guidance: own?.guidance ? `${entry.guidance}，${own.guidance}` : entry.guidance,
     task: entry.task,
     formulas: [...entry.formulas, ...(own?.formulas ?? [])],
+    events: entry.events,
   };
 }

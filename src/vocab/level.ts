@@ -39,9 +39,20 @@ function levelIn(org: string, levels: readonly Level[]): { level: Level; index: 
   return best;
 }
 
-/** The level of a regional plan: the `level:` given, else read from the union's name, else the type's. */
+/**
+ * A federation's 经费审查委员会 (青山县总工会经费审查委员会) is at its federation's level; a grassroots
+ * one (某市第一中学工会经费审查委员会) has none, though its name may hold a 市 or 区. So only a level
+ * word right before 总工会 counts, the last one (某市某区总工会… is 区).
+ */
+const FEDERATION = /(区|县|市|旗)总工会/gu;
+
+/**
+ * The level of a plan: the `level:` given, else read from the union's name, else the type's. A
+ * regional type always has one; an audit committee has one only when it is a 区/县/市/旗 总工会's.
+ */
 export function planLevel(type: string, org: string, given?: Level): Level | undefined {
   if (given) return given;
+  if (type === 'audit') return [...org.matchAll(FEDERATION)].at(-1)?.[1] as Level | undefined;
   const levels = TYPE_LEVELS[type];
   if (!levels) return undefined;
   return levelIn(org, levels)?.level ?? TYPE_LEVEL[type];

@@ -143,9 +143,9 @@ describe('cutting the defaults to a period', () => {
     expect(cut.sections[0]!.items.map((item) => item.title)).toEqual(['暑期安排', '日常工作']);
   });
 
-  it('leaves a whole-year plan as it is', async () => {
+  it('leaves a whole-year plan as it is (in a year with nothing expected in it)', async () => {
     const template = await registry.get('school');
-    const fields = newOutlineFields(template, { org: '某校工会', year: 2027, period: 'annual', date: '2027-01-05' });
+    const fields = newOutlineFields(template, { org: '某校工会', year: 2026, period: 'annual', date: '2026-01-05' });
     expect(fields.sections).toEqual(template.meta.defaults.sections);
     expect(fields.schedule).toEqual(template.meta.defaults.schedule);
   });
