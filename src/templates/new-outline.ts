@@ -23,7 +23,10 @@ export interface NewOutlineOptions {
 }
 
 /** The Chinese comment written above each top-level field: its `comment` in the outline's definition. */
-const FIELD_COMMENTS: Record<string, string> = Object.fromEntries(PLAN_FIELDS.flatMap((f) => (f.comment ? [[f.key, f.comment]] : [])));
+const FIELD_COMMENTS: Record<string, string> = {
+  ...Object.fromEntries(PLAN_FIELDS.flatMap((f) => (f.comment ? [[f.key, f.comment]] : []))),
+  kind: ' 文种：points 工作要点（标题以“工作要点”结尾，正文称“本工作要点”），删去这一行即为工作计划',
+};
 
 const TOKEN = /\{\{\s*([a-z.]+)\s*\}\}/g;
 
@@ -127,9 +130,10 @@ function fillAll(value: unknown, fill: (text: string) => string): unknown {
  */
 export function newOutlineFields(template: Template, options: NewOutlineOptions): Record<string, unknown> {
   const level = planLevel(template.type, options.org, options.level);
-  const defaults = addEvents(
-    defaultsForPeriod(fillAll(defaultsFor(template.meta, level), fillDefaults(template, options)) as Dict, options.period),
-    reachedEvents(options),
+  // The events' work goes in before the cut, so a section the cut leaves one item of is run in
+  // with the event's item counted.
+  const defaults = defaultsForPeriod(
+    addEvents(fillAll(defaultsFor(template.meta, level), fillDefaults(template, options)) as Dict, reachedEvents(options), options.period),
     options.period,
   );
   const schedule = Array.isArray(defaults.schedule) ? defaults.schedule : [];
@@ -140,6 +144,8 @@ export function newOutlineFields(template: Template, options: NewOutlineOptions)
     superior: options.superior ?? '',
     year: options.year,
     period: options.period,
+    // A 区/县 federation issues its year's work as a 工作要点 (the template's `kind: points`).
+    ...(defaults.kind === 'points' ? { kind: 'points' } : {}),
     date: options.date,
     ...(defaults.preface ? { preface: defaults.preface } : {}),
     guidance: defaults.guidance ?? '',
@@ -166,7 +172,8 @@ export function commentedOutlineText(
   const doc = new YAML.Document(fields);
   const year = typeof fields.year === 'number' ? fields.year : Number(fields.year);
   const period = toPeriod(fields.period) ?? 'annual';
-  const title = typeof fields.title === 'string' ? fields.title : defaultTitle({ org: String(fields.org ?? ''), year, period });
+  const kind = fields.kind === 'points' ? 'points' : 'plan';
+  const title = typeof fields.title === 'string' ? fields.title : defaultTitle({ org: String(fields.org ?? ''), year, period, kind });
   // The first line lets an editor complete and check the fields (schema/plan.schema.json).
   const modeline = schemaModeline('plan.schema.json');
   doc.commentBefore =
