@@ -213,7 +213,8 @@ function parseTemplateMeta(file: string, type: string, frontMatter: string): Tem
   }
   const variants: TemplateVariant[] = [];
   if (data.variants !== undefined) {
-    if (!Array.isArray(data.variants)) problems.push({ file, message: 'front matter 中的 variants 应为列表，每项含 levels（本级列表）和 defaults（默认提纲）' });
+    if (!Array.isArray(data.variants))
+      problems.push({ file, message: 'front matter 中的 variants 应为列表，每项含 levels（本级列表）和 defaults（默认提纲）' });
     else
       data.variants.forEach((variant: unknown, i) => {
         const at = `front matter 中 variants 的第 ${i + 1} 项`;

@@ -199,7 +199,11 @@ function eventsFrom(
         fail([...at, key], `未知字段 ${quote(key)}，可用的字段：name、expected、task、item、schedule`);
     const when = /^(\d{4})-(\d{1,2})$/.exec(String(event.expected ?? '').trim());
     const month = when ? monthOf(Number(when[2])) : undefined;
-    if (!when || !month) fail(event.expected === undefined ? at : [...at, 'expected'], `expected（预计的年月）应写成 2027-10 这样，实际为 ${quote(event.expected)}`);
+    if (!when || !month)
+      fail(
+        event.expected === undefined ? at : [...at, 'expected'],
+        `expected（预计的年月）应写成 2027-10 这样，实际为 ${quote(event.expected)}`,
+      );
     const task = text(event.task, [...at, 'task'], 'task（计划期间含这个月时的中心任务）', false);
     let item: WordingEvent['item'];
     if (event.item !== undefined) {
@@ -216,7 +220,8 @@ function eventsFrom(
       const words = text(row.item, [...at, 'schedule', 'item'], 'schedule.item（工作内容）', true);
       if (rowMonth && words) schedule = { month: rowMonth, item: words };
     }
-    if (when && month) out.push({ year: Number(when[1]), month, ...(task ? { task } : {}), ...(item ? { item } : {}), ...(schedule ? { schedule } : {}) });
+    if (when && month)
+      out.push({ year: Number(when[1]), month, ...(task ? { task } : {}), ...(item ? { item } : {}), ...(schedule ? { schedule } : {}) });
   });
   return out;
 }
