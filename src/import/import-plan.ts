@@ -2,7 +2,7 @@ import { extname } from 'node:path';
 import { checkText } from '../check/check.js';
 import type { Finding } from '../check/finding.js';
 import { UserError, quote } from '../errors.js';
-import { hasLevel, isLevel, planLevel } from '../vocab/level.js';
+import { isLevel, planLevel } from '../vocab/level.js';
 import { defaultPlanYear } from '../vocab/dates.js';
 import { parseOutline } from '../outline/load.js';
 import { isPeriod, type Period } from '../vocab/periods.js';
@@ -178,14 +178,17 @@ export async function importPlan(bytes: Uint8Array, fileName: string, options: I
   }));
   // A title that does not name the unit (a web page's “2023年工会工作计划”) gives way to the default,
   // which does.
-  let keepTitle = Boolean(rolledTitle && rolledTitle !== defaultTitle({ org, year, period }));
+  // A 工作要点 (a federation's: `kind: points`, or a title that says so) stays one.
+  const kind = meta.kind === 'points' || meta.kind === '工作要点' || /工作要点$/.test(rolledTitle ?? '') ? 'points' : 'plan';
+  let keepTitle = Boolean(rolledTitle && rolledTitle !== defaultTitle({ org, year, period, kind }));
   if (keepTitle && !rolledTitle!.includes(org.replace(/(工会|委员会)$/, ''))) {
     keepTitle = false;
-    notes.notes.push(`原标题“${rolledTitle}”没有写明单位，新提纲用默认标题“${defaultTitle({ org, year, period })}”`);
+    notes.notes.push(`原标题“${rolledTitle}”没有写明单位，新提纲用默认标题“${defaultTitle({ org, year, period, kind })}”`);
   }
   const superior = text(meta.superior);
   // The level (县, 乡, 街道 …) a regional union's plan speaks from: as its Markdown said, else from its name.
-  const level = hasLevel(type) ? planLevel(type, org, isLevel(meta.level) ? meta.level : undefined) : undefined;
+  // An audit committee's is its federation's level (县总工会经费审查委员会), a grassroots one has none.
+  const level = planLevel(type, org, isLevel(meta.level) ? meta.level : undefined);
   const fields: Record<string, unknown> = {
     type,
     org,
@@ -193,6 +196,7 @@ export async function importPlan(bytes: Uint8Array, fileName: string, options: I
     ...(superior ? { superior } : {}),
     year,
     period,
+    ...(kind === 'points' ? { kind } : {}),
     ...(keepDate ? { date: sourceDate } : {}),
     ...(keepTitle ? { title: rolledTitle } : {}),
     ...(parts.preface ? { preface: roller.roll(parts.preface) } : {}),

@@ -145,7 +145,7 @@ export function newOutlineFields(template: Template, options: NewOutlineOptions)
     year: options.year,
     period: options.period,
     // A 区/县 federation issues its year's work as a 工作要点 (the template's `kind: points`).
-    ...(defaults.kind === 'points' ? { kind: 'points' } : {}),
+    ...(template.meta.kind === 'points' ? { kind: 'points' } : {}),
     date: options.date,
     ...(defaults.preface ? { preface: defaults.preface } : {}),
     guidance: defaults.guidance ?? '',

@@ -17,6 +17,8 @@ export interface TemplateMeta {
   name: string;
   description: string;
   period: Period;
+  /** What `new` writes: a 工作要点 when the template says `kind: points` (a 区/县 federation's). */
+  kind?: 'points';
   /** How the type's items are set, when its template says (`itemStyle:`); run-in otherwise. */
   itemStyle?: ItemStyle;
   /** The default outline fields (guidance, targets, sections, schedule …). */
@@ -228,8 +230,11 @@ function parseTemplateMeta(file: string, type: string, frontMatter: string): Tem
         else if (!bad.length) variants.push({ levels: levels as Level[], defaults: v.defaults as Record<string, unknown> });
       });
   }
+  if (data.kind !== undefined && data.kind !== 'points' && data.kind !== 'plan')
+    problems.push({ file, message: `front matter 中的 kind 值 ${quote(data.kind)} 无效，应为 plan（工作计划）或 points（工作要点）` });
   if (problems.length) throw new UserError('invalid', problems);
   return {
+    ...(data.kind === 'points' ? { kind: 'points' as const } : {}),
     variants,
     ...(itemStyle !== undefined ? { itemStyle: itemStyle as ItemStyle } : {}),
     name: typeof data.name === 'string' ? data.name : type,

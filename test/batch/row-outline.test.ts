@@ -140,7 +140,7 @@ describe('a row made into an outline', () => {
   it('gives the plan.yaml of --emit outline with its year, period and date spelt out', async () => {
     const [row] = await outlines(csv('单位名称,类型\n甲工会,kindergarten\n'));
     expect(Object.keys(row!.fields!).slice(0, 6)).toEqual(['type', 'org', 'year', 'period', 'date', 'preface']);
-    expect(row!.fields).toMatchObject({ type: 'kindergarten', org: '甲工会', year: 2027, period: 'first-half', date: '2026-11-23' });
+    expect(row!.fields).toMatchObject({ type: 'kindergarten', org: '甲工会', year: 2027, period: 'annual', date: '2026-11-23' });
   });
 });
 

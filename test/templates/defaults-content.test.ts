@@ -15,7 +15,6 @@ import { parseWording } from '../../src/templates/wording.js';
 import { planLevel } from '../../src/vocab/level.js';
 import { periodMonths, type Period } from '../../src/vocab/periods.js';
 import { UserError } from '../../src/errors.js';
-import { withoutKnownFalseAlarms } from '../golden/defects.js';
 
 const registry = new TemplateRegistry();
 const today = new Date(2026, 10, 23);
@@ -54,7 +53,7 @@ describe.each(UNITS)('%s, %s: every period', (type, org) => {
   it.each(periods)('%s: check has nothing to say, and no schedule row is left without its work', async (period) => {
     const template = await registry.get(type);
     const text = newOutlineText(template, { org, year: 2027, period, date: '2027-01-05' });
-    const findings = withoutKnownFalseAlarms(checkText('plan.yaml', text, { today }), text);
+    const findings = checkText('plan.yaml', text, { today });
     expect(findings.map((f) => `${f.line}:${f.column} ${f.rule} ${f.message}`)).toEqual([]);
   });
 
@@ -105,7 +104,7 @@ describe('each level gets a text of its own', () => {
     expect(county.kind).toBe('points');
     const all = strings(county).join('\n');
     for (const word of [
-      '巩固拓展深入贯彻中央八项规定精神学习教育成果',
+      '中央八项规定及其实施细则精神',
       '职工（医疗）互助保障',
       '劳模疗休养',
       '春风行动',
