@@ -57,7 +57,8 @@ describe('run-in items, the default', async () => {
   });
 
   it.skipIf(!haveTools())('carry the same text in the PDF, each item in its order', async () => {
-    const text = pdfText(await writePdf(doc));
+    // An item that runs over a page has the page number (—2—) among its words in the PDF's text.
+    const text = pdfText(await writePdf(doc)).replace(/—\d+—/g, '');
     let from = 0;
     for (const item of items) {
       const at = text.indexOf(squeeze(lineText(runInLine(item))), from);

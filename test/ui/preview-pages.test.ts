@@ -25,7 +25,8 @@ describe('the ui preview: the PDF layout as one SVG per page', () => {
       expect(svg.match(/class="typst-page"/g)).toHaveLength(1);
       const defined = new Set([...svg.matchAll(/<path id="([^"]+)"/g)].map((m) => m[1]));
       const used = [...svg.matchAll(/href="#([^"]+)"/g)].map((m) => m[1]);
-      expect(used.length).toBeGreaterThan(50);
+      // The last page may hold only the schedule's last row and the 落款.
+      expect(used.length).toBeGreaterThan(20);
       // Typst defines no outline for a blank glyph (a space); any glyph with one is in the page that draws it.
       expect(used.filter((id) => !defined.has(id) && definedAnywhere.has(id))).toEqual([]);
       expect(new Set(used.filter((id) => !defined.has(id))).size).toBeLessThan(3);

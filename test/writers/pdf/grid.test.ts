@@ -65,7 +65,7 @@ describe.skipIf(!haveTools())('PDF lines on the 28-character grid', () => {
       .map((line) => line.text)
       .join('\n');
     // A body sentence, read across its line breaks.
-    expect(text.replace(/\n/g, '')).toContain('推动25人以上企业单独建会');
-    expect(text).toMatch(/2027年工作计划/);
+    expect(text.replace(/\n/g, '')).toContain('推动有会员25人以上的单位建立基层工会委员会');
+    expect(text).toMatch(/2027年工作要点/);
   });
 });
