@@ -66,7 +66,7 @@ export function builtInListsFile(): string {
   return join(packageRoot(), 'src', 'check', 'lists', 'check-lists.yaml');
 }
 
-type Locate = (path: (string | number)[]) => { line?: number; column?: number };
+type Locate = (path: (string | number)[], where?: 'key' | 'value') => { line?: number; column?: number };
 type Dict = Record<string, unknown>;
 const isDict = (v: unknown): v is Dict => typeof v === 'object' && v !== null && !Array.isArray(v);
 
@@ -77,6 +77,7 @@ const isDict = (v: unknown): v is Dict => typeof v === 'object' && v !== null &&
 function listsFromData(file: string, data: unknown, locate: Locate, builtIn = false): CheckLists {
   const problems: Problem[] = [];
   const fail: Fail = (path, message) => problems.push({ file, ...locate(path), message });
+  const failKey: Fail = (path, message) => problems.push({ file, ...locate(path, 'key'), message });
   const lists: CheckLists = { nonValues: [], frequencies: [], commonWords: [], levels: [], staples: [] };
   if (data === null || data === undefined) return lists;
   if (!isDict(data)) {
@@ -108,7 +109,7 @@ function listsFromData(file: string, data: unknown, locate: Locate, builtIn = fa
   };
   for (const [key, value] of Object.entries(data)) {
     if (!(key in GROUPS)) {
-      fail([key], `检查词表中的未知组，可用的组：${Object.keys(GROUPS).join('、')}`);
+      failKey([key], `检查词表中的未知组，可用的组：${Object.keys(GROUPS).join('、')}`);
       continue;
     }
     const group = GROUPS[key as Group];
@@ -125,7 +126,7 @@ function listsFromData(file: string, data: unknown, locate: Locate, builtIn = fa
         return;
       }
       for (const k of Object.keys(entry))
-        if (!(group.keys as readonly string[]).includes(k)) fail([...at, k], `${label}有未知字段，可用的字段：${group.keys.join('、')}`);
+        if (!(group.keys as readonly string[]).includes(k)) failKey([...at, k], `${label}有未知字段，可用的字段：${group.keys.join('、')}`);
       const before = problems.length;
       const matcher = readMatcher(entry, at, label, fail, builtIn);
       const note = text(entry.note, [...at, 'note'], 'note（说明）');
@@ -160,7 +161,11 @@ function listsFromData(file: string, data: unknown, locate: Locate, builtIn = fa
       } else if (problems.length === before) lists[group.field as 'nonValues' | 'commonWords'].push(word);
     });
   }
-  if (problems.length) throw new UserError('invalid', problems);
+  if (problems.length)
+    throw new UserError(
+      'invalid',
+      problems.sort((a, b) => (a.line ?? 0) - (b.line ?? 0) || (a.column ?? 0) - (b.column ?? 0)),
+    );
   return lists;
 }
 
@@ -173,7 +178,7 @@ export function parseLists(file: string, text: string, builtIn = false): CheckLi
   // Syntax errors are said without the yaml package's detail, which quotes the file's lines.
   const syntax = source.syntaxProblems().map(({ message, ...where }) => ({ ...where, message: message.replace(/（[^（]*）$/, '') }));
   if (syntax.length) throw new UserError('invalid', syntax);
-  return listsFromData(file, source.data(), (path) => source.locate(path), builtIn);
+  return listsFromData(file, source.data(), (path, where) => source.locate(path, where), builtIn);
 }
 
 function builtInLists(): CheckLists {
