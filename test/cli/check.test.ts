@@ -3,6 +3,7 @@ import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { EXAMPLES, tempDir as makeTempDir } from '../helpers/cli.js';
 import { runCli } from '../helpers/cli-in-process.js';
+import { RULES, RULE_IDS } from '../../src/check/rules/index.js';
 
 const tempDir = () => makeTempDir('unionplan-check-cli-');
 
@@ -165,25 +166,27 @@ describe('unionplan check', () => {
     expect(config.stderr).toContain('unionplan.config.yaml:2:13: check.disable 中的 “no-such-rule” 不是检查规则');
   });
 
-  it('lists the rules in its help', async () => {
+  it('lists every rule in its help, with what it finds, and the README has a row for each in both languages', async () => {
     const { stdout } = await runCli(tempDir(), 'check', '--help');
-    for (const id of [
-      'placeholder',
-      'outdated-reference',
-      'stale-year',
-      'empty-section',
-      'single-item',
-      'month-outside-period',
-      'duplicate-month',
-      'target-without-value',
-      'date-outside-year',
-      'title-names-unit-year',
-      'kind-wording',
-      'halfwidth-punctuation',
-      'doubled-punctuation',
-      'space-in-chinese',
-    ]) {
-      expect(stdout).toContain(id);
+    const lines = stdout.split('\n');
+    for (const rule of RULES) {
+      const severity = rule.severity === 'error' ? '错误' : '警告';
+      expect(
+        lines.some(
+          (line) =>
+            /^ {2}[a-z-]+ +(错误|警告) {2}/.test(line) &&
+            line.split(/ +/)[1] === rule.id &&
+            line.endsWith(`${severity}  ${rule.description}`),
+        ),
+        rule.id,
+      ).toBe(true);
+    }
+    expect(stdout).toContain('lists: 检查词表.yaml');
+    const readme = readFileSync(new URL('../../README.md', import.meta.url), 'utf8');
+    const [chinese, english] = readme.split('\n## English\n');
+    for (const id of RULE_IDS) {
+      expect(chinese, id).toMatch(new RegExp(`^\\| \`${id}\` \\| (错误|警告) \\|`, 'm'));
+      expect(english, id).toMatch(new RegExp(`^\\| \`${id}\` \\| (error|warning) \\|`, 'm'));
     }
   });
 
