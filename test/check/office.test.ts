@@ -1,9 +1,10 @@
-import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
 import { checkText } from '../../src/check/check.js';
 import { UserError, formatProblem } from '../../src/errors.js';
+import { parseLists } from '../../src/check/lists/lists.js';
 import { TODAY, check, markdown, outline, places } from './helpers.js';
 
 // What a county federation's office returns a plan for (issue 25, point 7): each probe found at
@@ -279,5 +280,16 @@ describe('check.lists: a unit’s own words, added to the built-in ones', () => 
       `${list}:8:14: pattern（正则表达式）不能使用：不能用 *、+ 或 {n,} 这类不限次数的重复，请写出次数上限，如 {0,3}`,
       `${list}:10:1: 检查词表中的未知组，可用的组：non-values、frequencies、common-words、levels、staples`,
     ]);
+  });
+});
+
+describe('the README’s example of a check.lists file', () => {
+  it('is a list file the checker reads, with one entry of each group it shows', () => {
+    const readme = readFileSync(new URL('../../README.md', import.meta.url), 'utf8');
+    const section = readme.slice(readme.indexOf('#### 检查词表'));
+    const example = /```yaml\n([\s\S]*?)```/.exec(section)![1]!;
+    const lists = parseLists('README.md', example);
+    expect([lists.nonValues.length, lists.frequencies.length, lists.levels.length, lists.staples.length]).toEqual([1, 1, 1, 1]);
+    expect(lists.levels[0]).toMatchObject({ levels: ['乡'], types: ['town'], note: '本乡没有开发区' });
   });
 });
