@@ -1,5 +1,5 @@
 import { periodMonths } from '../../vocab/periods.js';
-import type { FrequencyWord, ListWord } from '../lists/lists.js';
+import type { ListWord } from '../lists/lists.js';
 import type { ShapeScheduleRow } from '../scan/plan-shape.js';
 import type { Hit, Rule } from './rule.js';
 
@@ -25,7 +25,7 @@ function groupName(group: readonly number[]): string {
   return `${first}—${last}月`;
 }
 
-const UNIT: Readonly<Record<number, string>> = { 1: '月', 3: '季度', 6: '半年' };
+const UNIT: Readonly<Record<number, string>> = { 1: '个月', 2: '个两月期', 3: '个季度', 4: '个四月期', 6: '个半年' };
 
 /**
  * What names the work in a clause: its runs of Chinese characters, without the frequency and the
@@ -85,7 +85,7 @@ export const frequencyScheduleMismatch: Rule = {
     const inRow = (line: number): boolean => (ctx.kind === 'outline' ? line >= rowsAt[0]! : rowsAt.includes(line));
     const hits: Hit[] = [];
     for (const segment of ctx.segments) {
-      for (const word of ctx.lists.frequencies as readonly FrequencyWord[]) {
+      for (const word of ctx.lists.frequencies) {
         word.matcher.lastIndex = 0;
         for (const match of segment.text.matchAll(word.matcher)) {
           if (!match[0]) continue;
@@ -98,11 +98,11 @@ export const frequencyScheduleMismatch: Rule = {
           const rows: ShapeScheduleRow[] = schedule.filter((row) => keys.some((key) => row.text.includes(key)));
           const missing = needed.filter((group) => !rows.some((row) => row.months.some((m) => group.includes(m))));
           if (missing.length === 0) continue;
-          const unit = UNIT[word.months] ?? `${word.months}个月`;
+          const unit = UNIT[word.months] ?? '期';
           const had = needed.length - missing.length;
           hits.push({
             ...at,
-            message: `正文写“${clause.trim()}”，月度安排中${had ? `只有${had}个${unit}` : '没有一个月'}安排了这项工作（应有${needed.length}个${unit}），缺${missing.map(groupName).join('、')}`,
+            message: `正文写“${clause.trim()}”，月度安排中${had ? `只有${had}${unit}` : '没有一个月'}安排了这项工作（应有${needed.length}${unit}），缺${missing.map(groupName).join('、')}`,
             suggestion: `在月度安排的${missing.map(groupName).join('、')}写上这项工作，或改写正文中的“${match[0]}”`,
           });
         }
