@@ -1,4 +1,4 @@
-import { existsSync, readFileSync, readdirSync, statSync, writeFileSync, copyFileSync } from 'node:fs';
+import { existsSync, readFileSync, readdirSync, rmSync, statSync, writeFileSync, copyFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { EXAMPLES, tempDir as makeTempDir } from '../helpers/cli.js';
@@ -188,6 +188,30 @@ describe('unionplan check', () => {
       expect(chinese, id).toMatch(new RegExp(`^\\| \`${id}\` \\| (错误|警告) \\|`, 'm'));
       expect(english, id).toMatch(new RegExp(`^\\| \`${id}\` \\| (error|warning) \\|`, 'm'));
     }
+  });
+
+  it('reads a unit’s check.lists from unionplan.config.yaml and from the outline, and keeps it findable from the built plan', async () => {
+    const dir = tempDir();
+    writeFileSync(
+      join(dir, '词表.yaml'),
+      'staples:\n  - name: 职工书屋\n    text: 职工书屋\n    types: [school]\n    note: 本市要求学校建设职工书屋\n',
+    );
+    writeFileSync(join(dir, 'unionplan.config.yaml'), 'check:\n  lists: 词表.yaml\n');
+    expect((await runCli(dir, 'new', '--type', 'school', '--org', '城南实验小学工会', '--year', '2027')).status).toBe(0);
+    const checked = await runCli(dir, 'check', 'plan.yaml', '--json');
+    const findings = JSON.parse(checked.stdout) as { rule: string; message: string; line: number }[];
+    const staple = findings.filter((f) => f.rule === 'missing-staple');
+    expect(staple.map((f) => f.message)).toEqual(['计划中没有写到“职工书屋”：本市要求学校建设职工书屋']);
+    // At the outline's sections:, where the plan's work is.
+    const lines = readFileSync(join(dir, 'plan.yaml'), 'utf8').split('\n');
+    expect(lines[staple[0]!.line - 1]).toMatch(/^sections:/);
+    // Named in the outline instead, the list travels into the built plan's front matter.
+    rmSync(join(dir, 'unionplan.config.yaml'));
+    writeFileSync(join(dir, 'plan.yaml'), `check:\n  lists: 词表.yaml\n${lines.join('\n')}`);
+    expect((await runCli(dir, 'build', 'plan.yaml', '--out', 'out', '--format', 'md')).status).toBe(0);
+    const md = readFileSync(join(dir, 'out', 'plan.md'), 'utf8');
+    expect(md.split('\n---\n')[0]).toMatch(/\ncheck:\n {2}lists: \.\.\/词表\.yaml$/);
+    expect((await runCli(dir, 'check', join('out', 'plan.md'), '--json')).stdout).toContain('职工书屋');
   });
 
   it('finds nothing in the outline `new` writes for any type and period', async () => {
