@@ -64,6 +64,8 @@ const referencesPlugin = embedYaml(
   'EMBEDDED_REFERENCES',
 );
 const wordingPlugin = embedYaml('templates/wording.yaml', 'templates/embedded-wording.ts', 'EMBEDDED_WORDING');
+// The word lists of check's rules (non-values, frequencies, level words, staples).
+const listsPlugin = embedYaml('check/lists/check-lists.yaml', 'check/lists/embedded-lists.ts', 'EMBEDDED_LISTS');
 // `import text from './part.xml?raw'`: the file's text as a string, as Vite (and so vitest) reads it.
 const rawTextPlugin = {
   name: 'raw-text',
@@ -195,6 +197,7 @@ const options = {
     precompilePlugin,
     referencesPlugin,
     wordingPlugin,
+    listsPlugin,
     rawTextPlugin,
     lazyChildProcessPlugin,
     lazyModulesPlugin,
@@ -370,7 +373,7 @@ const typeNames = readdirSync(templatesDir).map((type) => {
   return { type, name: typeof front.name === 'string' ? front.name : type };
 });
 // The rule ids come with check's rules: the module is bundled and run (see runAtBuildTime).
-const { schemaFiles } = await runAtBuildTime('src/schema/write-schemas.ts', [referencesPlugin, wordingPlugin]);
+const { schemaFiles } = await runAtBuildTime('src/schema/write-schemas.ts', [referencesPlugin, wordingPlugin, listsPlugin]);
 mkdirSync(new URL('../schema', import.meta.url), { recursive: true });
 for (const [name, text] of Object.entries(schemaFiles(typeNames))) writeFileSync(new URL(`../schema/${name}`, import.meta.url), text);
 

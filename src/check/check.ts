@@ -14,6 +14,7 @@ import { markdownSegments } from './scan/markdown-text.js';
 import { outlineShape } from './scan/outline-shape.js';
 import type { PlanShape } from './scan/plan-shape.js';
 import { loadReferences } from './references/references.js';
+import { loadLists } from './lists/lists.js';
 import type { CheckContext } from './rules/rule.js';
 import { RULES, RULE_IDS } from './rules/index.js';
 import type { Segment } from './scan/segment.js';
@@ -147,6 +148,7 @@ export function checkTextWithModel(file: string, text: string, options: CheckOpt
     // The list is read only when its rule runs.
     references: rules.some((rule) => rule.id === 'outdated-reference') ? loadReferences(settings.references) : [],
     wordingFiles: settings.wording,
+    lists: loadLists(settings.lists),
     at: (offset) => lines.at(offset),
   };
   const findings: Finding[] = [];

@@ -10,16 +10,18 @@ import { sessionCache } from '../session/session.js';
 
 export { CONFIG_FILE } from '../config/config-fields.js';
 
-/** What a `check:` setting says: rules to turn off, and extra lists of outdated wordings. */
+/** What a `check:` setting says: rules to turn off, and extra lists (outdated and current wordings, check's words). */
 export interface CheckSettings {
   disable: string[];
   /** Absolute paths of the user's outdated-wording lists. */
   references: string[];
   /** Absolute paths of the user's current-wording lists (laid over src/templates/wording.yaml). */
   wording: string[];
+  /** Absolute paths of the user's word lists (added to src/check/lists/check-lists.yaml). */
+  lists: string[];
 }
 
-export const NO_SETTINGS: CheckSettings = { disable: [], references: [], wording: [] };
+export const NO_SETTINGS: CheckSettings = { disable: [], references: [], wording: [], lists: [] };
 
 /** Both settings together: a rule off in either is off, and every list is read. */
 export function mergeSettings(a: CheckSettings, b: CheckSettings): CheckSettings {
@@ -27,6 +29,7 @@ export function mergeSettings(a: CheckSettings, b: CheckSettings): CheckSettings
     disable: [...new Set([...a.disable, ...b.disable])],
     references: [...new Set([...a.references, ...b.references])],
     wording: [...new Set([...a.wording, ...b.wording])],
+    lists: [...new Set([...a.lists, ...b.lists])],
   };
 }
 
@@ -41,7 +44,7 @@ export function readCheckSettings(source: YamlSource, path: FieldPath, ruleIds: 
   const problems: Problem[] = [];
   const fail = (at: FieldPath, message: string, where: 'key' | 'value' = 'value') =>
     problems.push({ file: source.file, ...source.locate(at, where), message });
-  const settings: CheckSettings = { disable: [], references: [], wording: [] };
+  const settings: CheckSettings = { disable: [], references: [], wording: [], lists: [] };
   if (node === null || node === undefined) return NO_SETTINGS;
   if (typeof node !== 'object' || Array.isArray(node)) {
     throw new UserError('invalid', [
@@ -68,7 +71,7 @@ export function readCheckSettings(source: YamlSource, path: FieldPath, ruleIds: 
     else fail(at, `check.disable 中的 ${quote(id)} 不是检查规则，可用的规则：${ruleIds.join('、')}`);
   });
   const base = dirname(resolve(source.file));
-  const files = (key: 'references' | 'wording', what: string, example: string) => {
+  const files = (key: 'references' | 'wording' | 'lists', what: string, example: string) => {
     const single = typeof check[key] === 'string';
     list(key).forEach((file, i) => {
       const at = single ? [...path, key] : [...path, key, i];
@@ -82,6 +85,7 @@ export function readCheckSettings(source: YamlSource, path: FieldPath, ruleIds: 
   };
   files('references', '过时提法列表', '过时提法.yaml');
   files('wording', '现行提法列表', '现行提法.yaml');
+  files('lists', '检查词表', '检查词表.yaml');
   if (problems.length)
     throw new UserError(
       'invalid',

@@ -6,7 +6,6 @@ import { UserError, quote } from '../errors.js';
 import { levelWords, planLevel, type Level } from '../vocab/level.js';
 import { defaultsFor, type Template } from './registry.js';
 import { wordingForNew, type WordingEvent } from './wording.js';
-import { schemaModeline } from '../vocab/definition/modeline.js';
 import { PLAN_FIELDS } from '../vocab/definition/plan-fields.js';
 
 /** What `unionplan new` takes from its flags. */
@@ -174,10 +173,10 @@ export function commentedOutlineText(
   const period = toPeriod(fields.period) ?? 'annual';
   const kind = fields.kind === 'points' ? 'points' : 'plan';
   const title = typeof fields.title === 'string' ? fields.title : defaultTitle({ org: String(fields.org ?? ''), year, period, kind });
-  // The first line lets an editor complete and check the fields (schema/plan.schema.json).
-  const modeline = schemaModeline('plan.schema.json');
+  // No editor hint naming the schema: the outline travels (mailed upward, copied to another
+  // machine), and a path of this machine would show its folders and be dead there. The README
+  // says how to point an editor at schema/plan.schema.json once for all outlines.
   doc.commentBefore =
-    (modeline ? ` ${modeline}\n` : '') +
     ` ${title} 提纲（${template.name}）\n` +
     ` 由 ${origin.generator} 生成。按本单位实际修改后，检查：${command} check ${origin.file}\n` +
     ` 生成 Word 和 PDF：${command} build ${origin.file} --format docx,pdf`;

@@ -38,14 +38,14 @@ function isRecord(value: unknown): value is Record<string, unknown> {
 }
 
 /**
- * The outline as the page may send it. `check.references` names files on disk, which a page must
- * never reach, so it is dropped (its `disable` list is kept).
+ * The outline as the page may send it. `check.references`, `wording` and `lists` name files on
+ * disk, which a page must never reach, so they are dropped (its `disable` list is kept).
  */
 export function pageFields(raw: unknown): Record<string, unknown> {
   if (!isRecord(raw)) throw new HttpError(400, '提纲应为键值对');
   const fields = { ...raw };
   if (isRecord(fields.check)) {
-    const { references: _dropped, ...rest } = fields.check;
+    const { references: _references, wording: _wording, lists: _lists, ...rest } = fields.check;
     if (Object.keys(rest).length > 0) fields.check = rest;
     else delete fields.check;
   }

@@ -13,8 +13,8 @@ export function isCheckMapping(value: unknown): value is Settings {
   return typeof value === 'object' && value !== null && !Array.isArray(value);
 }
 
-/** Both kinds of list a `check:` names by path: outdated wordings and current wordings. */
-const PATH_KEYS = ['references', 'wording'] as const;
+/** The lists a `check:` names by path: outdated wordings, current wordings and check's word lists. */
+const PATH_KEYS = ['references', 'wording', 'lists'] as const;
 
 function mapReferences(check: Settings, map: (path: string) => string): Settings {
   const out = { ...check };

@@ -5,6 +5,7 @@ import { join } from 'node:path';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { EXAMPLES, fixture, listFiles, requireBuild, run, tempDir } from './helpers.js';
 import { runCli } from '../helpers/cli-in-process.js';
+import { machinePaths } from '../helpers/machine-path.js';
 
 beforeAll(requireBuild);
 
@@ -232,6 +233,8 @@ describe('unionplan batch: existing files, --force, --emit outline, --outline, -
     expect(listFiles(join(dir, 'outlines'))).toEqual(['城南区阳光幼儿园工会.yaml', '城南实验小学工会.yaml', '柳溪街道总工会.yaml']);
     const yaml = readFileSync(join(dir, 'outlines', '城南区阳光幼儿园工会.yaml'), 'utf8');
     expect(yaml).toContain('# 由 unionplan batch 生成');
+    // An outline travels (mailed upward): it names no folder of this machine.
+    expect(machinePaths(yaml, dir)).toEqual([]);
     expect(yaml).toMatch(/^type: kindergarten\n/m);
     expect(yaml).toMatch(/^period: first-half\n/m);
     // The default date is a working day (today's or the period's first), never New Year's Day.

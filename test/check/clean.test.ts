@@ -1,7 +1,13 @@
 import { readFileSync, readdirSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
 import { checkText } from '../../src/check/check.js';
-import { TemplateRegistry } from '../../src/templates/registry.js';
+import { parseOutline } from '../../src/outline/load.js';
+import { newOutlineText } from '../../src/templates/new-outline.js';
+import { BUILT_IN_ORDER, TemplateRegistry } from '../../src/templates/registry.js';
+import { renderOutline } from '../../src/templates/render.js';
+import { defaultPlanDate } from '../../src/vocab/dates.js';
+import type { Period } from '../../src/vocab/periods.js';
+import { TODAY } from './helpers.js';
 
 const types = new TemplateRegistry().types();
 
@@ -31,5 +37,47 @@ describe('the built-in plans come out clean', () => {
       );
       expect(findings).toEqual([]);
     }
+  });
+});
+
+describe('the default plans draw nothing from the rules an approving office goes by', () => {
+  // Every type; 区 and 县, 镇 and 乡, both kinds of 经审会; the year, both halves, both terms.
+  const units: [string, string][] = [
+    ['school', '城南实验小学工会'],
+    ['kindergarten', '城南区阳光幼儿园工会'],
+    ['enterprise', '青山机械有限公司工会'],
+    ['town', '青山镇总工会'],
+    ['town', '青山乡工会联合会'],
+    ['street', '柳溪街道总工会'],
+    ['community', '柳溪社区工会联合会'],
+    ['district', '城南区总工会'],
+    ['district', '青山县总工会'],
+    ['audit', '城南实验小学工会经费审查委员会'],
+    ['audit', '青山县总工会经费审查委员会'],
+  ];
+  const OFFICE_RULES = ['outdated-reference', 'target-without-value', 'frequency-schedule-mismatch', 'level-mismatch', 'missing-staple'];
+  const registry = new TemplateRegistry();
+
+  it('outlines from `new` and the plans built from them, for every type, level and period', async () => {
+    const found: string[] = [];
+    for (const [type, org] of units) {
+      const template = await registry.get(type);
+      const terms: Period[] = type === 'school' || type === 'kindergarten' ? ['first-term', 'second-term'] : [];
+      for (const period of ['annual', 'first-half', 'second-half', ...terms] as Period[]) {
+        const year = 2027;
+        const text = newOutlineText(template, { org, year, period, date: defaultPlanDate(year, period, TODAY) });
+        const outline = parseOutline('plan.yaml', text, { types: BUILT_IN_ORDER, today: TODAY });
+        const markdown = await renderOutline(outline, template);
+        for (const [file, body] of [
+          ['plan.yaml', text],
+          ['plan.md', markdown],
+        ] as const) {
+          for (const f of checkText(file, body, { today: TODAY })) {
+            if (OFFICE_RULES.includes(f.rule)) found.push(`${org} ${period} ${file}:${f.line}:${f.column} ${f.rule} ${f.message}`);
+          }
+        }
+      }
+    }
+    expect(found).toEqual([]);
   });
 });

@@ -40,7 +40,7 @@ describe('check settings', () => {
     expect(error.problems[0]!.message).toMatch(
       /^check\.disable 中的 “placehodler” 不是检查规则，可用的规则：placeholder、outdated-reference、/,
     );
-    expect(error.problems[1]!.message).toBe('check 中的未知字段 “ignore”，可用的字段：disable、references、wording');
+    expect(error.problems[1]!.message).toBe('check 中的未知字段 “ignore”，可用的字段：disable、references、wording、lists');
     const inMd = thrown(() => check(markdown('正文。\n', 'check: 1\n'), 'md'));
     expect(inMd.problems[0]).toMatchObject({ line: 2, column: 8 });
   });

@@ -1,8 +1,9 @@
-import { existsSync, readFileSync, readdirSync, statSync, writeFileSync, copyFileSync } from 'node:fs';
+import { existsSync, readFileSync, readdirSync, rmSync, statSync, writeFileSync, copyFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { EXAMPLES, tempDir as makeTempDir } from '../helpers/cli.js';
 import { runCli } from '../helpers/cli-in-process.js';
+import { RULES, RULE_IDS } from '../../src/check/rules/index.js';
 
 const tempDir = () => makeTempDir('unionplan-check-cli-');
 
@@ -165,26 +166,52 @@ describe('unionplan check', () => {
     expect(config.stderr).toContain('unionplan.config.yaml:2:13: check.disable 中的 “no-such-rule” 不是检查规则');
   });
 
-  it('lists the rules in its help', async () => {
+  it('lists every rule in its help, with what it finds, and the README has a row for each in both languages', async () => {
     const { stdout } = await runCli(tempDir(), 'check', '--help');
-    for (const id of [
-      'placeholder',
-      'outdated-reference',
-      'stale-year',
-      'empty-section',
-      'single-item',
-      'month-outside-period',
-      'duplicate-month',
-      'target-without-value',
-      'date-outside-year',
-      'title-names-unit-year',
-      'kind-wording',
-      'halfwidth-punctuation',
-      'doubled-punctuation',
-      'space-in-chinese',
-    ]) {
-      expect(stdout).toContain(id);
+    const lines = stdout.split('\n');
+    for (const rule of RULES) {
+      const severity = rule.severity === 'error' ? '错误' : '警告';
+      expect(
+        lines.some(
+          (line) =>
+            /^ {2}[a-z-]+ +(错误|警告) {2}/.test(line) &&
+            line.split(/ +/)[1] === rule.id &&
+            line.endsWith(`${severity}  ${rule.description}`),
+        ),
+        rule.id,
+      ).toBe(true);
     }
+    expect(stdout).toContain('lists: 检查词表.yaml');
+    const readme = readFileSync(new URL('../../README.md', import.meta.url), 'utf8');
+    const [chinese, english] = readme.split('\n## English\n');
+    for (const id of RULE_IDS) {
+      expect(chinese, id).toMatch(new RegExp(`^\\| \`${id}\` \\| (错误|警告) \\|`, 'm'));
+      expect(english, id).toMatch(new RegExp(`^\\| \`${id}\` \\| (error|warning) \\|`, 'm'));
+    }
+  });
+
+  it('reads a unit’s check.lists from unionplan.config.yaml and from the outline, and keeps it findable from the built plan', async () => {
+    const dir = tempDir();
+    writeFileSync(
+      join(dir, '词表.yaml'),
+      'staples:\n  - name: 职工书屋\n    text: 职工书屋\n    types: [school]\n    note: 本市要求学校建设职工书屋\n',
+    );
+    writeFileSync(join(dir, 'unionplan.config.yaml'), 'check:\n  lists: 词表.yaml\n');
+    expect((await runCli(dir, 'new', '--type', 'school', '--org', '城南实验小学工会', '--year', '2027')).status).toBe(0);
+    const checked = await runCli(dir, 'check', 'plan.yaml', '--json');
+    const findings = JSON.parse(checked.stdout) as { rule: string; message: string; line: number }[];
+    const staple = findings.filter((f) => f.rule === 'missing-staple');
+    expect(staple.map((f) => f.message)).toEqual(['计划中没有写到“职工书屋”：本市要求学校建设职工书屋']);
+    // At the outline's sections:, where the plan's work is.
+    const lines = readFileSync(join(dir, 'plan.yaml'), 'utf8').split('\n');
+    expect(lines[staple[0]!.line - 1]).toMatch(/^sections:/);
+    // Named in the outline instead, the list travels into the built plan's front matter.
+    rmSync(join(dir, 'unionplan.config.yaml'));
+    writeFileSync(join(dir, 'plan.yaml'), `check:\n  lists: 词表.yaml\n${lines.join('\n')}`);
+    expect((await runCli(dir, 'build', 'plan.yaml', '--out', 'out', '--format', 'md')).status).toBe(0);
+    const md = readFileSync(join(dir, 'out', 'plan.md'), 'utf8');
+    expect(md.split('\n---\n')[0]).toMatch(/\ncheck:\n {2}lists: \.\.\/词表\.yaml$/);
+    expect((await runCli(dir, 'check', join('out', 'plan.md'), '--json')).stdout).toContain('职工书屋');
   });
 
   it('finds nothing in the outline `new` writes for any type and period', async () => {

@@ -9,6 +9,7 @@ import { findConfigFile, readConfig } from '../../src/config/read-config.js';
 import { UserError, formatProblem } from '../../src/errors.js';
 import { TemplateRegistry } from '../../src/templates/registry.js';
 import { EXAMPLES, requireBuild, run, tempDir } from '../helpers/cli.js';
+import { machinePaths } from '../helpers/machine-path.js';
 
 requireBuild();
 
@@ -160,16 +161,13 @@ describe('the unit’s defaults in the commands', () => {
 });
 
 describe('the plan.yaml that new writes', () => {
-  it('starts with a modeline naming the shipped schema by a file: URL, and the plan passes it', () => {
+  it('names no path of the machine (no editor hint), and passes the shipped schema', () => {
     const dir = tempDir();
-    run(dir, 'new', '--type', '学校', '--org', '城南实验小学工会');
+    run(dir, 'new', '--type', '学校', '--org', '城南实验小学工会', '--year', '2027');
     const text = readFileSync(join(dir, 'plan.yaml'), 'utf8');
-    const first = text.split('\n')[0]!;
-    // yaml-language-server reads `# yaml-language-server: $schema=<value up to a space>`.
-    const match = /^# yaml-language-server: \$schema=(\S+)$/.exec(first);
-    expect(match, first).not.toBeNull();
-    const schemaFile = fileURLToPath(match![1]!);
-    expect(schemaFile).toBe(fileURLToPath(new URL('../../schema/plan.schema.json', import.meta.url)));
+    expect(text.split('\n')[0]).toBe('# 城南实验小学工会2027年工作计划 提纲（学校）');
+    expect(machinePaths(text, dir)).toEqual([]);
+    const schemaFile = fileURLToPath(new URL('../../schema/plan.schema.json', import.meta.url));
     const validate = new Ajv({ strict: false, allowUnionTypes: true }).compile(JSON.parse(readFileSync(schemaFile, 'utf8')) as object);
     expect(validate(YAML.parse(text)), JSON.stringify(validate.errors)).toBe(true);
   });

@@ -4,6 +4,7 @@ import { strToU8, zipSync } from 'fflate';
 import iconv from 'iconv-lite';
 import { describe, expect, it } from 'vitest';
 import { tempDir } from '../helpers/cli.js';
+import { machinePaths } from '../helpers/machine-path.js';
 import { runCli } from '../helpers/cli-in-process.js';
 
 const SAMPLE = new URL('../fixtures/import/samples/08-school.txt', import.meta.url).pathname;
@@ -21,6 +22,7 @@ describe('unionplan import, as a user runs it', () => {
     expect(result.stdout).toMatch(/识别出：开头语，指导思想，\d+ 个工作板块/);
     const yaml = readFileSync(join(dir, 'plan.yaml'), 'utf8');
     expect(yaml).toMatch(/^# 由 unionplan import last\.docx 生成/m);
+    expect(machinePaths(yaml, dir)).toEqual([]);
     expect(yaml).toMatch(/^year: 2026$/m);
     expect((await runCli(dir, 'build', 'plan.yaml', '--format', 'md')).status).toBe(0);
   });

@@ -55,5 +55,6 @@ describe('the page’s outline, validated and checked as build does it', () => {
       check: { disable: ['stale-year'] },
     });
     expect(pageFields({ org: 'x', check: { references: '../secret.yaml' } })).toEqual({ org: 'x' });
+    expect(pageFields({ org: 'x', check: { wording: '/etc/passwd', lists: '../secret.yaml' } })).toEqual({ org: 'x' });
   });
 });

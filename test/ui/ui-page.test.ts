@@ -9,6 +9,7 @@ import { EXAMPLES, requireBuild, run, tempDir } from '../helpers/cli.js';
 import { all, openDocx, paragraphText } from '../writers/docx/helpers.js';
 import { CHROMIUM } from './chromium.js';
 import { startUi, stopUi, type RunningUi } from './server.js';
+import { machinePaths } from '../helpers/machine-path.js';
 
 const hasPdftotext = spawnSync('sh', ['-c', 'command -v pdftotext']).status === 0;
 const work = tempDir('unionplan-ui-test-');
@@ -128,6 +129,7 @@ describe.skipIf(!CHROMIUM)('unionplan ui in a real browser (Debian chromium)', (
     const yamlFile = join(work, 'saved.yaml');
     writeFileSync(yamlFile, await saved(outline));
     expect(readFileSync(yamlFile, 'utf8')).toContain('由 unionplan ui 生成');
+    expect(machinePaths(readFileSync(yamlFile, 'utf8'), work)).toEqual([]);
     const built = run(work, 'build', yamlFile, '--force');
     expect(built.status, built.stderr).toBe(0);
     expect(readFileSync(join(work, 'saved.md'), 'utf8')).toMatch(/^title: 青山街道总工会\d{4}年工作计划$/m);

@@ -5,7 +5,7 @@ import { readTextFileSync } from '../../io/read-text-file.js';
 import { YamlSource } from '../../io/yaml-source.js';
 import { EMBEDDED_REFERENCES } from './embedded-references.js';
 import { packageRoot } from '../../package-root.js';
-import { unsafePattern } from '../../text/safe-pattern.js';
+import { readMatcher } from '../lists/matcher.js';
 import { sessionCache } from '../../session/session.js';
 
 /** A wording that a later congress, plenum or plan has replaced (see dated-references.yaml). */
@@ -22,10 +22,6 @@ export interface DatedReference {
 /** The list that comes with unionplan. */
 export function builtInReferencesFile(): string {
   return join(packageRoot(), 'src', 'check', 'references', 'dated-references.yaml');
-}
-
-function escapeRegExp(text: string): string {
-  return text.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
 }
 
 /** Where an entry of a list is, for messages about the list itself. */
@@ -56,24 +52,7 @@ function referencesFromData(file: string, data: unknown, locate: Locate, builtIn
       if (!['text', 'pattern', 'since', 'replacement', 'note'].includes(key))
         fail([i, key], `第 ${i + 1} 项有未知字段，可用的字段：text、pattern、since、replacement、note`);
     }
-    let matcher: RegExp | undefined;
-    if ((e.text === undefined) === (e.pattern === undefined)) {
-      fail([i], `第 ${i + 1} 项应有 text（原文）或 pattern（正则表达式）之一，且只有一个`);
-    } else if (e.text !== undefined) {
-      if (typeof e.text === 'string' && e.text.trim()) matcher = new RegExp(escapeRegExp(e.text.trim()), 'gu');
-      else fail([i, 'text'], 'text（原文）应为非空文本');
-    } else if (typeof e.pattern === 'string' && e.pattern.trim()) {
-      try {
-        matcher = new RegExp(e.pattern, 'gu');
-      } catch {
-        fail([i, 'pattern'], 'pattern（正则表达式）写法有误（如括号不成对），请检查');
-      }
-      const unsafe = matcher && !builtIn ? unsafePattern(e.pattern) : undefined;
-      if (unsafe) {
-        matcher = undefined;
-        fail([i, 'pattern'], `pattern（正则表达式）不能使用：${unsafe}`);
-      }
-    } else fail([i, 'pattern'], 'pattern（正则表达式）应为非空文本');
+    const matcher = readMatcher(e, [i], `第 ${i + 1} 项`, fail, builtIn);
     const since = e.since;
     if (!(typeof since === 'number' && Number.isInteger(since) && since >= 1949 && since <= 2200)) {
       fail(e.since === undefined ? [i] : [i, 'since'], 'since（从哪一年起过时）应为四位数的年份，如 2023');

@@ -4,12 +4,14 @@ import { dateOutsideYear } from './date-outside-year.js';
 import { draftingAfterDate } from './drafting-after-date.js';
 import { doubledPunctuation } from './doubled-punctuation.js';
 import { duplicateMonth } from './duplicate-month.js';
+import { frequencyScheduleMismatch } from './frequency-schedule-mismatch.js';
 import { emptySection } from './empty-section.js';
 import { halfwidthPunctuation } from './halfwidth-punctuation.js';
 import { kindWording } from './kind-wording.js';
 import { monthOutsidePeriod } from './month-outside-period.js';
 import { levelMismatch } from './level-mismatch.js';
 import { missingCurrentWording } from './missing-current-wording.js';
+import { missingStaple } from './missing-staple.js';
 import { outdatedReference } from './outdated-reference.js';
 import { placeholder } from './placeholder.js';
 import { singleItem } from './single-item.js';
@@ -27,12 +29,14 @@ export const RULES: readonly Rule[] = [
   outdatedReference,
   missingCurrentWording,
   levelMismatch,
+  missingStaple,
   staleYear,
   emptySection,
   singleItem,
   monthOutsidePeriod,
   duplicateMonth,
   bodyScheduleMismatch,
+  frequencyScheduleMismatch,
   draftingAfterDate,
   targetWithoutValue,
   dateOutsideYear,

@@ -1,4 +1,5 @@
 import { levelWords, planLevel, type Level } from '../../vocab/level.js';
+import { GRASSROOTS, type LevelWord } from '../lists/lists.js';
 import type { Hit, Rule } from './rule.js';
 import { offsetOf, scan } from '../scan/scan.js';
 
@@ -25,26 +26,58 @@ function otherLevels(level: Level): RegExp | undefined {
   return pattern;
 }
 
+/** A union of a regional level named in a union's name: 青山县总工会经费审查委员会 is the county's. */
+const REGIONAL_UNION = /(区|县|市|旗|镇|乡|街道)(?:总工会|工会联合会|工联)/gu;
+
+/**
+ * The level the list's words are judged by: the regional one of a district, town or street plan;
+ * for another type (an 经审会's), the level of the federation its name belongs to, else 基层.
+ */
+function wordLevel(type: string, org: string, given?: Level): string {
+  const regional = planLevel(type, org, given);
+  if (regional) return regional;
+  let found: string | undefined;
+  for (const match of org.matchAll(REGIONAL_UNION)) found = match[1];
+  return found ?? GRASSROOTS;
+}
+
+const applies = (word: LevelWord, type: string, level: string): boolean =>
+  word.levels.includes(level) && (!word.types || word.types.includes(type));
+
 export const levelMismatch: Rule = {
   id: 'level-mismatch',
   severity: 'warning',
   description:
-    '区（县）、乡镇、街道计划中的本级称谓与本级不符，如县总工会的计划写“全区”“区委”，乡工会的计划写“全镇”“镇党委”（本级取 level，或从工会全称推断）',
+    '与本级不符的称谓和工作：县总工会的计划写“全区”“区委”，乡工会的计划写“全镇”“镇党委”；区县总工会经审会的计划写“会费收缴”“会员（代表）大会”、基层工会主席的“离任审计”，基层工会经审会的计划写审查“乡镇（街道）工会”、指导“下级经审会”；乡的计划写“园区”，乡镇的计划写“规模以上企业”（本级取 level，或从工会全称推断；词表见 src/check/lists/check-lists.yaml 的 levels，可以补充）',
   run(ctx) {
     const { type, org, level: given } = ctx.plan;
     if (!type) return [];
+    const hits: Hit[] = [];
+    const source = given ? `level：${given}` : org ? `工会全称：${org}` : '未写工会全称';
     const level = planLevel(type, org ?? '', given);
     const pattern = level ? otherLevels(level) : undefined;
-    if (!level || !pattern) return [];
-    const words = levelWords(level, org ?? '');
-    const hits: Hit[] = [];
-    for (const match of scan(ctx.segments, pattern)) {
-      const right = match.text.startsWith('全') ? `全${level}` : words.party;
-      hits.push({
-        ...ctx.at(offsetOf(match)),
-        message: `本计划是${level}一级（${given ? 'level' : '工会全称'}：${given ?? org}），“${match.text}”与本级不符`,
-        suggestion: `改为“${right}”`,
-      });
+    if (level && pattern) {
+      const words = levelWords(level, org ?? '');
+      for (const match of scan(ctx.segments, pattern)) {
+        const right = match.text.startsWith('全') ? `全${level}` : words.party;
+        hits.push({
+          ...ctx.at(offsetOf(match)),
+          message: `本计划是${level}一级（${source}），“${match.text}”与本级不符`,
+          suggestion: `改为“${right}”`,
+        });
+      }
+    }
+    const own = wordLevel(type, org ?? '', given);
+    const named = own === GRASSROOTS ? '基层工会' : `${own}一级`;
+    for (const word of ctx.lists.levels) {
+      if (!applies(word, type, own)) continue;
+      for (const match of scan(ctx.segments, word.matcher)) {
+        hits.push({
+          ...ctx.at(offsetOf(match)),
+          message: `本计划是${named}（${source}），“${match.text}”与本级不符${word.note ? `：${word.note}` : ''}`,
+          suggestion: word.suggestion ?? '删去，或改为本级的工作',
+        });
+      }
     }
     return hits;
   },

@@ -2,6 +2,7 @@ import type { Severity, TextEdit } from '../finding.js';
 import type { Place } from '../scan/line-index.js';
 import type { PlanShape } from '../scan/plan-shape.js';
 import type { DatedReference } from '../references/references.js';
+import type { CheckLists } from '../lists/lists.js';
 import type { Segment } from '../scan/segment.js';
 
 /** Everything a rule may look at, for an outline and a Markdown plan alike. */
@@ -18,6 +19,8 @@ export interface CheckContext {
   references: readonly DatedReference[];
   /** The user's current-wording lists (`check.wording`), laid over the built-in one. */
   wordingFiles: readonly string[];
+  /** The word lists of check-lists.yaml and the user's (`check.lists`). */
+  lists: CheckLists;
   /** The line and column of an offset in `text`. */
   at(offset: number): Place;
 }

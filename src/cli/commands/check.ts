@@ -16,7 +16,7 @@ export async function loadCheckHelp(): Promise<void> {
 export function registerCheck(program: Command): void {
   program
     .command('check')
-    .description('检查提纲（.yaml）或计划（.md）：未填写的占位符、过时的提法、结构问题、标点和空格')
+    .description('检查提纲（.yaml）或计划（.md）：未填写的占位符、过时的提法、与本级不符的用词、缺少的常规工作、结构问题、标点和空格')
     .argument('<files...>', '提纲或 Markdown 计划文件（.txt 按 Markdown 检查）')
     .option('--json', '以 JSON 输出全部问题（供其他程序读取）')
     .option('--strict', '警告也算作错误（退出码 1）')
@@ -26,7 +26,7 @@ export function registerCheck(program: Command): void {
     .addHelpText(
       'after',
       () =>
-        `\n检查规则（在提纲、front matter 或 unionplan.config.yaml 中用 check: { disable: [规则] } 关闭）：\n${rulesTable ?? ''}\n\n退出码：发现错误（--strict 时包括警告）为 1，否则为 0。`,
+        `\n检查规则（在提纲、front matter 或 unionplan.config.yaml 中用 check: { disable: [规则] } 关闭）：\n${rulesTable ?? ''}\n\n规则用到的词表可以补充：check: { references: 过时提法.yaml, wording: 现行提法.yaml, lists: 检查词表.yaml }（格式见 README“检查”一节）。\n\n退出码：发现错误（--strict 时包括警告）为 1，否则为 0。`,
     )
     .action(async (files: string[], options: CheckCommandOptions) => {
       const { checkAction } = await import('./actions.js');

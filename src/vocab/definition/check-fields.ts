@@ -29,4 +29,12 @@ export const CHECK_FIELDS: readonly FieldDef[] = [
     single: true,
     entry: { key: 'file', kind: 'text', label: '文件路径', description: '现行提法列表文件的路径' },
   },
+  {
+    key: 'lists',
+    kind: 'list',
+    label: '检查词表',
+    description: '本单位补充的检查词表文件（YAML，格式同 src/check/lists/check-lists.yaml），路径相对于写它的文件所在的文件夹',
+    single: true,
+    entry: { key: 'file', kind: 'text', label: '文件路径', description: '检查词表文件的路径' },
+  },
 ];

@@ -330,7 +330,7 @@ export const PLAN_FIELDS: readonly FieldDef[] = [
     key: 'check',
     kind: 'object',
     label: '检查设置',
-    description: '检查设置：disable 关闭的规则，references 过时提法列表，wording 现行提法列表',
+    description: '检查设置：disable 关闭的规则，references 过时提法列表，wording 现行提法列表，lists 检查词表',
     fields: CHECK_FIELDS,
     frontMatter: true,
   },
